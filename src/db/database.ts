@@ -1,0 +1,62 @@
+// One way to reach the database: Kysely over a node-postgres pool, for PostgreSQL (DATABASE_URL)
+// and for embedded PGlite alike, so the same SQL runs on both.
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Backend = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data folder, or 'memory://' for a throw-away database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+// Dates stay 'YYYY-MM-DD' strings (a DATE has no time zone; a JS Date would invent one),
+// and int8 ids become numbers (all ids stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    pool.on('error', () => {
+      /* an idle client lost its server (restart); the pool replaces it on next use */
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, backend: 'postgres', close: () => db.destroy() };
+  }
+  return openPglite(options.dataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  // Every client of one PGlite shares ONE session, so a single pooled connection is the
+  // only safe shape: transactions then queue instead of interleaving.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    backend: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

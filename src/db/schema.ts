@@ -1,0 +1,466 @@
+// Kysely's view of the tables in ./migrations. Keep in step with the SQL (a test checks that
+// every table and column named here exists). Dates are 'YYYY-MM-DD' strings, ids numbers.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Id = Generated<number>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type DateStr = string;
+type Json<T = unknown> = ColumnType<T, T | string | undefined, T | string>;
+type Num = ColumnType<number, number | string | undefined, number | string>;
+
+export type Language = 'en' | 'fr' | 'es';
+export type Channel = 'email' | 'postcard';
+export type Role = 'owner' | 'manager' | 'crm_agent' | 'service_advisor' | 'sales_manager' | 'sales_rep' | 'technician';
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled' | 'bounced';
+export type AppointmentStatus = 'requested' | 'confirmed' | 'arrived' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
+
+export interface OrganizationsTable {
+  id: Id;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface LocationsTable {
+  org_id: number;
+  id: Id;
+  code: string;
+  name: string;
+  time_zone: Generated<string>;
+  language: Generated<Language>;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  business_name: string | null;
+  business_owner: string | null;
+  business_phone: string | null;
+  business_email: string | null;
+  feedback_link: string | null;
+  email_enabled: Generated<boolean>;
+  postcards_enabled: Generated<boolean>;
+  run_hour: Generated<number>;
+  staleness_days: Generated<number>;
+  cap_count: Generated<number>;
+  cap_days: Generated<number>;
+  route_e06: Generated<string>;
+  route_p00: Generated<string>;
+  route_p01: Generated<string>;
+  route_sales: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Id;
+  org_id: number | null;
+  email: string;
+  name: string;
+  language: Generated<Language>;
+  password_hash: string | null;
+  is_platform_admin: Generated<boolean>;
+  disabled_at: NullableStamp;
+  created_at: Generated<Date>;
+}
+
+export interface UserRolesTable {
+  org_id: number;
+  user_id: number;
+  location_id: number;
+  role: Role;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Stamp;
+}
+
+export interface ApiTokensTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  token_hash: string;
+  scopes: Generated<string[]>;
+  location_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  last_used_at: NullableStamp;
+  revoked_at: NullableStamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Stamp;
+  used_at: NullableStamp;
+}
+
+export interface CustomersTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  customer_number: string;
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+  mailing_name: string;
+  language: Language | null;
+  email: string | null;
+  email_status: Generated<'ok' | 'hard_bounced' | 'invalid'>;
+  phone: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  birthday: DateStr | null;
+  do_not_mail: Generated<boolean>;
+  do_not_mail_at: NullableStamp;
+  do_not_mail_source: string | null;
+  consent_basis: 'express' | 'implied' | 'existing_business' | 'none' | null;
+  consent_date: DateStr | null;
+  sales_rep_user_id: number | null;
+  deceased: Generated<boolean>;
+  last_visit_on: DateStr | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface VehiclesTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  customer_id: number | null;
+  vin: string;
+  year: number | null;
+  make: string | null;
+  model: string | null;
+  submodel: string | null;
+  engine: string | null;
+  plate: string | null;
+  plate_region: string | null;
+  delivery_date: DateStr | null;
+  usage_unit: Generated<'km' | 'mi' | 'h'>;
+  status: Generated<'active' | 'sold' | 'scrapped'>;
+  captured_on: Generated<DateStr>;
+  next_visit_on: DateStr | null;
+  last_visit_on: DateStr | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OdometerReadingsTable {
+  org_id: number;
+  id: Id;
+  vehicle_id: number;
+  read_on: DateStr;
+  value: number;
+  source: Generated<'repair_order' | 'staff' | 'portal' | 'import'>;
+}
+
+export interface RepairOrdersTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  ro_number: string;
+  customer_id: number | null;
+  vehicle_id: number | null;
+  opened_on: DateStr;
+  closed_on: DateStr | null;
+  status: Generated<'open' | 'closed' | 'void'>;
+  odometer: number | null;
+  is_maintenance: Generated<boolean>;
+  total_amount: Generated<Num>;
+  created_at: Generated<Date>;
+}
+
+export interface RepairOrderLinesTable {
+  org_id: number;
+  id: Id;
+  repair_order_id: number;
+  line_no: number;
+  kind: 'labor' | 'part' | 'package';
+  description: string;
+  quantity: Generated<Num>;
+  amount: Generated<Num>;
+}
+
+export interface RecommendationsTable {
+  org_id: number;
+  id: Id;
+  repair_order_id: number;
+  line_no: number;
+  description: string;
+  estimate: Num | null;
+  status: Generated<'declined' | 'done'>;
+}
+
+export interface MechanicsTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  name: string;
+  skills: Generated<string[]>;
+  user_id: number | null;
+  active: Generated<boolean>;
+}
+
+export interface MechanicHoursTable {
+  org_id: number;
+  id: Id;
+  mechanic_id: number;
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface CourtesyVehiclesTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  name: string;
+  plate: string | null;
+  active: Generated<boolean>;
+}
+
+export interface AppointmentsTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  external_ref: string | null;
+  customer_id: number | null;
+  vehicle_id: number | null;
+  visitor_name: string | null;
+  visitor_email: string | null;
+  visitor_phone: string | null;
+  visitor_language: Language | null;
+  mechanic_id: number | null;
+  courtesy_vehicle_id: number | null;
+  starts_at: Stamp;
+  ends_at: Stamp;
+  status: Generated<AppointmentStatus>;
+  source: Generated<'staff' | 'portal' | 'import' | 'api'>;
+  service_requested: string | null;
+  notes: string | null;
+  confirmed_at: NullableStamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MaintenanceSchedulesTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  make: string | null;
+  model: string | null;
+  name: string;
+}
+
+export interface MaintenanceScheduleItemsTable {
+  org_id: number;
+  id: Id;
+  schedule_id: number;
+  code: string;
+  description: Json<Record<string, string>>;
+  every_km: number | null;
+  every_hours: number | null;
+  every_months: number | null;
+}
+
+export interface MessageRulesTable {
+  org_id: number;
+  location_id: number;
+  kind: string;
+  channel: Channel;
+  days: number;
+  interval_days: number | null;
+  dead_days: number | null;
+  priority: Generated<number>;
+}
+
+export interface TemplatesTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  kind: string;
+  channel: Channel;
+  language: Language;
+  subject: string | null;
+  body: string;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PromotionsTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  name: string;
+  coupon_code: string | null;
+  description: Json<Record<string, string>>;
+  valid_until: DateStr | null;
+  active: Generated<boolean>;
+}
+
+export interface MessagesTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  kind: string;
+  channel: 'email' | 'postcard' | 'task' | 'none';
+  recipient_type: Generated<'customer' | 'visitor' | 'staff'>;
+  customer_id: number | null;
+  vehicle_id: number | null;
+  appointment_id: number | null;
+  repair_order_id: number | null;
+  recipient_user_id: number | null;
+  recipient_email: string | null;
+  language: Generated<Language>;
+  due_on: DateStr;
+  dedupe_key: string;
+  status: Generated<MessageStatus>;
+  reason: string | null;
+  payload: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  claimed_by: string | null;
+  claimed_at: NullableStamp;
+  sent_at: NullableStamp;
+  provider_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StaffTasksTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  kind: string;
+  message_id: number | null;
+  customer_id: number | null;
+  vehicle_id: number | null;
+  assigned_role: string;
+  assigned_user_id: number | null;
+  details: Json<Record<string, unknown>>;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  outcome: string | null;
+  due_on: DateStr;
+  created_at: Generated<Date>;
+  completed_at: NullableStamp;
+  completed_by: number | null;
+}
+
+export interface SurveysTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  message_id: number | null;
+  customer_id: number;
+  vehicle_id: number | null;
+  repair_order_id: number | null;
+  rating: number | null;
+  comment: string | null;
+  answered_at: NullableStamp;
+  digested_at: NullableStamp;
+  created_at: Generated<Date>;
+}
+
+export interface PartnerSettingsTable {
+  org_id: number;
+  location_id: number;
+  partner: 'customerlink' | 'mechanicnet' | 'carfax';
+  enabled: Generated<boolean>;
+  settings: Json<Record<string, unknown>>;
+  secret_ciphertext: string | null;
+  consent_user_id: number | null;
+  consent_at: NullableStamp;
+  updated_at: Generated<Date>;
+}
+
+export interface ExportRunsTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  partner: string;
+  run_on: DateStr;
+  status: Generated<'running' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  rows: number | null;
+  bytes: number | null;
+  checksum: string | null;
+  error: string | null;
+  started_at: Generated<Date>;
+  finished_at: NullableStamp;
+}
+
+export interface EngineRunsTable {
+  org_id: number;
+  location_id: number;
+  run_on: DateStr;
+  status: Generated<'running' | 'done' | 'skipped_stale' | 'failed'>;
+  counts: Json<Record<string, number>>;
+  started_at: Generated<Date>;
+  finished_at: NullableStamp;
+}
+
+export interface AuditLogTable {
+  org_id: number | null;
+  id: Id;
+  at: Generated<Date>;
+  actor_type: 'user' | 'api_token' | 'customer' | 'system' | 'operator';
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  changes: Json<Record<string, unknown>>;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  locations: LocationsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  customers: CustomersTable;
+  vehicles: VehiclesTable;
+  odometer_readings: OdometerReadingsTable;
+  repair_orders: RepairOrdersTable;
+  repair_order_lines: RepairOrderLinesTable;
+  recommendations: RecommendationsTable;
+  mechanics: MechanicsTable;
+  mechanic_hours: MechanicHoursTable;
+  courtesy_vehicles: CourtesyVehiclesTable;
+  appointments: AppointmentsTable;
+  maintenance_schedules: MaintenanceSchedulesTable;
+  maintenance_schedule_items: MaintenanceScheduleItemsTable;
+  message_rules: MessageRulesTable;
+  templates: TemplatesTable;
+  promotions: PromotionsTable;
+  messages: MessagesTable;
+  staff_tasks: StaffTasksTable;
+  surveys: SurveysTable;
+  partner_settings: PartnerSettingsTable;
+  export_runs: ExportRunsTable;
+  engine_runs: EngineRunsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Customer = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type Vehicle = Selectable<VehiclesTable>;
+export type NewVehicle = Insertable<VehiclesTable>;
+export type Location = Selectable<LocationsTable>;
+export type RepairOrder = Selectable<RepairOrdersTable>;
+export type Appointment = Selectable<AppointmentsTable>;
+export type Message = Selectable<MessagesTable>;

@@ -1,0 +1,73 @@
+// The registry of message kinds: who receives each, which channels it may use, its default
+// day settings, and its priority under the frequency cap (lower number wins).
+// Day settings: "days" is the offset the rule uses (before or after its event); 0 disables.
+// For kinds sent at once on an event (V01, V02, E05, P01) any positive value means "on".
+import type { Channel } from '../../db/schema.ts';
+
+export type Audience = 'customer' | 'staff';
+
+export interface KindSpec {
+  code: string;
+  audience: Audience;
+  channels: readonly Channel[];
+  defaults: { email: number; postcard: number; interval?: number; dead?: number };
+  priority: number;
+  /** Short English label; translations live in src/i18n. */
+  label: string;
+}
+
+const both = ['email', 'postcard'] as const;
+const emailOnly = ['email'] as const;
+
+export const KINDS = [
+  { code: 'REMINDER_1', audience: 'customer', channels: both, defaults: { email: 14, postcard: 21 }, priority: 40, label: 'First reminder' },
+  { code: 'REMINDER_2', audience: 'customer', channels: both, defaults: { email: 3, postcard: 0 }, priority: 30, label: 'Second reminder' },
+  { code: 'NO_SHOW', audience: 'customer', channels: both, defaults: { email: 1, postcard: 2 }, priority: 20, label: 'Missed appointment' },
+  { code: 'THANK_YOU', audience: 'customer', channels: both, defaults: { email: 1, postcard: 0 }, priority: 70, label: 'Thank you' },
+  { code: 'DEFERRED', audience: 'customer', channels: both, defaults: { email: 14, postcard: 14 }, priority: 60, label: 'Declined work' },
+  { code: 'INACTIVE', audience: 'customer', channels: both, defaults: { email: 180, postcard: 180, interval: 90, dead: 540 }, priority: 90, label: 'We miss you' },
+  { code: 'V01', audience: 'customer', channels: both, defaults: { email: 1, postcard: 0 }, priority: 80, label: 'Acknowledgement' },
+  { code: 'V02', audience: 'customer', channels: both, defaults: { email: 1, postcard: 0 }, priority: 95, label: 'Happy birthday' },
+  { code: 'E01', audience: 'customer', channels: both, defaults: { email: 14, postcard: 21 }, priority: 50, label: 'First maintenance recall' },
+  { code: 'E02', audience: 'customer', channels: both, defaults: { email: 14, postcard: 14 }, priority: 45, label: 'Second maintenance recall' },
+  { code: 'E03', audience: 'customer', channels: emailOnly, defaults: { email: 2, postcard: 0 }, priority: 75, label: 'Satisfaction survey' },
+  { code: 'E04', audience: 'customer', channels: emailOnly, defaults: { email: 2, postcard: 0 }, priority: 10, label: 'Appointment reminder' },
+  { code: 'E05', audience: 'customer', channels: emailOnly, defaults: { email: 1, postcard: 0 }, priority: 10, label: 'Appointment confirmation' },
+  { code: 'E06', audience: 'staff', channels: emailOnly, defaults: { email: 1, postcard: 0 }, priority: 0, label: 'Survey answers' },
+  { code: 'E07', audience: 'customer', channels: both, defaults: { email: 1, postcard: 0 }, priority: 85, label: 'Promotion' },
+  { code: 'P00', audience: 'staff', channels: emailOnly, defaults: { email: 14, postcard: 0 }, priority: 0, label: 'Customer potentially lost' },
+  { code: 'P01', audience: 'staff', channels: emailOnly, defaults: { email: 1, postcard: 0 }, priority: 0, label: 'Customer file changed' },
+] as const satisfies readonly KindSpec[];
+
+export type KindCode = (typeof KINDS)[number]['code'];
+
+export const KIND_CODES: readonly KindCode[] = KINDS.map((k) => k.code);
+
+const byCode = new Map<string, KindSpec>(KINDS.map((k) => [k.code, k]));
+
+export function kindSpec(code: string): KindSpec {
+  const spec = byCode.get(code);
+  if (!spec) throw new Error(`Unknown message kind "${code}"`);
+  return spec;
+}
+
+export function isKindCode(code: string): code is KindCode {
+  return byCode.has(code);
+}
+
+/** The rows a new location gets in message_rules. */
+export function defaultRules(): Array<{ kind: KindCode; channel: Channel; days: number; interval_days: number | null; dead_days: number | null; priority: number }> {
+  return KINDS.flatMap((k) =>
+    (['email', 'postcard'] as const).map((channel) => {
+      const d: KindSpec['defaults'] = k.defaults;
+      return {
+        kind: k.code,
+        channel,
+        days: (k.channels as readonly Channel[]).includes(channel) ? d[channel] : 0,
+        interval_days: d.interval ?? null,
+        dead_days: d.dead ?? null,
+        priority: k.priority,
+      };
+    }),
+  );
+}

@@ -1,0 +1,37 @@
+// Runs each registered job on its interval; one tick of a job at a time; errors are logged,
+// never fatal. stop() waits for running ticks to end.
+import type { AppContext } from '../context.ts';
+import type { RecurringJob } from './registry.ts';
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+export function startScheduler(ctx: AppContext, jobs: RecurringJob[], log: (msg: string) => void = console.error): Scheduler {
+  const controller = new AbortController();
+  const running = new Set<Promise<void>>();
+  const timers = jobs.map((job) => {
+    let busy = false;
+    const run = () => {
+      if (busy || controller.signal.aborted) return;
+      busy = true;
+      const p = job
+        .tick(ctx, controller.signal)
+        .catch((err: unknown) => log(`job ${job.name} failed: ${(err as Error).message}`))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    };
+    setImmediate(run);
+    return setInterval(run, job.everyMs);
+  });
+  return {
+    async stop() {
+      controller.abort();
+      timers.forEach(clearInterval);
+      await Promise.all(running);
+    },
+  };
+}
