@@ -1,5 +1,5 @@
-// Recurring background jobs run by `npm start` (and by `relance worker`). One file per job;
-// each is listed here. A job's tick must be safe to run twice and from several processes.
+// Recurring background jobs run by `npm start` (and by `relance worker`). One file per job,
+// listed here. A job's tick must be safe to run twice and from several processes at once.
 import type { AppContext } from '../context.ts';
 
 export interface RecurringJob {
@@ -9,4 +9,8 @@ export interface RecurringJob {
   tick(ctx: AppContext, signal: AbortSignal): Promise<void>;
 }
 
-export const JOBS: RecurringJob[] = [];
+export const JOBS: RecurringJob[] = [
+  // engine: daily decision run per location — src/engine/daily-run.job.ts
+  // delivery: send worker — src/delivery/send.job.ts
+  // partners: nightly exports — src/partners/nightly-export.job.ts
+];
