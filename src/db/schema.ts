@@ -423,6 +423,32 @@ export interface AuditLogTable {
   changes: Json<Record<string, unknown>>;
 }
 
+// Delivery (0200): the local mail catcher and postcard print batches.
+export interface CaughtMailTable {
+  org_id: Generated<number>;
+  id: Id;
+  message_id: string;
+  envelope_from: string;
+  envelope_to: string[];
+  subject: Generated<string>;
+  raw: string;
+  caught_at: Generated<Date>;
+}
+
+export interface PostcardBatchesTable {
+  org_id: number;
+  id: string;
+  location_id: number;
+  run_on: DateStr;
+  cards: number;
+  bytes: number | null;
+  status: Generated<'building' | 'accepted' | 'failed'>;
+  vendor_ref: string | null;
+  error: string | null;
+  created_at: Generated<Date>;
+  accepted_at: NullableStamp;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -453,6 +479,8 @@ export interface DB {
   export_runs: ExportRunsTable;
   engine_runs: EngineRunsTable;
   audit_log: AuditLogTable;
+  caught_mail: CaughtMailTable;
+  postcard_batches: PostcardBatchesTable;
 }
 
 export type Customer = Selectable<CustomersTable>;

@@ -1,0 +1,36 @@
+// Picks the template of a message (the location's override, else the shipped one), compiles it
+// once per version, and interpolates the merge data.
+import type { Language } from '../../db/schema.ts';
+import { kindSpec } from '../../domain/messages/kinds.ts';
+import { compileTemplate, renderCompiled, type Rendered } from './compile.ts';
+import { defaultTemplate } from './defaults.ts';
+import type { Scope } from './language.ts';
+import { checkFields } from './validate.ts';
+import { parseTemplate } from './language.ts';
+
+export interface TemplateChoice {
+  kind: string;
+  channel: 'email' | 'postcard';
+  language: Language;
+  override?: { subject: string | null; body: string } | null;
+}
+
+export async function renderTemplate(choice: TemplateChoice, data: Scope): Promise<Rendered> {
+  const audience = kindSpec(choice.kind).audience;
+  const source = usableOverride(choice) ?? defaultTemplate(choice.kind, choice.channel, choice.language);
+  const compiled = await compileTemplate({ channel: choice.channel, audience, language: choice.language, subject: source.subject ?? '', body: source.body });
+  return renderCompiled(compiled, data);
+}
+
+// An override saved before a field was renamed must not send blanks: fall back to ours.
+function usableOverride(choice: TemplateChoice): { subject: string; body: string } | null {
+  const o = choice.override;
+  if (!o) return null;
+  try {
+    const subject = o.subject ?? defaultTemplate(choice.kind, choice.channel, choice.language).subject;
+    if (checkFields(parseTemplate(subject)) || checkFields(parseTemplate(o.body))) return null;
+    return { subject, body: o.body };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+// Dates and times for messages: in the location's time zone, in the reader's language (Intl).
+import type { Language } from '../db/schema.ts';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** 'fr' + 'CA' → 'fr-CA' (Canadian French conventions); falls back to the bare language. */
+export function localeFor(language: Language, country?: string | null): string {
+  if (country && /^[A-Z]{2}$/i.test(country)) {
+    const tag = `${language}-${country.toUpperCase()}`;
+    if (Intl.DateTimeFormat.supportedLocalesOf([tag]).length) return tag;
+  }
+  return language;
+}
+
+/** A calendar date 'YYYY-MM-DD' (no time zone), e.g. "Tuesday, March 3, 2026" / "mardi 3 mars 2026". */
+export function formatDay(day: string, locale: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return formatter(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An instant as a date in the given zone. */
+export function formatInstantDay(instant: Date | string, timeZone: string, locale: string): string {
+  return formatter(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(instant));
+}
+
+/** An instant as a time of day in the given zone, e.g. "9:30 a.m." / "09 h 30" / "9:30". */
+export function formatInstantTime(instant: Date | string, timeZone: string, locale: string): string {
+  return formatter(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(instant));
+}
+
+/** The calendar date of an instant in a zone, as 'YYYY-MM-DD'. */
+export function localDay(instant: Date, timeZone: string): string {
+  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant);
+}
