@@ -1,0 +1,44 @@
+// What every partner extract provides: a fixed column list (the file's header and order), a
+// file name, and the rows as pages read by keyset pagination (never the whole table at once).
+import type { Kysely } from 'kysely';
+import type { DB, Location } from '../../db/schema.ts';
+import type { CsvValue } from '../csv.ts';
+import type { Partner, SettingsByPartner } from '../partners.ts';
+
+export interface ExtractScope<P extends Partner = Partner> {
+  orgId: number;
+  location: Location;
+  /** The day exported, YYYY-MM-DD in the location's time zone. */
+  runOn: string;
+  settings: SettingsByPartner[P];
+}
+
+export interface Extract<P extends Partner = Partner> {
+  partner: P;
+  columns: readonly string[];
+  fileName(scope: ExtractScope<P>): string;
+  /** Yields pages of rows, each row in `columns` order. */
+  pages(db: Kysely<DB>, scope: ExtractScope<P>, pageSize: number): AsyncGenerator<CsvValue[][]>;
+}
+
+export const DEFAULT_PAGE_SIZE = 5_000;
+
+/** The location as a facility: its business name, address and phone, blank when unknown. */
+export function facilityOf(location: Location) {
+  return {
+    name: location.business_name ?? location.name,
+    address_line1: location.address_line1,
+    address_line2: location.address_line2,
+    city: location.city,
+    region: location.region,
+    postal_code: location.postal_code,
+    country: location.country,
+    phone: location.business_phone ?? location.phone,
+  };
+}
+
+/** 2026-11-22 → 20261122, for file names. */
+export const compactDate = (day: string) => day.replace(/-/g, '');
+
+/** Keeps file names to letters, digits, dot, dash and underscore. */
+export const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_');
