@@ -31,6 +31,8 @@ export function buildMergeData(input: MergeInput, links: LinkContext): Scope {
   const vehicles = (p.vehicles ?? []).map((v) => ({ year: v.year ?? '', make: v.make ?? '', model: v.model ?? '', plate: v.plate ?? '', description: describe(v) }));
   const first = vehicles[0];
   const appointmentDate = p.appointment ? formatInstantDay(p.appointment.starts_at, zone, locale) : p.next_visit_on ? formatDay(p.next_visit_on, locale) : null;
+  // valid_until is not in the payload contract yet; read it when the engine adds it.
+  const validUntil = (p.promotion as unknown as { valid_until?: string } | undefined)?.valid_until;
   const ratingUrl = (r: number) => `${surveyUrl(links, { o: message.org_id, m: message.id, c: message.customer_id ?? 0 })}?rating=${r}`;
   const data: Scope = {
     mailing_name: customer?.mailing_name ?? p.visitor?.name ?? '',
@@ -65,7 +67,7 @@ export function buildMergeData(input: MergeInput, links: LinkContext): Scope {
     coupon_code: p.promotion?.coupon_code ?? null,
     promotion_name: p.promotion?.name ?? null,
     promotion_description: p.promotion ? (p.promotion.description[language] ?? p.promotion.description.en ?? null) : null,
-    promotion_valid_until: (p.promotion as { valid_until?: string } | undefined)?.valid_until ? formatDay((p.promotion as { valid_until: string }).valid_until, locale) : null,
+    promotion_valid_until: validUntil ? formatDay(validUntil, locale) : null,
     staff_name: input.staff?.name ?? null,
     customer_name: customer?.mailing_name ?? null,
     customer_phone: customer?.phone ?? null,

@@ -59,7 +59,7 @@ export function renderCompiled(compiled: CompiledTemplate, data: Scope): Rendere
   return {
     subject: renderNodes(compiled.subject, [data], 'text').replace(/\s+/g, ' ').trim(),
     html: renderNodes(compiled.html, [data], 'html'),
-    text: renderNodes(compiled.text, [data], 'text'),
+    text: renderNodes(compiled.text, [data], 'text').replace(/\n{3,}/g, '\n\n'),
   };
 }
 

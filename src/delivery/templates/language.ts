@@ -32,6 +32,7 @@ export function parseTemplate(source: string): Node[] {
   let last = 0;
   for (const m of source.matchAll(TAG)) {
     const at = m.index;
+    if (source[at - 1] === '{' || source[at + m[0].length] === '}') throw new TemplateSyntaxError(`Triple braces are not allowed near "${m[0]}"`, at);
     if (at > last) out().push({ type: 'text', value: source.slice(last, at) });
     last = at + m[0].length;
     const [, sigil, word, arg] = m;

@@ -1,0 +1,74 @@
+// A rendered message becomes a nodemailer message: per-location sender, stable Message-ID,
+// RFC 8058 one-click unsubscribe headers, and a calendar invitation on E04/E05.
+import type Mail from 'nodemailer/lib/mailer';
+import type { Location, Message } from '../../db/schema.ts';
+import type { MessagePayload } from '../../domain/messages/payload.ts';
+import type { Rendered } from '../templates/compile.ts';
+import { buildIcs } from './ics.ts';
+
+export interface SenderConfig {
+  MAIL_FROM: string;
+  BOUNCE_ADDRESS?: string;
+  DKIM_DOMAIN?: string;
+}
+
+export interface EmailInput {
+  message: Pick<Message, 'org_id' | 'id' | 'kind' | 'payload' | 'appointment_id'>;
+  location: Location;
+  rendered: Rendered;
+  to: { name: string; address: string };
+  /** The visible unsubscribe link, also put in List-Unsubscribe (customer messages only). */
+  unsubscribeUrl: string | null;
+  now: Date;
+}
+
+export function mailDomain(config: SenderConfig): string {
+  return config.DKIM_DOMAIN ?? config.MAIL_FROM.split('@')[1] ?? 'localhost';
+}
+
+/** The same message always gets the same Message-ID: a resend after a crash is recognisable. */
+export function stableMessageId(orgId: number, id: number, config: SenderConfig): string {
+  return `<relance.${orgId}.${id}@${mailDomain(config)}>`;
+}
+
+export function buildEmail(input: EmailInput, config: SenderConfig): Mail.Options {
+  const { message, location, rendered } = input;
+  const fromAddress = location.business_email ?? location.email ?? config.MAIL_FROM;
+  const mail: Mail.Options = {
+    from: { name: location.business_name ?? location.name, address: fromAddress },
+    replyTo: fromAddress,
+    to: input.to,
+    envelope: { from: config.BOUNCE_ADDRESS ?? config.MAIL_FROM, to: [input.to.address] },
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    messageId: stableMessageId(message.org_id, message.id, config),
+    date: input.now,
+    headers: {
+      'X-Relance-Message': `${message.org_id}-${message.id}`,
+      'X-Relance-Kind': message.kind,
+      ...(input.unsubscribeUrl
+        ? { 'List-Unsubscribe': `<${input.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : { 'Auto-Submitted': 'auto-generated' }),
+    },
+  };
+  const appt = (message.payload as MessagePayload).appointment;
+  if ((message.kind === 'E04' || message.kind === 'E05') && appt) {
+    const ics = buildIcs({
+      uid: `appointment-${message.org_id}-${appt.id}@${mailDomain(config)}`,
+      // Later messages about one appointment have higher ids: calendars keep the newest.
+      sequence: message.id,
+      start: new Date(appt.starts_at),
+      end: new Date(appt.ends_at),
+      timeZone: location.time_zone,
+      summary: `${location.business_name ?? location.name}${appt.service ? `: ${appt.service}` : ''}`,
+      description: rendered.text.split('\n').slice(0, 12).join('\n'),
+      location: [location.business_name ?? location.name, location.address_line1, location.city, location.region, location.postal_code].filter(Boolean).join(', '),
+      organizer: { name: location.business_name ?? location.name, email: fromAddress },
+      attendee: { name: input.to.name, email: input.to.address },
+      now: input.now,
+    });
+    mail.icalEvent = { method: 'REQUEST', filename: 'invitation.ics', content: ics };
+  }
+  return mail;
+}

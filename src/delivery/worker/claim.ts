@@ -1,0 +1,37 @@
+// Claiming is one atomic statement: any number of workers (processes) can run it at once and
+// each row goes to exactly one of them (FOR UPDATE SKIP LOCKED). No transaction is held after it.
+import { sql, type Kysely } from 'kysely';
+import type { DB, Message } from '../../db/schema.ts';
+
+export type SendChannel = 'email' | 'task' | 'postcard';
+
+export async function claimMessages(
+  db: Kysely<DB>,
+  opts: { workerId: string; channels: SendChannel[]; limit: number; now: Date; locationId?: { orgId: number; id: number } },
+): Promise<Message[]> {
+  const where = opts.locationId ? sql`AND org_id = ${opts.locationId.orgId} AND location_id = ${opts.locationId.id}` : sql``;
+  const result = await sql<Message>`
+    UPDATE messages
+       SET status = 'sending', claimed_by = ${opts.workerId}, claimed_at = ${opts.now}, attempts = attempts + 1, updated_at = ${opts.now}
+     WHERE (org_id, id) IN (
+       SELECT org_id, id FROM messages
+        WHERE status = 'pending' AND channel = ANY(${opts.channels}::text[]) AND next_attempt_at <= ${opts.now} ${where}
+        ORDER BY next_attempt_at
+        LIMIT ${opts.limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING *`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Rows left in 'sending' by a process that died go back to 'pending' once their lease expired.
+ * The attempt already counted stays counted (a row that kills its worker every time ends failed).
+ */
+export async function releaseExpiredLeases(db: Kysely<DB>, opts: { now: Date; leaseMs: number }): Promise<number> {
+  const before = new Date(opts.now.getTime() - opts.leaseMs);
+  const result = await sql`
+    UPDATE messages SET status = 'pending', claimed_by = NULL, updated_at = ${opts.now},
+           reason = coalesce(reason, 'lease expired: the worker stopped mid-send')
+     WHERE status = 'sending' AND claimed_at < ${before}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
