@@ -3,7 +3,8 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { HttpError, type ErrorBody } from './errors.ts';
-import { apiRoutes } from './api/routes.ts';
+import { API_ROUTES, apiRoutes } from './api/routes.ts';
+import { registerDocsPage } from './api/docs-page.ts';
 import { publicRoutes } from './public/routes.ts';
 
 export type RouteModule = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
@@ -27,6 +28,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   );
 
   app.get('/health', async () => ({ ok: true }));
+  registerDocsPage(app, API_ROUTES);
   for (const register of publicRoutes) await app.register(async (scope) => register(scope, ctx));
   await app.register(
     async (api) => {

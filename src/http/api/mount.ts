@@ -1,0 +1,61 @@
+// Registers every ApiRoute under /api/v1: strict JSON parsing, cookies, the auth hook (scope),
+// zod validation, database-error mapping, the OpenAPI document. Handlers only see valid input
+// and a scope.
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { LoginLimiter } from '../../accounts/login-limiter.ts';
+import { scoped } from '../../tenancy/scoped.ts';
+import type { Scope } from '../../tenancy/scope.ts';
+import type { ApiRoute, ApiState } from './define.ts';
+import { authenticate } from './auth.ts';
+import { parseInput } from './validate.ts';
+import { mapDbError } from './db-errors.ts';
+import { useStrictJson } from './json-body.ts';
+import { buildOpenApi } from './openapi.ts';
+
+const NO_SCOPE: Scope = { orgId: 0, actor: { type: 'operator', id: 0 }, userId: null, locationIds: [] };
+
+export function mountApi(routes: readonly ApiRoute[]) {
+  return async (api: FastifyInstance, ctx: AppContext): Promise<void> => {
+    await api.register(cookie);
+    useStrictJson(api);
+    const state: ApiState = { loginLimiter: new LoginLimiter() };
+    let openapi: unknown = null;
+    api.get('/openapi.json', async () => (openapi ??= buildOpenApi(routes)));
+
+    for (const route of routes) {
+      api.route({
+        method: route.method,
+        url: route.path,
+        handler: async (request, reply) => {
+          const now = ctx.now();
+          const auth = await authenticate(ctx, request, route.auth, now);
+          const scope = auth?.scope ?? NO_SCOPE;
+          const params = parseInput(route.params, request.params, 'path');
+          const query = parseInput(route.query, request.query, 'query');
+          const body = parseInput(route.body, request.body, 'body');
+          let result: unknown;
+          try {
+            result = await route.handler({ ctx, db: ctx.db, scope, s: scoped(ctx.db, scope), params, query, body, now, request, reply, state });
+          } catch (err) {
+            throw mapDbError(err);
+          }
+          if (process.env.VITEST) assertResponse(route, result);
+          reply.status(route.status ?? 200);
+          if (result === undefined) return reply.send();
+          return result;
+        },
+      });
+    }
+  };
+}
+
+/** In tests, every response must match its documented schema: the OpenAPI document stays honest. */
+function assertResponse(route: ApiRoute, result: unknown): void {
+  const check = route.response.safeParse(result);
+  if (check.success) return;
+  const message = `Response of ${route.method} ${route.path} does not match its schema: ${check.error.message}`;
+  console.error(message);
+  throw new Error(message);
+}

@@ -1,0 +1,34 @@
+// GET /me: the signed-in user, their roles per location, and what each role allows.
+import { z } from 'zod';
+import { defineRoute } from '../define.ts';
+import { ROLE_PERMISSIONS } from '../../../accounts/permissions.ts';
+import type { Role } from '../../../db/schema.ts';
+
+export const getMeRoute = defineRoute({
+  method: 'GET',
+  path: '/me',
+  summary: 'The signed-in user with roles and permissions',
+  tag: 'Session',
+  auth: 'session',
+  isolation: { exempt: 'returns the caller only' },
+  response: z.object({
+    id: z.number(),
+    org_id: z.number().nullable(),
+    email: z.string(),
+    name: z.string(),
+    language: z.string(),
+    is_platform_admin: z.boolean(),
+    roles: z.array(z.object({ location_id: z.number(), role: z.string(), permissions: z.array(z.string()) })),
+  }),
+  async handler({ ctx, scope }) {
+    const user = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'org_id', 'email', 'name', 'language', 'is_platform_admin'])
+      .where('id', '=', scope.actor.id)
+      .executeTakeFirstOrThrow();
+    const roles = user.org_id
+      ? await ctx.db.selectFrom('user_roles').select(['location_id', 'role']).where('org_id', '=', user.org_id).where('user_id', '=', user.id).orderBy('location_id').execute()
+      : [];
+    return { ...user, roles: roles.map((r) => ({ ...r, permissions: [...ROLE_PERMISSIONS[r.role as Role]] })) };
+  },
+});

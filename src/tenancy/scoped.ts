@@ -1,0 +1,60 @@
+// Tenant isolation in one place. Every tenant read or write in the API goes through scoped():
+// it adds org_id = scope.orgId and location_id IN scope.locationIds to the query, so a row of
+// another organization (or of a location the user has no right to) is simply not found.
+// Child tables without location_id (lines, hours...) are reached through their scoped parent
+// and filtered by org_id with scopedChild(). Anything reading across tenants is named unsafe….
+import { sql, type DeleteQueryBuilder, type DeleteResult, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Scope } from './scope.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Tables keyed by organization and location. */
+export type LocatedTable = {
+  [K in keyof DB]: DB[K] extends { org_id: number; location_id: number } ? K : never;
+}[keyof DB];
+/** Tables keyed by organization only (children of a located table). */
+export type OrgTable = Exclude<{ [K in keyof DB]: DB[K] extends { org_id: number } ? K : never }[keyof DB], LocatedTable>;
+
+const inScope = (table: string, scope: Scope) =>
+  sql<boolean>`${sql.ref(`${table}.org_id`)} = ${scope.orgId} AND ${sql.ref(`${table}.location_id`)} = ANY(${sql.val(scope.locationIds)}::bigint[])`;
+const inOrg = (table: string, scope: Scope) => sql<boolean>`${sql.ref(`${table}.org_id`)} = ${scope.orgId}`;
+
+export function scoped(db: Db, scope: Scope) {
+  return {
+    selectFrom<T extends LocatedTable>(table: T) {
+      return db.selectFrom(table as LocatedTable).where(inScope(table, scope)) as unknown as SelectQueryBuilder<DB, T, object>;
+    },
+    updateTable<T extends LocatedTable>(table: T) {
+      return db.updateTable(table as LocatedTable).where(inScope(table, scope)) as unknown as UpdateQueryBuilder<DB, T, T, UpdateResult>;
+    },
+    deleteFrom<T extends LocatedTable>(table: T) {
+      return db.deleteFrom(table as LocatedTable).where(inScope(table, scope)) as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
+    },
+    /** Children reached through a scoped parent: org filter only; callers also join or check the parent. */
+    selectFromChild<T extends OrgTable>(table: T) {
+      return db.selectFrom(table as OrgTable).where(inOrg(table, scope)) as unknown as SelectQueryBuilder<DB, T, object>;
+    },
+    deleteFromChild<T extends OrgTable>(table: T) {
+      return db.deleteFrom(table as OrgTable).where(inOrg(table, scope)) as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
+    },
+    /** Throws 404 unless the location is one this request may use; returns org_id for inserts. */
+    location(locationId: number, field = 'location_id'): { org_id: number; location_id: number } {
+      if (!scope.locationIds.includes(locationId)) throw new HttpError(404, 'not_found', 'Location not found', field);
+      return { org_id: scope.orgId, location_id: locationId };
+    },
+    /** The row of a located table by id, or a 404 naming the field that referred to it. */
+    async find<T extends LocatedTable>(table: T, id: number, what: string, field?: string): Promise<{ id: number; location_id: number }> {
+      const row = await db
+        .selectFrom(table as LocatedTable)
+        .where(inScope(table, scope))
+        .where(sql.ref(`${table}.id`), '=', id)
+        .select([sql.ref<number>(`${table}.id`).as('id'), sql.ref<number>(`${table}.location_id`).as('location_id')])
+        .executeTakeFirst();
+      if (!row) throw new HttpError(404, 'not_found', `${what} ${id} not found`, field);
+      return row as { id: number; location_id: number };
+    },
+  };
+}
+export type Scoped = ReturnType<typeof scoped>;

@@ -1,0 +1,95 @@
+// API test kit: an app on a fresh test database, staff users with roles, sign-in, API tokens.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { loadConfig } from '../../src/config/env.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { DB, Role } from '../../src/db/schema.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { deriveKeys } from '../../src/security/keys.ts';
+import { hashPassword } from '../../src/security/passwords.ts';
+import { hashSecret, newSecret } from '../../src/accounts/tokens.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export const PASSWORD = 'correct horse battery';
+let passwordHash: Promise<string> | null = null;
+let seq = 0;
+
+export interface ApiTest {
+  t: TestDatabase;
+  ctx: AppContext;
+  app: FastifyInstance;
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+export async function createApiTest(env: Record<string, string> = {}): Promise<ApiTest> {
+  const t = await createTestDatabase();
+  const clock = { now: new Date('2026-03-10T14:00:00Z') };
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'off', PUBLIC_URL: 'https://relance.test', ...env });
+  const ctx: AppContext = { config, keys: deriveKeys('11'.repeat(32)), database: t, db: t.db, now: () => clock.now };
+  const app = await buildApp(ctx);
+  return {
+    t,
+    ctx,
+    app,
+    clock,
+    close: async () => {
+      await app.close();
+      await t.close();
+    },
+  };
+}
+
+export async function makeStaff(
+  db: Kysely<DB>,
+  shop: { orgId: number },
+  roles: Array<{ locationId: number; role: Role }>,
+  values: { email?: string; password?: string } = {},
+) {
+  const email = values.email ?? `staff${++seq}-${Math.random().toString(36).slice(2, 8)}@garage.test`;
+  const hash = values.password ? await hashPassword(values.password) : await (passwordHash ??= hashPassword(PASSWORD));
+  const user = await db.insertInto('users').values({ org_id: shop.orgId, email, name: `Staff ${seq}`, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  if (roles.length > 0) {
+    await db.insertInto('user_roles').values(roles.map((r) => ({ org_id: shop.orgId, user_id: user.id, location_id: r.locationId, role: r.role }))).execute();
+  }
+  return { id: user.id, email };
+}
+
+export async function makeOperator(db: Kysely<DB>) {
+  const email = `operator${++seq}@relance.test`;
+  const user = await db.insertInto('users').values({ org_id: null, is_platform_admin: true, email, name: 'Operator', password_hash: await (passwordHash ??= hashPassword(PASSWORD)) }).returning('id').executeTakeFirstOrThrow();
+  return { id: user.id, email };
+}
+
+export async function makeApiToken(db: Kysely<DB>, orgId: number, scopes: string[], locationId: number | null = null) {
+  const token = newSecret('rl_');
+  const row = await db.insertInto('api_tokens').values({ org_id: orgId, name: `token ${++seq}`, token_hash: hashSecret(token), scopes, location_id: locationId }).returning('id').executeTakeFirstOrThrow();
+  return { id: row.id, token };
+}
+
+/** A signed-in client: sends the cookie, and the CSRF header on unsafe methods. */
+export interface Client {
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  cookie: string;
+  csrf: string;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'relance_session')!;
+  const csrf = (res.json() as { csrf_token: string }).csrf_token;
+  return {
+    cookie: cookie.value,
+    csrf,
+    request: (options) =>
+      app.inject({
+        ...options,
+        headers: { cookie: `relance_session=${cookie.value}`, ...(options.method && options.method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...options.headers },
+      }),
+  };
+}
+
+export function tokenClient(app: FastifyInstance, token: string): Pick<Client, 'request'> {
+  return { request: (options) => app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } }) };
+}
