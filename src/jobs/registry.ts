@@ -1,6 +1,7 @@
 // Recurring background jobs run by `npm start` (and by `relance worker`). One file per job,
 // listed here. A job's tick must be safe to run twice and from several processes at once.
 import type { AppContext } from '../context.ts';
+import { nightlyExportJob } from './nightly-export.job.ts';
 
 export interface RecurringJob {
   name: string;
@@ -12,5 +13,5 @@ export interface RecurringJob {
 export const JOBS: RecurringJob[] = [
   // engine: daily decision run per location — src/engine/daily-run.job.ts
   // delivery: send worker — src/delivery/send.job.ts
-  // partners: nightly exports — src/partners/nightly-export.job.ts
+  nightlyExportJob, // partners: nightly exports
 ];

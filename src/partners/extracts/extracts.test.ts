@@ -125,7 +125,7 @@ describe('CustomerLink extract', () => {
     const { records, text } = await extract('customerlink');
     const dnm = records.find((r) => r.customer_number === 'C-DNM')!;
     expect(dnm.do_not_mail).toBe('Y');
-    expect(dnm.first_name + dnm.last_name + dnm.email + dnm.address_line1 + dnm.vin).toBe('');
+    expect([dnm.first_name, dnm.last_name, dnm.email, dnm.address_line1, dnm.vin].join('')).toBe('');
     expect(text).not.toContain('Nomail');
     expect(text).not.toContain('dora@nomail.example');
     expect(records.find((r) => r.customer_number === 'C-BOUNCE')!.email).toBe('');
