@@ -433,6 +433,8 @@ export interface CaughtMailTable {
   subject: Generated<string>;
   raw: string;
   caught_at: Generated<Date>;
+  html: string | null;
+  text: string | null;
 }
 
 export interface PostcardBatchesTable {

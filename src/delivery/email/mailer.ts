@@ -70,7 +70,16 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>): Mailer {
       const env = info.envelope as { from: string | false; to: string[] };
       await db
         .insertInto('caught_mail')
-        .values({ org_id: orgId ?? 0, message_id: info.messageId, envelope_from: env.from || '', envelope_to: env.to, subject: String(mail.subject ?? ''), raw })
+        .values({
+          org_id: orgId ?? 0,
+          message_id: info.messageId,
+          envelope_from: env.from || '',
+          envelope_to: env.to,
+          subject: String(mail.subject ?? ''),
+          raw,
+          html: typeof mail.html === 'string' ? mail.html : null,
+          text: typeof mail.text === 'string' ? mail.text : null,
+        })
         .execute();
       return { messageId: info.messageId, response: '250 caught locally' };
     },
