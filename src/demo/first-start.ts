@@ -4,8 +4,11 @@ import type { AppContext } from '../context.ts';
 import { createOrganization } from '../tenancy/create-organization.ts';
 import { createLocation } from '../tenancy/create-location.ts';
 import { hashPassword } from '../security/passwords.ts';
+import { DEFAULT_SEED, fillDemoLocation } from './load-demo.ts';
 
 export const DEMO_LOGIN = { email: 'owner@demo.relance.test', password: 'relance-demo' };
+/** Small enough to load in a few seconds on the embedded database. */
+export const DEMO_SHOP_CUSTOMERS = 150;
 
 export async function ensureDemoData(ctx: AppContext): Promise<boolean> {
   const any = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
@@ -36,5 +39,11 @@ export async function ensureDemoData(ctx: AppContext): Promise<boolean> {
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.db.insertInto('user_roles').values({ org_id: orgId, user_id: user.id, location_id: location.id, role: 'owner' }).execute();
+  // The shop's customers, vehicles, visit histories and appointments: the same generator as
+  // `relance demo`, as Montréal (demo city 0), with histories ending on the shop's today.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: location.time_zone }).format(ctx.now());
+  await fillDemoLocation(ctx.db, {
+    orgId, locationId: location.id, locationIndex: 0, customers: DEMO_SHOP_CUSTOMERS, seed: DEFAULT_SEED, today, timeZone: location.time_zone,
+  });
   return true;
 }

@@ -1,0 +1,119 @@
+// The demo generator: deterministic from its seed, referentially sound (its bulk load skips
+// foreign-key checks, so this is where they are checked), with last visits equal to what the
+// 0401 triggers would compute.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { checkVin } from '../domain/vin/check-vin.ts';
+import type { AppContext } from '../context.ts';
+import { ensureDemoData, DEMO_SHOP_CUSTOMERS } from './first-start.ts';
+import { loadDemo } from './load-demo.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const TODAY = '2026-03-02';
+
+/** A digest of an organization's data without ids, to compare two loads. */
+async function fingerprint(orgId: number): Promise<string> {
+  const r = await sql<{ h: string }>`
+    SELECT md5(
+      (SELECT string_agg(concat_ws('|', l.code, c.customer_number, c.mailing_name, c.email, c.birthday, c.last_visit_on), ',' ORDER BY l.code, c.customer_number)
+         FROM customers c JOIN locations l ON l.org_id = c.org_id AND l.id = c.location_id WHERE c.org_id = ${orgId}) ||
+      (SELECT string_agg(concat_ws('|', v.vin, v.make, v.model, v.year, v.plate, v.captured_on, v.next_visit_on), ',' ORDER BY v.vin)
+         FROM vehicles v WHERE v.org_id = ${orgId}) ||
+      (SELECT string_agg(concat_ws('|', r.ro_number, r.closed_on, r.status, r.odometer, r.total_amount), ',' ORDER BY r.location_id, r.ro_number)
+         FROM repair_orders r WHERE r.org_id = ${orgId}) ||
+      (SELECT string_agg(concat_ws('|', a.external_ref, a.status, a.starts_at, a.visitor_name), ',' ORDER BY a.external_ref)
+         FROM appointments a WHERE a.org_id = ${orgId})) AS h`.execute(database.db);
+  return r.rows[0]!.h;
+}
+
+async function one(query: ReturnType<typeof sql<{ n: number | string }>>): Promise<number> {
+  return Number((await query.execute(database.db)).rows[0]!.n);
+}
+
+describe('relance demo generator', () => {
+  let orgId = 0;
+  it('loads the requested sizes', async () => {
+    const summary = await loadDemo(database.db, { locations: 2, customers: 600, seed: 's1', today: TODAY, chunkSize: 250 });
+    orgId = summary.orgId;
+    expect(summary.locations.map((l) => l.code)).toEqual(['montreal', 'toronto']);
+    expect(summary.customers).toBe(600);
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId}`)).toBe(600);
+    expect(summary.vehicles).toBeGreaterThan(750);
+    expect(summary.repairOrders / summary.vehicles).toBeGreaterThan(5);
+    expect(await one(sql`SELECT count(*) AS n FROM repair_orders WHERE org_id = ${orgId}`)).toBe(summary.repairOrders);
+    expect(await one(sql`SELECT count(*) AS n FROM repair_order_lines WHERE org_id = ${orgId}`)).toBe(summary.lines);
+    expect(summary.recommendations).toBeGreaterThan(0);
+    expect(summary.appointments).toBeGreaterThan(100);
+  });
+
+  it('is referentially sound and its VINs are valid', async () => {
+    expect(await one(sql`SELECT count(*) AS n FROM vehicles v LEFT JOIN customers c ON c.org_id = v.org_id AND c.id = v.customer_id
+      WHERE v.org_id = ${orgId} AND (c.id IS NULL OR c.location_id <> v.location_id)`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM repair_orders r
+      LEFT JOIN vehicles v ON v.org_id = r.org_id AND v.id = r.vehicle_id LEFT JOIN customers c ON c.org_id = r.org_id AND c.id = r.customer_id
+      WHERE r.org_id = ${orgId} AND (v.id IS NULL OR c.id IS NULL OR v.customer_id <> c.id)`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM repair_order_lines l LEFT JOIN repair_orders r ON r.org_id = l.org_id AND r.id = l.repair_order_id
+      WHERE l.org_id = ${orgId} AND r.id IS NULL`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM odometer_readings o LEFT JOIN vehicles v ON v.org_id = o.org_id AND v.id = o.vehicle_id
+      WHERE o.org_id = ${orgId} AND v.id IS NULL`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM appointments a
+      LEFT JOIN customers c ON c.org_id = a.org_id AND c.id = a.customer_id LEFT JOIN vehicles v ON v.org_id = a.org_id AND v.id = a.vehicle_id
+      WHERE a.org_id = ${orgId} AND ((a.customer_id IS NOT NULL AND (c.id IS NULL OR c.location_id <> a.location_id))
+        OR (a.vehicle_id IS NOT NULL AND v.customer_id IS DISTINCT FROM a.customer_id))`)).toBe(0);
+    const vins = await database.db.selectFrom('vehicles').select('vin').where('org_id', '=', orgId).execute();
+    expect(vins.filter((v) => !checkVin(v.vin).ok)).toEqual([]);
+    // Ids came from the sequences: a normal insert afterwards does not collide.
+    const loc = await database.db.selectFrom('locations').select('id').where('org_id', '=', orgId).executeTakeFirstOrThrow();
+    await database.db.insertInto('customers').values({ org_id: orgId, location_id: loc.id, customer_number: 'AFTER', mailing_name: 'After Demo' }).execute();
+    await database.db.deleteFrom('customers').where('org_id', '=', orgId).where('customer_number', '=', 'AFTER').execute();
+  });
+
+  it('sets last_visit_on exactly as the triggers would', async () => {
+    expect(await one(sql`SELECT count(*) AS n FROM customers c WHERE c.org_id = ${orgId} AND c.last_visit_on IS DISTINCT FROM
+      (SELECT max(closed_on) FROM repair_orders r WHERE r.org_id = c.org_id AND r.customer_id = c.id AND r.status = 'closed')`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM vehicles v WHERE v.org_id = ${orgId} AND v.last_visit_on IS DISTINCT FROM
+      (SELECT max(closed_on) FROM repair_orders r WHERE r.org_id = v.org_id AND r.vehicle_id = v.id AND r.status = 'closed')`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId} AND last_visit_on IS NOT NULL`)).toBeGreaterThan(500);
+  });
+
+  it('has what the rules need: Feb 29 birthdays, customers with only an address, Do Not Mail, three languages, future appointments', async () => {
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId} AND to_char(birthday, 'MM-DD') = '02-29'`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId} AND email IS NULL AND address_line1 IS NOT NULL`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId} AND email IS NULL AND address_line1 IS NULL`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId} AND do_not_mail`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(DISTINCT language) AS n FROM customers WHERE org_id = ${orgId}`)).toBe(3);
+    expect(await one(sql`SELECT count(*) AS n FROM customers WHERE org_id = ${orgId} AND last_name ~ '[éèçñáíóúÉ]'`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM vehicles WHERE org_id = ${orgId} AND next_visit_on IS NOT NULL`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM appointments WHERE org_id = ${orgId} AND starts_at > ${TODAY}::date + 1 AND status IN ('confirmed', 'requested')`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM appointments WHERE org_id = ${orgId} AND status = 'no_show'`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM appointments WHERE org_id = ${orgId} AND courtesy_vehicle_id IS NOT NULL`)).toBeGreaterThan(0);
+    expect(await one(sql`SELECT count(*) AS n FROM repair_orders WHERE org_id = ${orgId} AND closed_on > ${TODAY}::date`)).toBe(0);
+  });
+
+  it('is deterministic: same seed, same data; another seed, other data', async () => {
+    const again = await loadDemo(database.db, { locations: 2, customers: 600, seed: 's1', today: TODAY, chunkSize: 100 });
+    const other = await loadDemo(database.db, { locations: 2, customers: 600, seed: 's2', today: TODAY });
+    expect(await fingerprint(again.orgId)).toBe(await fingerprint(orgId));
+    expect(await fingerprint(other.orgId)).not.toBe(await fingerprint(orgId));
+  });
+
+  it('first start: the demo shop with its login and a small history, quickly', async () => {
+    await database.db.deleteFrom('organizations').execute();
+    const ctx = { db: database.db, database, now: () => new Date('2026-03-02T15:00:00Z') } as unknown as AppContext;
+    const started = performance.now();
+    expect(await ensureDemoData(ctx)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(await one(sql`SELECT count(*) AS n FROM customers`)).toBe(DEMO_SHOP_CUSTOMERS);
+    expect(await one(sql`SELECT count(*) AS n FROM vehicles`)).toBeGreaterThan(180);
+    expect(await one(sql`SELECT count(*) AS n FROM users WHERE email = 'owner@demo.relance.test'`)).toBe(1);
+    expect(await ensureDemoData(ctx)).toBe(false);
+  });
+});
