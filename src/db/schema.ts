@@ -451,6 +451,22 @@ export interface PostcardBatchesTable {
   accepted_at: NullableStamp;
 }
 
+// Engine (0100): predicted next maintenance per vehicle, and vehicles to recompute.
+export interface VehicleMaintenanceTable {
+  org_id: number;
+  vehicle_id: number;
+  location_id: number;
+  next_due_on: DateStr | null;
+  next_due_odometer: number | null;
+  items: Json<Array<{ code: string; description: Record<string, string>; due_on: string | null; due_odometer: number | null }>>;
+  computed_at: Generated<Date>;
+}
+
+export interface MaintenanceDirtyTable {
+  org_id: number;
+  vehicle_id: number;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -483,6 +499,8 @@ export interface DB {
   audit_log: AuditLogTable;
   caught_mail: CaughtMailTable;
   postcard_batches: PostcardBatchesTable;
+  vehicle_maintenance: VehicleMaintenanceTable;
+  maintenance_dirty: MaintenanceDirtyTable;
 }
 
 export type Customer = Selectable<CustomersTable>;

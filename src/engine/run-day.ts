@@ -1,0 +1,212 @@
+// The daily decision run for one calendar day over a set of locations (or all of them):
+//   1. recompute the maintenance predictions of vehicles whose history changed;
+//   2. cancel pending reminders of appointments that were cancelled or moved;
+//   3. each rule inserts its candidates for every location at once (set-based);
+//   4. candidates are grouped (one message per customer, kind, day and channel, naming the
+//      vehicles), the frequency cap holds back what is over the limit, by priority;
+//   5. one INSERT ... ON CONFLICT DO NOTHING into the outbox (exactly once per dedupe key),
+//      surveys of the E06 digest marked in the same statement, engine_runs recorded.
+// All in one transaction, under an advisory lock per day, so two runs of the same day never
+// double anything (the unique key would stop them anyway).
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { RULE_DAYS_SQL, OUTBOX_COLUMNS } from './sql/channel.ts';
+import { execSql } from './sql/exec.ts';
+import { CAND_COLUMNS } from './rules/build.ts';
+import { RULES } from './rules/index.ts';
+import { refreshMaintenance } from './maintenance/refresh.ts';
+
+export interface LocationRef {
+  orgId: number;
+  locationId: number;
+}
+
+export interface RunDayOptions {
+  now: Date;
+  /** Only these locations; all locations when absent. */
+  locations?: LocationRef[];
+  /** Skip locations whose engine_runs row for the day is already done (catch-up ticks). */
+  skipDone?: boolean;
+}
+
+export interface RunDayResult {
+  day: string;
+  locations: number;
+  /** Outbox rows added, by kind and status ("E01:pending"). */
+  counts: Record<string, number>;
+  inserted: number;
+  /** Ids of the rows added (preview reads them back before rolling back). */
+  messageIds: Array<{ orgId: number; id: number }>;
+}
+
+const LOCK_CLASS = 7_300_100;
+
+export async function runDay(db: Kysely<DB>, day: string, options: RunDayOptions): Promise<RunDayResult> {
+  assertDay(day);
+  return db.transaction().execute((trx) => runDayInTransaction(trx, day, options));
+}
+
+export function assertDay(day: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+    throw new Error(`"${day}" is not a date (YYYY-MM-DD)`);
+  }
+}
+
+export async function runDayInTransaction(trx: Transaction<DB>, day: string, options: RunDayOptions): Promise<RunDayResult> {
+  const now = options.now.toISOString();
+  await execSql(trx, `SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ($1::date - date '2000-01-01'))`, [day]);
+  await refreshMaintenance(trx);
+
+  await execSql(trx, 'DROP TABLE IF EXISTS run_locs, run_rules, eng_cand, eng_final');
+  await execSql(trx, `CREATE TEMP TABLE run_locs (
+      org_id bigint, location_id bigint, day date, tz text, lang text, email_enabled boolean, postcards_enabled boolean,
+      cap_count int, cap_days int, route_e06 text, route_p00 text, route_p01 text, route_sales text,
+      run_at timestamptz, next_run_at timestamptz, now timestamptz, PRIMARY KEY (org_id, location_id)) ON COMMIT DROP`);
+  const orgIds = options.locations?.map((l) => l.orgId) ?? null;
+  const locIds = options.locations?.map((l) => l.locationId) ?? null;
+  await execSql(
+    trx,
+    `INSERT INTO run_locs
+     SELECT l.org_id, l.id, $1::date, l.time_zone, l.language, l.email_enabled, l.postcards_enabled, l.cap_count, l.cap_days,
+            l.route_e06, l.route_p00, l.route_p01, l.route_sales,
+            (($1::date + make_interval(hours => l.run_hour))::timestamp AT TIME ZONE l.time_zone),
+            (($1::date + 1 + make_interval(hours => l.run_hour))::timestamp AT TIME ZONE l.time_zone),
+            $2::timestamptz
+     FROM locations l
+     WHERE ($3::bigint[] IS NULL OR (l.org_id, l.id) IN (SELECT * FROM unnest($3::bigint[], $4::bigint[])))
+       AND NOT ($5::boolean AND EXISTS (SELECT 1 FROM engine_runs er WHERE er.org_id = l.org_id AND er.location_id = l.id
+                                          AND er.run_on = $1::date AND er.status IN ('done', 'skipped_stale')))`,
+    [day, now, orgIds, locIds, options.skipDone ?? false],
+  );
+  await execSql(trx, `CREATE TEMP TABLE run_rules ON COMMIT DROP AS ${RULE_DAYS_SQL}
+     WHERE (org_id, location_id) IN (SELECT org_id, location_id FROM run_locs) GROUP BY org_id, location_id, kind`);
+  await execSql(trx, 'ANALYZE run_locs');
+  await execSql(trx, 'ANALYZE run_rules');
+
+  await cancelChangedAppointmentMessages(trx);
+
+  await execSql(trx, `CREATE TEMP TABLE eng_cand (
+      org_id bigint, location_id bigint, kind text, recipient_type text, customer_id bigint, vehicle_id bigint, appointment_id bigint,
+      repair_order_id bigint, recipient_user_id bigint, recipient_email text, language text, due_on date, channel text, reason text,
+      subject text, recipient text, payload jsonb, vehicle jsonb, next_attempt_at timestamptz, priority int) ON COMMIT DROP`);
+  for (const rule of RULES) {
+    for (const statement of rule.statements) await execSql(trx, statement);
+  }
+  void CAND_COLUMNS;
+
+  await groupCandidates(trx);
+  await applyFrequencyCap(trx);
+  const inserted = await insertOutbox(trx, now);
+
+  const counts: Record<string, number> = {};
+  for (const r of inserted) counts[`${r.kind}:${r.status}`] = (counts[`${r.kind}:${r.status}`] ?? 0) + 1;
+  await execSql(
+    trx,
+    `INSERT INTO engine_runs (org_id, location_id, run_on, status, counts, started_at, finished_at)
+     SELECT rl.org_id, rl.location_id, rl.day, 'done', coalesce(c.counts, '{}'::jsonb), $1::timestamptz, $1::timestamptz
+     FROM run_locs rl LEFT JOIN (SELECT org_id, location_id, jsonb_object_agg(k, n) AS counts
+                                 FROM (SELECT (x->>'org_id')::bigint AS org_id, (x->>'location_id')::bigint AS location_id, x->>'k' AS k, count(*) AS n
+                                       FROM jsonb_array_elements($2::jsonb) x GROUP BY 1, 2, 3) g GROUP BY org_id, location_id) c
+       ON c.org_id = rl.org_id AND c.location_id = rl.location_id
+     ON CONFLICT (org_id, location_id, run_on) DO UPDATE SET status = 'done', finished_at = excluded.finished_at,
+       counts = CASE WHEN excluded.counts = '{}'::jsonb THEN engine_runs.counts ELSE excluded.counts END`,
+    [now, JSON.stringify(inserted.map((r) => ({ org_id: r.org_id, location_id: r.location_id, k: `${r.kind}:${r.status}` })))],
+  );
+  const { rows } = await execSql<{ n: number }>(trx, 'SELECT count(*)::int AS n FROM run_locs');
+  return {
+    day,
+    locations: rows[0]?.n ?? 0,
+    counts,
+    inserted: inserted.length,
+    messageIds: inserted.map((r) => ({ orgId: r.org_id, id: r.id })),
+  };
+}
+
+/** Pending reminders of an appointment that is no longer at that time (or no longer on). */
+async function cancelChangedAppointmentMessages(trx: Transaction<DB>): Promise<void> {
+  await execSql(
+    trx,
+    `UPDATE messages m SET status = 'cancelled', reason = 'appointment_changed', updated_at = now()
+     FROM run_locs rl
+     WHERE m.org_id = rl.org_id AND m.location_id = rl.location_id AND m.status = 'pending' AND m.appointment_id IS NOT NULL
+       AND m.kind IN ('E04', 'REMINDER_1', 'REMINDER_2', 'E05')
+       AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.org_id = m.org_id AND a.id = m.appointment_id
+                         AND a.status IN ('confirmed', 'requested')
+                         AND date_trunc('milliseconds', a.starts_at) = (m.payload->'appointment'->>'starts_at')::timestamptz)`,
+  );
+}
+
+/** One row per recipient, subject, kind, day and channel; payload.vehicles names the vehicles. */
+async function groupCandidates(trx: Transaction<DB>): Promise<void> {
+  await execSql(
+    trx,
+    `CREATE TEMP TABLE eng_final ON COMMIT DROP AS
+     SELECT org_id, location_id, kind, recipient_type, min(customer_id) AS customer_id,
+            (array_agg(vehicle_id ORDER BY vehicle_id) FILTER (WHERE vehicle_id IS NOT NULL))[1] AS vehicle_id,
+            min(appointment_id) AS appointment_id, min(repair_order_id) AS repair_order_id, min(recipient_user_id) AS recipient_user_id,
+            min(recipient_email) AS recipient_email, min(language) AS language, due_on,
+            CASE WHEN recipient_type = 'staff' AND channel <> 'none' THEN 'task' ELSE channel END AS channel,
+            min(reason) AS reason,
+            (array_agg(payload ORDER BY vehicle_id NULLS FIRST))[1]
+              || CASE WHEN count(vehicle) > 0 THEN jsonb_build_object('vehicles', jsonb_agg(DISTINCT vehicle) FILTER (WHERE vehicle IS NOT NULL))
+                      ELSE '{}'::jsonb END AS payload,
+            min(next_attempt_at) AS next_attempt_at, min(priority) AS priority,
+            recipient || '/' || subject || '/' || kind || '/' || due_on || '/' || channel AS dedupe_key,
+            CASE WHEN channel = 'none' THEN 'held' ELSE 'pending' END AS status
+     FROM eng_cand
+     GROUP BY org_id, location_id, kind, recipient_type, recipient, subject, due_on, channel`,
+  );
+}
+
+/**
+ * At most cap_count customer messages per customer in cap_days days (this day included):
+ * what is already pending, sending or sent in the window counts first; the day's new ones are
+ * taken by priority (lower first); the rest are held with reason 'frequency_cap'.
+ */
+async function applyFrequencyCap(trx: Transaction<DB>): Promise<void> {
+  await execSql(
+    trx,
+    `WITH pend AS (
+       SELECT f.org_id, f.location_id, f.customer_id, f.dedupe_key,
+              row_number() OVER (PARTITION BY f.org_id, f.customer_id ORDER BY f.priority, f.kind, f.dedupe_key) AS rn
+       FROM eng_final f
+       WHERE f.recipient_type = 'customer' AND f.status = 'pending' AND f.customer_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.org_id = f.org_id AND m.dedupe_key = f.dedupe_key)),
+     over AS (
+       SELECT p.org_id, p.dedupe_key FROM pend p
+       JOIN run_locs rl ON rl.org_id = p.org_id AND rl.location_id = p.location_id
+       WHERE p.rn > rl.cap_count - (SELECT count(*) FROM messages m WHERE m.org_id = p.org_id AND m.customer_id = p.customer_id
+                                      AND m.recipient_type = 'customer' AND m.status IN ('pending', 'sending', 'sent')
+                                      AND m.due_on > rl.day - rl.cap_days AND m.due_on <= rl.day))
+     UPDATE eng_final f SET status = 'held', reason = 'frequency_cap'
+     FROM over WHERE f.org_id = over.org_id AND f.dedupe_key = over.dedupe_key`,
+  );
+}
+
+interface InsertedRow {
+  org_id: number;
+  location_id: number;
+  id: number;
+  kind: string;
+  status: string;
+}
+
+async function insertOutbox(trx: Transaction<DB>, now: string): Promise<InsertedRow[]> {
+  const { rows } = await execSql<InsertedRow>(
+    trx,
+    `WITH ins AS (
+       INSERT INTO messages (${OUTBOX_COLUMNS})
+       SELECT org_id, location_id, kind, channel, recipient_type, customer_id, vehicle_id, appointment_id, repair_order_id,
+              recipient_user_id, recipient_email, language, due_on, dedupe_key, status, reason, payload, next_attempt_at
+       FROM eng_final ORDER BY org_id, location_id, kind, dedupe_key
+       ON CONFLICT (org_id, dedupe_key) DO NOTHING
+       RETURNING org_id, location_id, id, kind, status, payload),
+     digested AS (
+       UPDATE surveys s SET digested_at = $1::timestamptz FROM ins
+       WHERE ins.kind = 'E06' AND s.org_id = ins.org_id
+         AND s.id IN (SELECT jsonb_array_elements_text(ins.payload->'survey_ids')::bigint))
+     SELECT org_id, location_id, id, kind, status FROM ins`,
+    [now],
+  );
+  return rows;
+}
