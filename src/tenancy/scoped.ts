@@ -44,6 +44,11 @@ export function scoped(db: Db, scope: Scope) {
       if (!scope.locationIds.includes(locationId)) throw new HttpError(404, 'not_found', 'Location not found', field);
       return { org_id: scope.orgId, location_id: locationId };
     },
+    /** The location row itself, when this request may use it (404 otherwise). */
+    async getLocation(locationId: number, field = 'location_id') {
+      if (!scope.locationIds.includes(locationId)) throw new HttpError(404, 'not_found', 'Location not found', field);
+      return db.selectFrom('locations').selectAll().where('org_id', '=', scope.orgId).where('id', '=', locationId).executeTakeFirstOrThrow();
+    },
     /** The row of a located table by id, or a 404 naming the field that referred to it. */
     async find<T extends LocatedTable>(table: T, id: number, what: string, field?: string): Promise<{ id: number; location_id: number }> {
       const row = await db

@@ -93,3 +93,59 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
 export function tokenClient(app: FastifyInstance, token: string): Pick<Client, 'request'> {
   return { request: (options) => app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } }) };
 }
+
+/** One of each record an API route can point at, in one organization (ExampleIds). */
+export async function makeTenantRecords(db: Kysely<DB>, shop: { orgId: number; locationId: number }): Promise<import('../../src/http/api/define.ts').ExampleIds> {
+  const { orgId, locationId } = shop;
+  const n = ++seq;
+  const customer = await db.insertInto('customers').values({ org_id: orgId, location_id: locationId, customer_number: `X${n}`, mailing_name: `Client ${n}`, email: `c${n}@example.test` }).returning('id').executeTakeFirstOrThrow();
+  const vehicle = await db.insertInto('vehicles').values({ org_id: orgId, location_id: locationId, customer_id: customer.id, vin: `VIN${String(n).padStart(14, '0')}`, captured_on: '2025-01-01' }).returning('id').executeTakeFirstOrThrow();
+  const ro = await db.insertInto('repair_orders').values({ org_id: orgId, location_id: locationId, ro_number: `RO${n}`, customer_id: customer.id, vehicle_id: vehicle.id, opened_on: '2026-01-05', closed_on: '2026-01-05' }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('repair_order_lines').values({ org_id: orgId, repair_order_id: ro.id, line_no: 1, kind: 'labor', description: 'Labor', amount: 50 }).execute();
+  const mechanic = await db.insertInto('mechanics').values({ org_id: orgId, location_id: locationId, name: `Mechanic ${n}` }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('mechanic_hours').values([1, 2, 3, 4, 5].map((weekday) => ({ org_id: orgId, mechanic_id: mechanic.id, weekday, starts_at: '08:00', ends_at: '17:00' }))).execute();
+  const courtesy = await db.insertInto('courtesy_vehicles').values({ org_id: orgId, location_id: locationId, name: `Loaner ${n}` }).returning('id').executeTakeFirstOrThrow();
+  const appointment = await db
+    .insertInto('appointments')
+    .values({ org_id: orgId, location_id: locationId, customer_id: customer.id, vehicle_id: vehicle.id, mechanic_id: mechanic.id, starts_at: '2026-03-12T14:00:00Z', ends_at: '2026-03-12T15:00:00Z', status: 'confirmed' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const user = await makeStaff(db, shop, [{ locationId, role: 'crm_agent' }]);
+  const token = await makeApiToken(db, orgId, ['read'], null);
+  const message = await db
+    .insertInto('messages')
+    .values({ org_id: orgId, location_id: locationId, kind: 'E02', channel: 'email', customer_id: customer.id, due_on: '2026-03-01', dedupe_key: `k${n}`, status: 'sent' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const task = await db
+    .insertInto('staff_tasks')
+    .values({ org_id: orgId, location_id: locationId, kind: 'P00', customer_id: customer.id, assigned_role: 'crm_agent', due_on: '2026-03-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    orgId,
+    locationId,
+    customerId: customer.id,
+    vehicleId: vehicle.id,
+    repairOrderId: ro.id,
+    appointmentId: appointment.id,
+    mechanicId: mechanic.id,
+    courtesyVehicleId: courtesy.id,
+    userId: user.id,
+    tokenId: token.id,
+    taskId: task.id,
+    messageId: message.id,
+  };
+}
+
+/** A fingerprint of every row of every table: equal before and after means nothing changed. */
+export async function databaseFingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
+  const { sql } = await import('kysely');
+  const tables = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables.rows) {
+    const r = await sql<{ h: string | null }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${sql.table(table_name)} t`.execute(db);
+    out[table_name] = r.rows[0]?.h ?? '';
+  }
+  return out;
+}

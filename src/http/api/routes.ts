@@ -14,6 +14,25 @@ import { getCustomerRoute } from './customers/get-customer.ts';
 import { createCustomerRoute } from './customers/create-customer.ts';
 import { updateCustomerRoute } from './customers/update-customer.ts';
 import { deleteCustomerRoute } from './customers/delete-customer.ts';
+import { listVehiclesRoute } from './vehicles/list-vehicles.ts';
+import { getVehicleRoute } from './vehicles/get-vehicle.ts';
+import { createVehicleRoute } from './vehicles/create-vehicle.ts';
+import { updateVehicleRoute } from './vehicles/update-vehicle.ts';
+import { deleteVehicleRoute } from './vehicles/delete-vehicle.ts';
+import { decodeVinRoute } from './vehicles/decode-vin.ts';
+import { createRepairOrderRoute, deleteRepairOrderRoute, getRepairOrderRoute, listRepairOrdersRoute, updateRepairOrderRoute } from './repair-orders/repair-order-routes.ts';
+import { listAppointmentsRoute } from './appointments/list-appointments.ts';
+import { getAppointmentRoute } from './appointments/get-appointment.ts';
+import { createAppointmentRoute } from './appointments/create-appointment.ts';
+import { updateAppointmentRoute } from './appointments/update-appointment.ts';
+import { setAppointmentStatusRoute } from './appointments/set-appointment-status.ts';
+import { getAvailabilityRoute } from './appointments/get-availability.ts';
+import { listMechanicsRoute } from './mechanics/list-mechanics.ts';
+import { createMechanicRoute } from './mechanics/create-mechanic.ts';
+import { updateMechanicRoute } from './mechanics/update-mechanic.ts';
+import { setMechanicHoursRoute } from './mechanics/set-mechanic-hours.ts';
+import { deleteMechanicRoute } from './mechanics/delete-mechanic.ts';
+import { createCourtesyVehicleRoute, deleteCourtesyVehicleRoute, listCourtesyVehiclesRoute, updateCourtesyVehicleRoute } from './courtesy-vehicles/courtesy-vehicle-routes.ts';
 
 export const API_ROUTES: ApiRoute[] = [
   createSessionRoute,
@@ -26,6 +45,32 @@ export const API_ROUTES: ApiRoute[] = [
   createCustomerRoute,
   updateCustomerRoute,
   deleteCustomerRoute,
+  listVehiclesRoute,
+  getVehicleRoute,
+  createVehicleRoute,
+  updateVehicleRoute,
+  deleteVehicleRoute,
+  decodeVinRoute,
+  listRepairOrdersRoute,
+  getRepairOrderRoute,
+  createRepairOrderRoute,
+  updateRepairOrderRoute,
+  deleteRepairOrderRoute,
+  listAppointmentsRoute,
+  getAppointmentRoute,
+  createAppointmentRoute,
+  updateAppointmentRoute,
+  setAppointmentStatusRoute,
+  getAvailabilityRoute,
+  listMechanicsRoute,
+  createMechanicRoute,
+  updateMechanicRoute,
+  setMechanicHoursRoute,
+  deleteMechanicRoute,
+  listCourtesyVehiclesRoute,
+  createCourtesyVehicleRoute,
+  updateCourtesyVehicleRoute,
+  deleteCourtesyVehicleRoute,
 ];
 
 export const apiRoutes: RouteModule[] = [mountApi(API_ROUTES)];

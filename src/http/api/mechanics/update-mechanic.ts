@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineRoute } from '../define.ts';
+import { id } from '../schemas.ts';
+import { HttpError, notFound } from '../../errors.ts';
+import { audit, diff } from '../../../accounts/audit.ts';
+import { scoped } from '../../../tenancy/scoped.ts';
+import { mechanicOut, updateMechanicBody } from './schema.ts';
+import { withHours } from './load-mechanics.ts';
+
+export const updateMechanicRoute = defineRoute({
+  method: 'PATCH',
+  path: '/mechanics/:mechanicId',
+  summary: 'Edit a mechanic (deactivate with active: false)',
+  tag: 'Mechanics',
+  auth: 'mechanics.write',
+  isolation: 'tenant',
+  params: z.strictObject({ mechanicId: id }),
+  body: updateMechanicBody,
+  response: mechanicOut,
+  example: (ids) => ({ params: { mechanicId: ids.mechanicId }, body: { skills: ['brakes', 'tires'] } }),
+  async handler({ db, scope, params, body, now }) {
+    return db.transaction().execute(async (trx) => {
+      const s = scoped(trx, scope);
+      const before = await s.selectFrom('mechanics').selectAll().where('id', '=', params.mechanicId).forUpdate().executeTakeFirst();
+      if (!before) throw notFound(`Mechanic ${params.mechanicId}`);
+      if (body.user_id) {
+        const u = await trx.selectFrom('users').select('id').where('org_id', '=', scope.orgId).where('id', '=', body.user_id).executeTakeFirst();
+        if (!u) throw new HttpError(404, 'not_found', `User ${body.user_id} not found`, 'user_id');
+      }
+      const after = await s.updateTable('mechanics').set(body).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, scope, 'update', 'mechanic', before.id, diff(before, body), now);
+      return (await withHours(s, [after]))[0]!;
+    });
+  },
+});
