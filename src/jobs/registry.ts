@@ -2,6 +2,7 @@
 // listed here. A job's tick must be safe to run twice and from several processes at once.
 import type { AppContext } from '../context.ts';
 import { nightlyExportJob } from './nightly-export.job.ts';
+import { dailyRunJob } from './daily-run.job.ts';
 import { sendJob } from './send.job.ts';
 
 export interface RecurringJob {
@@ -12,7 +13,7 @@ export interface RecurringJob {
 }
 
 export const JOBS: RecurringJob[] = [
-  // engine: daily decision run per location — src/engine/daily-run.job.ts
+  dailyRunJob, // engine: daily decision run per location
   sendJob, // delivery: send worker (email, staff tasks, postcard batches)
   nightlyExportJob, // partners: nightly exports
 ];

@@ -1,0 +1,149 @@
+// The send queue ahead: what will go out in the coming days for one location, and why.
+// Runs the very same decision SQL for each future day inside a transaction that is then
+// rolled back (nothing is kept), plus what is already waiting in the outbox.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { addDays } from '../domain/time/dates.ts';
+import { assertDay, runDayInTransaction } from './run-day.ts';
+
+export interface PreviewRow {
+  day: string;
+  kind: string;
+  channel: string;
+  status: string;
+  /** Why held, when held. */
+  reason: string | null;
+  customerId: number | null;
+  customerName: string | null;
+  vehicle: string | null;
+  /** Why the message is due, in words. */
+  why: string;
+  /** Already in the outbox (decided earlier) rather than to be decided. */
+  alreadyQueued: boolean;
+  nextAttemptAt: string;
+}
+
+class Rollback extends Error {
+  rows: PreviewRow[];
+  constructor(rows: PreviewRow[]) {
+    super('preview rollback');
+    this.rows = rows;
+  }
+}
+
+/** `now` only sets when the rows would be attempted; it defaults to the first day's midnight UTC. */
+export async function previewSendQueue(db: Kysely<DB>, orgId: number, locationId: number, fromDay: string, days: number, now?: Date): Promise<PreviewRow[]> {
+  assertDay(fromDay);
+  if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error(`days must be a whole number from 1 to 60 (got ${days})`);
+  const at = now ?? new Date(`${fromDay}T00:00:00Z`);
+  const location = await db.selectFrom('locations').select('id').where('org_id', '=', orgId).where('id', '=', locationId).executeTakeFirst();
+  if (!location) throw new Error(`location ${locationId} not found in organization ${orgId}`);
+  const until = addDays(fromDay, days);
+  try {
+    await db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('messages')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('location_id', '=', locationId)
+        .where('status', '=', 'pending')
+        .where('due_on', '>=', fromDay)
+        .where('due_on', '<', until)
+        .execute();
+      const newIds: number[] = [];
+      for (let i = 0; i < days; i++) {
+        const r = await runDayInTransaction(trx, addDays(fromDay, i), { now: at, locations: [{ orgId, locationId }] });
+        newIds.push(...r.messageIds.map((m) => m.id));
+      }
+      const ids = [...existing.map((e) => e.id), ...newIds];
+      const rows = ids.length
+        ? await trx
+            .selectFrom('messages as m')
+            .leftJoin('customers as c', (j) => j.onRef('c.org_id', '=', 'm.org_id').onRef('c.id', '=', 'm.customer_id'))
+            .select(['m.id', 'm.kind', 'm.channel', 'm.status', 'm.reason', 'm.due_on', 'm.customer_id', 'c.mailing_name', 'm.payload', 'm.next_attempt_at'])
+            .where('m.org_id', '=', orgId)
+            .where('m.id', 'in', ids)
+            .orderBy('m.due_on')
+            .orderBy('m.kind')
+            .orderBy('m.id')
+            .execute()
+        : [];
+      const newSet = new Set(newIds);
+      throw new Rollback(
+        rows.map((m) => ({
+          day: m.due_on,
+          kind: m.kind,
+          channel: m.channel,
+          status: m.status,
+          reason: m.reason,
+          customerId: m.customer_id,
+          customerName: m.mailing_name,
+          vehicle: vehiclesText(m.payload),
+          why: explain(m.kind, m.payload),
+          alreadyQueued: !newSet.has(m.id),
+          nextAttemptAt: new Date(m.next_attempt_at).toISOString(),
+        })),
+      );
+    });
+  } catch (err) {
+    if (err instanceof Rollback) return err.rows;
+    throw err;
+  }
+  return [];
+}
+
+type Payload = Record<string, unknown> & {
+  vehicles?: Array<{ year: number | null; make: string | null; model: string | null; plate: string | null }>;
+  next_visit_on?: string;
+  last_service_on?: string;
+  appointment?: { starts_at: string };
+  deferred_items?: string[];
+  maintenance?: { due_on: string; items: Array<{ code: string }> };
+  promotion?: { name: string };
+  survey_ids?: number[];
+  changes?: Record<string, unknown>;
+};
+
+function vehiclesText(payload: unknown): string | null {
+  const v = (payload as Payload).vehicles;
+  if (!v?.length) return null;
+  return v.map((x) => [x.year, x.make, x.model, x.plate ? `(${x.plate})` : null].filter(Boolean).join(' ')).join(', ');
+}
+
+export function explain(kind: string, payload: unknown): string {
+  const p = payload as Payload;
+  switch (kind) {
+    case 'REMINDER_1':
+    case 'REMINDER_2':
+      return p.appointment ? `appointment at ${p.appointment.starts_at}` : `next visit set for ${p.next_visit_on}`;
+    case 'NO_SHOW':
+      return `missed appointment at ${p.appointment?.starts_at}`;
+    case 'THANK_YOU':
+    case 'E03':
+      return `visit closed ${p.last_service_on}`;
+    case 'DEFERRED':
+      return `declined on ${p.last_service_on}: ${(p.deferred_items ?? []).join('; ')}`;
+    case 'INACTIVE':
+      return `no invoice since ${p.last_service_on}`;
+    case 'V01':
+      return 'vehicle captured';
+    case 'V02':
+      return 'birthday';
+    case 'E01':
+    case 'E02':
+      return `maintenance due ${p.maintenance?.due_on}: ${(p.maintenance?.items ?? []).map((i) => i.code).join(', ')}`;
+    case 'E04':
+    case 'E05':
+      return `appointment at ${p.appointment?.starts_at}`;
+    case 'E06':
+      return `${p.survey_ids?.length ?? 0} survey answer(s)`;
+    case 'E07':
+      return `promotion ${p.promotion?.name}`;
+    case 'P00':
+      return `no visit or booking since the second recall (last service ${p.last_service_on ?? 'never'})`;
+    case 'P01':
+      return `changed: ${Object.keys(p.changes ?? {}).join(', ')}`;
+    default:
+      return kind;
+  }
+}
