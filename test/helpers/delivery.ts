@@ -59,6 +59,8 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     },
   });
   void options;
+  // A client killed mid-session (kill -9 tests) resets its socket: expected, not an error.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

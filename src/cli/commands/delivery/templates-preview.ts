@@ -7,7 +7,7 @@ import { isKindCode, kindSpec, KIND_CODES } from '../../../domain/messages/kinds
 import { renderPostcardsPdf } from '../../../delivery/postcards/render-postcards-pdf.ts';
 import type { Rendered } from '../../../delivery/templates/compile.ts';
 import { renderMessagePreview, renderSample } from '../../../delivery/templates/preview.ts';
-import { isLanguage } from '../../../i18n/delivery-strings.ts';
+import { isLanguage, t } from '../../../i18n/delivery-strings.ts';
 import { escapeHtml } from '../../../delivery/templates/language.ts';
 import { UsageError, type Command } from '../../command.ts';
 import { findLocationByCode } from './find-location.ts';
@@ -57,7 +57,7 @@ export const templatesPreviewCommand: Command = {
       writeFileSync(out, channel === 'email' ? rendered.html : `<!doctype html><meta charset="utf-8"><h1>${escapeHtml(rendered.subject)}</h1><pre>${escapeHtml(rendered.text)}</pre>`);
     } else if (channel === 'postcard') {
       writeFileSync(out, await renderPostcardsPdf(
-        [{ headline: rendered.subject, businessName: 'Garage Lévesque', phoneLine: '514-555-0100', webLine: 'http://localhost:3000/portal', text: rendered.text, to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'], from: ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'] }],
+        [{ headline: rendered.subject, businessName: 'Garage Lévesque', phoneLine: t(language, 'postcard_call', { phone: '514-555-0100' }), webLine: t(language, 'postcard_web', { url: 'http://localhost:3000/portal' }), text: rendered.text, to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'], from: ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'] }],
         { title: `${kind} ${language}`, now: new Date() },
       ));
     } else {

@@ -5,7 +5,7 @@ import type { Command } from '../../command.ts';
 import { UsageError } from '../../command.ts';
 import { createMailer } from '../../../delivery/email/mailer.ts';
 import { runPostcardBatches } from '../../../delivery/postcards/run-postcard-batches.ts';
-import { newWorkerId, runWorker } from '../../../delivery/worker/run-worker.ts';
+import { DEFAULT_LEASE_MS, newWorkerId, runWorker } from '../../../delivery/worker/run-worker.ts';
 import { sendWindowStats } from '../../../delivery/worker/send-window.ts';
 
 const POSTCARD_EVERY_MS = 60_000;
@@ -13,10 +13,11 @@ const POSTCARD_EVERY_MS = 60_000;
 export const workerCommand: Command = {
   name: 'worker',
   summary: 'Send due messages (email, staff tasks, postcard batches) until stopped',
-  usage: 'relance worker [--concurrency N] [--once] [--no-postcards]',
+  usage: 'relance worker [--concurrency N] [--lease-seconds S] [--once] [--no-postcards]',
   needsDatabase: true,
   options: {
     concurrency: { type: 'string' },
+    'lease-seconds': { type: 'string' },
     once: { type: 'boolean', default: false },
     'no-postcards': { type: 'boolean', default: false },
   },
@@ -24,6 +25,8 @@ export const workerCommand: Command = {
     if (!ctx) throw new Error('worker needs the database');
     const concurrency = values.concurrency === undefined ? ctx.config.SMTP_POOL_SIZE : Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 200) throw new UsageError(`--concurrency must be a whole number from 1 to 200 (got "${String(values.concurrency)}")`);
+    const leaseSeconds = values['lease-seconds'] === undefined ? DEFAULT_LEASE_MS / 1000 : Number(values['lease-seconds']);
+    if (!Number.isFinite(leaseSeconds) || leaseSeconds < 1) throw new UsageError(`--lease-seconds must be at least 1 (got "${String(values['lease-seconds'])}")`);
     const workerId = newWorkerId();
     const controller = new AbortController();
     const stop = () => controller.abort();
@@ -45,7 +48,7 @@ export const workerCommand: Command = {
           postcardsAt = Date.now();
           for (const b of await runPostcardBatches(ctx, { workerId })) log(`postcard batch ${b.batchId}: ${b.cards} cards ${b.status}${b.error ? ` (${b.error})` : ''}`);
         }
-        const totals = await runWorker(ctx, { workerId, concurrency, once: true, signal: controller.signal, log, mailer });
+        const totals = await runWorker(ctx, { workerId, concurrency, once: true, signal: controller.signal, log, mailer, leaseMs: leaseSeconds * 1000 });
         if (totals.sent + totals.failed + totals.retry + totals.cancelled) log(`sent ${totals.sent}, retry ${totals.retry}, failed ${totals.failed}, cancelled ${totals.cancelled}`);
         if (values.once) break;
         await new Promise((r) => setTimeout(r, 500));
