@@ -92,3 +92,16 @@ export async function outbox(db: Kysely<DB>, shop: Shop, kind?: string): Promise
   if (kind) q = q.where('kind', '=', kind);
   return q.orderBy('id').execute();
 }
+
+/** Runs the daily decision for one shop on each of the given days. */
+export async function runShopDays(db: Kysely<DB>, shop: Shop, days: string[], now?: Date) {
+  const { runDay } = await import('../../src/engine/run-day.ts');
+  const results = [];
+  for (const day of days) results.push(await runDay(db, day, { now: now ?? new Date(`${day}T12:00:00Z`), locations: [{ orgId: shop.orgId, locationId: shop.locationId }] }));
+  return results;
+}
+
+/** The due days of a shop's messages of one kind. */
+export async function dueDays(db: Kysely<DB>, shop: Shop, kind: string): Promise<string[]> {
+  return (await outbox(db, shop, kind)).map((m) => m.due_on);
+}
