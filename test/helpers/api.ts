@@ -101,7 +101,7 @@ export async function makeTenantRecords(db: Kysely<DB>, shop: { orgId: number; l
   const customer = await db.insertInto('customers').values({ org_id: orgId, location_id: locationId, customer_number: `X${n}`, mailing_name: `Client ${n}`, email: `c${n}@example.test` }).returning('id').executeTakeFirstOrThrow();
   const vehicle = await db.insertInto('vehicles').values({ org_id: orgId, location_id: locationId, customer_id: customer.id, vin: `VIN${String(n).padStart(14, '0')}`, captured_on: '2025-01-01' }).returning('id').executeTakeFirstOrThrow();
   const ro = await db.insertInto('repair_orders').values({ org_id: orgId, location_id: locationId, ro_number: `RO${n}`, customer_id: customer.id, vehicle_id: vehicle.id, opened_on: '2026-01-05', closed_on: '2026-01-05' }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('repair_order_lines').values({ org_id: orgId, repair_order_id: ro.id, line_no: 1, kind: 'labor', description: 'Labor', amount: 50 }).execute();
+  await db.insertInto('repair_order_lines').values({ org_id: orgId, repair_order_id: ro.id, line_no: 1, kind: 'labor', description: 'Labor' }).execute();
   const mechanic = await db.insertInto('mechanics').values({ org_id: orgId, location_id: locationId, name: `Mechanic ${n}` }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('mechanic_hours').values([1, 2, 3, 4, 5].map((weekday) => ({ org_id: orgId, mechanic_id: mechanic.id, weekday, starts_at: '08:00', ends_at: '17:00' }))).execute();
   const courtesy = await db.insertInto('courtesy_vehicles').values({ org_id: orgId, location_id: locationId, name: `Loaner ${n}` }).returning('id').executeTakeFirstOrThrow();

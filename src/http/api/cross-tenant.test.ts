@@ -32,7 +32,7 @@ function inject(route: ApiRoute, ids: ExampleIds) {
   const ex = route.example?.(ids) ?? {};
   let url = `/api/v1${route.path}`;
   for (const [k, v] of Object.entries(ex.params ?? {})) url = url.replace(`:${k}`, encodeURIComponent(String(v)));
-  const query = new URLSearchParams(Object.entries(ex.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
+  const query = new URLSearchParams(Object.entries(ex.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return { method: route.method, url: query ? `${url}?${query}` : url, ...(ex.body !== undefined ? { payload: ex.body as object } : {}) };
 }
 
@@ -63,6 +63,8 @@ describe(`cross-tenant isolation on ${backendName}`, () => {
   it.each(tenantRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s works with the organization’s own ids', async (_name, route) => {
     const idsA = await makeTenantRecords(api.t.db, shopA);
     const res = await owner.request(inject(route, idsA));
-    expect([200, 201, 202, 204, 409], `${res.statusCode} ${res.body}`).toContain(res.statusCode);
+    // 409 only where a fixture record is in use (deleting a booked mechanic).
+    const expected = route.method === 'DELETE' && route.path.startsWith('/mechanics') ? [409] : [200, 201, 202, 204];
+    expect(expected, `${res.statusCode} ${res.body}`).toContain(res.statusCode);
   });
 });

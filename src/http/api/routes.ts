@@ -33,6 +33,17 @@ import { updateMechanicRoute } from './mechanics/update-mechanic.ts';
 import { setMechanicHoursRoute } from './mechanics/set-mechanic-hours.ts';
 import { deleteMechanicRoute } from './mechanics/delete-mechanic.ts';
 import { createCourtesyVehicleRoute, deleteCourtesyVehicleRoute, listCourtesyVehiclesRoute, updateCourtesyVehicleRoute } from './courtesy-vehicles/courtesy-vehicle-routes.ts';
+import { createLocationRoute, getLocationRoute, listLocationsRoute } from './locations/location-routes.ts';
+import { getSettingsRoute, settingsTabRoutes } from './settings/settings-routes.ts';
+import { partnerSettingsRoutes } from './settings/save-partner-settings.ts';
+import { listRulesRoute, updateRuleRoute } from './rules/rule-routes.ts';
+import { listTemplatesRoute, previewTemplateRoute, revertTemplateRoute, saveTemplateRoute } from './templates/template-routes.ts';
+import { getMessageRoute, listMessagesRoute, sendQueueRoute, statsRoute } from './outbox/outbox-routes.ts';
+import { completeTaskRoute, listTasksRoute } from './tasks/task-routes.ts';
+import { createUserRoute, listUsersRoute, updateUserRoute } from './users/user-routes.ts';
+import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './tokens/token-routes.ts';
+import { listAuditLogRoute } from './audit/list-audit-log.ts';
+import { listAllLocationsRoute, setLocationOptionsRoute, usageRoute } from './operator/operator-routes.ts';
 
 export const API_ROUTES: ApiRoute[] = [
   createSessionRoute,
@@ -71,6 +82,34 @@ export const API_ROUTES: ApiRoute[] = [
   createCourtesyVehicleRoute,
   updateCourtesyVehicleRoute,
   deleteCourtesyVehicleRoute,
+  listLocationsRoute,
+  getLocationRoute,
+  createLocationRoute,
+  getSettingsRoute,
+  ...settingsTabRoutes,
+  ...partnerSettingsRoutes,
+  listRulesRoute,
+  updateRuleRoute,
+  listTemplatesRoute,
+  saveTemplateRoute,
+  revertTemplateRoute,
+  previewTemplateRoute,
+  listMessagesRoute,
+  getMessageRoute,
+  statsRoute,
+  sendQueueRoute,
+  listTasksRoute,
+  completeTaskRoute,
+  listUsersRoute,
+  createUserRoute,
+  updateUserRoute,
+  listTokensRoute,
+  createTokenRoute,
+  revokeTokenRoute,
+  listAuditLogRoute,
+  listAllLocationsRoute,
+  setLocationOptionsRoute,
+  usageRoute,
 ];
 
 export const apiRoutes: RouteModule[] = [mountApi(API_ROUTES)];

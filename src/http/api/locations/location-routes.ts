@@ -1,0 +1,72 @@
+// Locations of the caller's organization: list, read, create (the creator becomes its owner).
+import { z } from 'zod';
+import { defineRoute } from '../define.ts';
+import { id, language, listQuery, page, text } from '../schemas.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { audit } from '../../../accounts/audit.ts';
+import { createLocation } from '../../../tenancy/create-location.ts';
+import { HttpError } from '../../errors.ts';
+import { locationOut, presentLocation, timeZone } from './schema.ts';
+
+export const listLocationsRoute = defineRoute({
+  method: 'GET',
+  path: '/locations',
+  summary: 'Locations the caller may see',
+  tag: 'Locations',
+  auth: 'locations.read',
+  isolation: { exempt: 'takes no ids; lists only the caller’s locations (checked by the scope tests)' },
+  query: z.strictObject({ ...listQuery, code: z.string().max(50).optional() }),
+  response: page(locationOut),
+  async handler({ db, scope, query }) {
+    let q = db
+      .selectFrom('locations')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .where('id', 'in', scope.locationIds.length ? scope.locationIds : [0])
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1);
+    if (query.code) q = q.where('code', '=', query.code);
+    return pageOf(await q.execute(), query.limit, presentLocation);
+  },
+});
+
+export const getLocationRoute = defineRoute({
+  method: 'GET',
+  path: '/locations/:locationId',
+  summary: 'A location',
+  tag: 'Locations',
+  auth: 'locations.read',
+  isolation: 'tenant',
+  params: z.strictObject({ locationId: id }),
+  response: locationOut,
+  example: (ids) => ({ params: { locationId: ids.locationId } }),
+  async handler({ s, params }) {
+    return presentLocation(await s.getLocation(params.locationId));
+  },
+});
+
+export const createLocationRoute = defineRoute({
+  method: 'POST',
+  path: '/locations',
+  summary: 'Open a new location (the creator becomes its owner)',
+  tag: 'Locations',
+  auth: 'locations.write',
+  isolation: { exempt: 'creates a location in the caller’s own organization; takes no foreign ids' },
+  status: 201,
+  body: z.strictObject({
+    code: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, 'must be 1-30 lower-case letters, digits, - or _'),
+    name: text(200).min(1),
+    time_zone: timeZone,
+    language: language.default('en'),
+  }),
+  response: locationOut,
+  example: () => ({ body: { code: 'laval', name: 'Garage Demo — Laval', time_zone: 'America/Toronto', language: 'fr' } }),
+  async handler({ db, scope, body, now }) {
+    if (!scope.userId || scope.actor.type !== 'user') throw new HttpError(403, 'forbidden', 'Only a staff user can open a location');
+    const location = await createLocation(db, scope.orgId, body);
+    await db.insertInto('user_roles').values({ org_id: scope.orgId, user_id: scope.userId, location_id: location.id, role: 'owner' }).execute();
+    await audit(db, scope, 'create', 'location', location.id, body, now);
+    return presentLocation(location);
+  },
+});

@@ -1,0 +1,27 @@
+// Rules for managing staff: roles can only be given at locations in the caller's scope, and only
+// an owner of a location may make someone else owner there (no self-promotion by managers).
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { Scope } from '../../../tenancy/scope.ts';
+import { HttpError } from '../../errors.ts';
+
+export async function checkRoleGrants(trx: Transaction<DB>, scope: Scope, roles: Array<{ location_id: number; role: string }>): Promise<void> {
+  for (const [i, r] of roles.entries()) {
+    if (!scope.locationIds.includes(r.location_id)) throw new HttpError(404, 'not_found', 'Location not found', `roles.${i}.location_id`);
+  }
+  const owned = roles.filter((r) => r.role === 'owner');
+  if (owned.length === 0) return;
+  const mine = await trx.selectFrom('user_roles').select('location_id').where('org_id', '=', scope.orgId).where('user_id', '=', scope.userId ?? 0).where('role', '=', 'owner').execute();
+  const ownerAt = new Set(mine.map((r) => r.location_id));
+  const bad = owned.find((r) => !ownerAt.has(r.location_id));
+  if (bad) throw new HttpError(403, 'forbidden', 'Only an owner of the location can grant the owner role', 'roles');
+}
+
+/** A user of the caller's organization who has (or had) a role at one of the caller's locations. */
+export async function findManagedUser(trx: Transaction<DB>, scope: Scope, userId: number) {
+  const user = await trx.selectFrom('users').selectAll().where('org_id', '=', scope.orgId).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new HttpError(404, 'not_found', `User ${userId} not found`);
+  const roles = await trx.selectFrom('user_roles').select(['user_id', 'location_id', 'role']).where('org_id', '=', scope.orgId).where('user_id', '=', userId).execute();
+  if (roles.length > 0 && !roles.some((r) => scope.locationIds.includes(r.location_id))) throw new HttpError(404, 'not_found', `User ${userId} not found`);
+  return { user, roles };
+}
