@@ -1,4 +1,7 @@
 // Every benchmark case, in the order the table prints them. One file per case.
 import type { BenchCase } from '../case.ts';
+import { exportsCase } from './exports.ts';
 
-export const CASES: BenchCase[] = [];
+export const CASES: BenchCase[] = [
+  exportsCase,
+];
