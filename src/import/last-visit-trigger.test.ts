@@ -55,7 +55,7 @@ describe('last_visit_on trigger', () => {
   it('does not touch updated_at or rows whose last visit is unchanged', async () => {
     const db = database.db;
     const shop = await makeShop(db);
-    const customer = await makeCustomer(db, shop, { updated_at: '2020-01-01T00:00:00Z' });
+    const customer = await makeCustomer(db, shop, { updated_at: new Date('2020-01-01T00:00:00Z') });
     await db.insertInto('repair_orders').values({ org_id: shop.orgId, location_id: shop.locationId, ro_number: 'B1', customer_id: customer.id, opened_on: '2025-01-02', closed_on: '2025-01-02' }).execute();
     const row = await db.selectFrom('customers').select(['last_visit_on', 'updated_at']).where('id', '=', customer.id).executeTakeFirstOrThrow();
     expect(row.last_visit_on).toBe('2025-01-02');

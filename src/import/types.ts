@@ -1,0 +1,66 @@
+// What the import pipeline and each kind of file (customers, vehicles, repair orders,
+// appointments) agree on.
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+
+export const IMPORT_KINDS = ['customers', 'vehicles', 'repair-orders', 'appointments'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** One line of the report: a rejected row (or one of its reasons) or a warning. */
+export interface Problem {
+  line: number;
+  severity: 'rejected' | 'warning';
+  column: string;
+  reason: string;
+  value?: string;
+}
+
+export interface ImportScope {
+  orgId: number;
+  locationId: number;
+  timeZone: string;
+  /** The location's today, 'YYYY-MM-DD'. */
+  today: string;
+}
+
+export interface ParsedRow<T> {
+  line: number;
+  value: T;
+}
+
+/** What gets written as a whole or not at all: one row, or one repair order with all its lines. */
+export interface Unit<T> {
+  key: string;
+  rows: ParsedRow<T>[];
+}
+
+export type Outcome = 'inserted' | 'updated' | 'unchanged' | { column: string; reason: string; line?: number };
+
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+}
+
+export interface KindSpec<T> {
+  kind: ImportKind;
+  /** What one unit is called in messages ("customer", "repair order"). */
+  noun: string;
+  columns: readonly ColumnSpec[];
+  schema: z.ZodType<T>;
+  /** Natural key of a row; rows with the same key are one unit when `grouped`, else duplicates. */
+  key(value: T): string;
+  keyColumn: string;
+  grouped?: boolean;
+  /** Checks across the rows of one unit (grouped kinds): a reason rejects the whole unit. */
+  checkUnit?(rows: ParsedRow<T>[]): { line: number; column: string; reason: string } | null;
+  /** Problems that do not stop the row (e.g. a VIN whose check digit is wrong). */
+  warn?(value: T): { column: string; reason: string; value?: string }[];
+  /** Writes units inside the caller's transaction; one outcome per unit, in order. */
+  write(trx: Kysely<DB>, scope: ImportScope, units: Unit<T>[], warn: Warn): Promise<Outcome[]>;
+}
+
+/** Reports a warning found while writing (e.g. an unknown sales representative). */
+export type Warn = (problem: { line: number; column: string; reason: string; value?: string }) => void;
+
+export class ImportError extends Error {}
