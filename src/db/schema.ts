@@ -467,6 +467,12 @@ export interface MaintenanceDirtyTable {
   vehicle_id: number;
 }
 
+export interface EngineLocationStateTable {
+  org_id: number;
+  location_id: number;
+  maintenance_full_at: Generated<Date>;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -501,6 +507,7 @@ export interface DB {
   postcard_batches: PostcardBatchesTable;
   vehicle_maintenance: VehicleMaintenanceTable;
   maintenance_dirty: MaintenanceDirtyTable;
+  engine_location_state: EngineLocationStateTable;
 }
 
 export type Customer = Selectable<CustomersTable>;

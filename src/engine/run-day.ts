@@ -55,7 +55,6 @@ export function assertDay(day: string): void {
 export async function runDayInTransaction(trx: Transaction<DB>, day: string, options: RunDayOptions): Promise<RunDayResult> {
   const now = options.now.toISOString();
   await execSql(trx, `SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ($1::date - date '2000-01-01'))`, [day]);
-  await refreshMaintenance(trx);
 
   await execSql(trx, 'DROP TABLE IF EXISTS run_locs, run_rules, eng_cand, eng_final');
   await execSql(trx, `CREATE TEMP TABLE run_locs (
@@ -82,6 +81,9 @@ export async function runDayInTransaction(trx: Transaction<DB>, day: string, opt
      WHERE (org_id, location_id) IN (SELECT org_id, location_id FROM run_locs) GROUP BY org_id, location_id, kind`);
   await execSql(trx, 'ANALYZE run_locs');
   await execSql(trx, 'ANALYZE run_rules');
+
+  await backfillNewLocations(trx, now);
+  await refreshMaintenance(trx);
 
   await cancelChangedAppointmentMessages(trx);
 
@@ -120,6 +122,24 @@ export async function runDayInTransaction(trx: Transaction<DB>, day: string, opt
     inserted: inserted.length,
     messageIds: inserted.map((r) => ({ orgId: r.org_id, id: r.id })),
   };
+}
+
+/** A location's first run predicts maintenance for all its vehicles (see migration 0101). */
+async function backfillNewLocations(trx: Transaction<DB>, now: string): Promise<void> {
+  const { rows } = await execSql<{ org_id: number; location_id: number }>(
+    trx,
+    `INSERT INTO engine_location_state (org_id, location_id, maintenance_full_at)
+     SELECT org_id, location_id, $1::timestamptz FROM run_locs ON CONFLICT DO NOTHING RETURNING org_id, location_id`,
+    [now],
+  );
+  if (rows.length === 0) return;
+  await execSql(
+    trx,
+    `INSERT INTO maintenance_dirty (org_id, vehicle_id)
+     SELECT v.org_id, v.id FROM vehicles v JOIN unnest($1::bigint[], $2::bigint[]) AS n(o, l) ON v.org_id = n.o AND v.location_id = n.l
+     ON CONFLICT DO NOTHING`,
+    [rows.map((r) => r.org_id), rows.map((r) => r.location_id)],
+  );
 }
 
 /** Pending reminders of an appointment that is no longer at that time (or no longer on). */

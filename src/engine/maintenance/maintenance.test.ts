@@ -2,6 +2,7 @@
 // the due date, E02 when no visit followed, P00 when no visit nor booking followed E02, E07
 // after staff re-contacted the customer. Schedules: the most specific wins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../../test/helpers/factories.ts';
 import { allRulesOff, makeAppointment, makeRepairOrder, makeStaff, outbox, runShopDays, setRule } from '../../../test/helpers/engine.ts';
@@ -62,6 +63,21 @@ describe('prediction in SQL', () => {
     await refreshMaintenance(t.db);
     expect((await vm(shop.orgId, v.id)).next_due_on).toBe('2027-01-01');
     expect((await getMaintenanceGrid(t.db, shop.orgId, v.id, '2026-05-10'))!.scheduleName).toBe('EV');
+  });
+});
+
+describe('vehicles loaded with triggers off (demo generator)', () => {
+  it("are predicted on their location's first run", async () => {
+    const shop = await makeShop(t.db);
+    const c = await makeCustomer(t.db, shop);
+    const v = await t.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+      return makeVehicle(trx, shop, c.id, { delivery_date: '2026-01-01' });
+    });
+    await refreshMaintenance(t.db);
+    expect(await t.db.selectFrom('vehicle_maintenance').selectAll().where('org_id', '=', shop.orgId).execute()).toHaveLength(0);
+    await runShopDays(t.db, shop, ['2026-05-10']);
+    expect((await vm(shop.orgId, v.id)).next_due_on).not.toBeNull();
   });
 });
 
