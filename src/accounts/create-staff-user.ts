@@ -39,13 +39,12 @@ export async function createStaffUser(db: Kysely<DB>, input: NewStaffUser, now: 
   const password = input.password ?? generatePassword();
   const hash = await hashPassword(password);
   const created: string[] = [];
-  let org = await db.selectFrom('organizations').select('id').where('name', '=', input.orgName).execute();
+  const org = await db.selectFrom('organizations').select('id').where('name', '=', input.orgName).execute();
   if (org.length > 1) throw new Error(`Several organizations are named "${input.orgName}"`);
   let orgId = org[0]?.id;
   if (!orgId) {
     orgId = await createOrganization(db, input.orgName);
     created.push(`organization "${input.orgName}"`);
-    org = [{ id: orgId }];
   }
   let location = await db.selectFrom('locations').select('id').where('org_id', '=', orgId).where('code', '=', input.locationCode).executeTakeFirst();
   if (!location) {
