@@ -38,7 +38,7 @@ export function createDecoder(forced: string | undefined, onBytes?: (bytes: numb
     const cut = final ? all.length : all.length - incompleteTail(all);
     try {
       const text = utf8.decode(all.subarray(0, cut));
-      if (!sawNonAscii && /[^\x00-\x7f]/.test(text)) sawNonAscii = true;
+      if (!sawNonAscii && /[\u0080-\uffff]/.test(text)) sawNonAscii = true;
       pending = Buffer.from(all.subarray(cut));
       return text;
     } catch {

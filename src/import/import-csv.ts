@@ -80,8 +80,17 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    relax_quotes: false,
+    // A malformed record (bad quoting) is reported and skipped instead of ending the read.
+    skip_records_with_error: true,
   });
+  const skipped: { lines?: number; message: string }[] = [];
+  parser.on('skip', (err: { lines?: number; message: string }) => skipped.push(err));
+  const reportSkipped = async () => {
+    for (const e of skipped.splice(0)) {
+      await report.add({ line: e.lines ?? 0, severity: 'rejected', column: '', reason: `malformed CSV: ${e.message}` });
+      result.rejected++;
+    }
+  };
   options.input.on('error', (err) => parser.destroy(err));
   decoder.stream.on('error', (err) => parser.destroy(err));
   options.input.pipe(decoder.stream).pipe(parser);
@@ -102,6 +111,7 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
 
   try {
     for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; error?: unknown; columns: unknown[] } }>) {
+      await reportSkipped();
       if (headerWarnings.length) {
         for (const w of headerWarnings) await report.add(w);
         headerWarnings = [];
@@ -163,6 +173,7 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
     stoppedAt = `line ${e.lines ?? '?'}: ${e.message}`;
     await report.add({ line: e.lines ?? 0, severity: 'rejected', column: '', reason: `the file cannot be read from here on: ${e.message}` });
   }
+  await reportSkipped();
   await flushAndRemember();
   if (decoder.info.note) await report.add({ line: 0, severity: 'warning', column: '', reason: decoder.info.note });
   return {
@@ -240,7 +251,7 @@ async function writeUnits(
         await report.add({
           line: row.line, severity: 'rejected', column: first ? outcome.column : spec.keyColumn,
           reason: first ? outcome.reason : `${spec.noun} ${unit.key} rejected whole: ${outcome.reason} (line ${outcome.line ?? unit.rows[0]!.line})`,
-          value: first ? undefined : unit.key,
+          value: first ? outcome.value : unit.key,
         });
       }
     }

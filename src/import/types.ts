@@ -35,7 +35,7 @@ export interface Unit<T> {
   rows: ParsedRow<T>[];
 }
 
-export type Outcome = 'inserted' | 'updated' | 'unchanged' | { column: string; reason: string; line?: number };
+export type Outcome = 'inserted' | 'updated' | 'unchanged' | { column: string; reason: string; line?: number; value?: string };
 
 export interface ColumnSpec {
   name: string;

@@ -64,7 +64,7 @@ export const importCommand: Command = {
       rejects.end();
       await finished(rejects);
       unlinkSync(rejectsPath);
-      if (err instanceof ImportError) throw new Error(`${file}: ${err.message}`);
+      if (err instanceof ImportError) throw new Error(`${file}: ${err.message}`, { cause: err });
       throw err;
     } finally {
       bar.stop();

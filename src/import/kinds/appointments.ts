@@ -85,10 +85,10 @@ export const appointmentsKind: KindSpec<AppointmentRow> = {
     const mechanics = await named('mechanics', rows.flatMap((r) => (r.mechanic ? [r.mechanic.toLowerCase()] : [])));
     const cars = await named('courtesy_vehicles', rows.flatMap((r) => (r.courtesy_vehicle ? [r.courtesy_vehicle.toLowerCase()] : [])));
     const outcomes: Outcome[] = rows.map((r) => {
-      if (r.customer_number && !customers.has(r.customer_number)) return { column: 'customer_number', reason: `unknown customer_number "${r.customer_number}": import the customers first` };
-      if (r.vin && !vehicles.has(r.vin)) return { column: 'vin', reason: `unknown vin "${r.vin}": import the vehicles first` };
-      if (r.mechanic && !mechanics.has(r.mechanic.toLowerCase())) return { column: 'mechanic', reason: `no mechanic named "${r.mechanic}" at this location` };
-      if (r.courtesy_vehicle && !cars.has(r.courtesy_vehicle.toLowerCase())) return { column: 'courtesy_vehicle', reason: `no courtesy vehicle named "${r.courtesy_vehicle}" at this location` };
+      if (r.customer_number && !customers.has(r.customer_number)) return { column: 'customer_number', reason: `unknown customer_number "${r.customer_number}": import the customers first`, value: r.customer_number };
+      if (r.vin && !vehicles.has(r.vin)) return { column: 'vin', reason: `unknown vin "${r.vin}": import the vehicles first`, value: r.vin };
+      if (r.mechanic && !mechanics.has(r.mechanic.toLowerCase())) return { column: 'mechanic', reason: `no mechanic named "${r.mechanic}" at this location`, value: r.mechanic };
+      if (r.courtesy_vehicle && !cars.has(r.courtesy_vehicle.toLowerCase())) return { column: 'courtesy_vehicle', reason: `no courtesy vehicle named "${r.courtesy_vehicle}" at this location`, value: r.courtesy_vehicle };
       return 'unchanged';
     });
     const ok = rows.filter((_, i) => outcomes[i] === 'unchanged');

@@ -79,8 +79,8 @@ export const repairOrdersKind: KindSpec<RepairOrderLine> = {
     const vehicles = await idsByKey(trx, 'vehicles', 'vin', scope, heads.flatMap((h) => (h.value.vin ? [h.value.vin] : [])));
     const outcomes: Outcome[] = heads.map((h) => {
       const v = h.value;
-      if (v.customer_number && !customers.has(v.customer_number)) return { line: h.line, column: 'customer_number', reason: `unknown customer_number "${v.customer_number}": import the customers first` };
-      if (v.vin && !vehicles.has(v.vin)) return { line: h.line, column: 'vin', reason: `unknown vin "${v.vin}": import the vehicles first` };
+      if (v.customer_number && !customers.has(v.customer_number)) return { line: h.line, column: 'customer_number', reason: `unknown customer_number "${v.customer_number}": import the customers first`, value: v.customer_number };
+      if (v.vin && !vehicles.has(v.vin)) return { line: h.line, column: 'vin', reason: `unknown vin "${v.vin}": import the vehicles first`, value: v.vin };
       return 'unchanged';
     });
     const ok = units.filter((_, i) => outcomes[i] === 'unchanged');

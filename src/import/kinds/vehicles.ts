@@ -69,7 +69,7 @@ export const vehiclesKind: KindSpec<VehicleRow> = {
     const customers = await idsByKey(trx, 'customers', 'customer_number', scope, rows.flatMap((r) => (r.value.customer_number ? [r.value.customer_number] : [])));
     const outcomes: Outcome[] = rows.map((r) =>
       r.value.customer_number && !customers.has(r.value.customer_number)
-        ? { column: 'customer_number', reason: `unknown customer_number "${r.value.customer_number}": import the customers first` }
+        ? { column: 'customer_number', reason: `unknown customer_number "${r.value.customer_number}": import the customers first`, value: r.value.customer_number }
         : 'unchanged',
     );
     const ok = rows.filter((_, i) => outcomes[i] === 'unchanged').map((r) => r.value);
