@@ -2,6 +2,7 @@
 // its CSRF header on unsafe methods) to a Scope for the route's permission. A handler never
 // sees a request without a scope, and the scope's locations are those where the permission holds.
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Role } from '../../db/schema.ts';
 import { locationsGranting, tokenGrants } from '../../accounts/permissions.ts';
@@ -40,9 +41,15 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest, aut
 }
 
 async function authenticateToken(ctx: AppContext, token: string, auth: Exclude<RouteAuth, 'public'>, now: Date): Promise<Authenticated> {
+  // One round trip: the token and, for an all-locations token, the organization's locations.
   const row = await ctx.db
     .selectFrom('api_tokens')
     .select(['id', 'org_id', 'scopes', 'location_id', 'created_by', 'revoked_at', 'last_used_at'])
+    .select((eb) =>
+      eb.fn
+        .coalesce(sql<number[]>`array(SELECT l.id FROM locations l WHERE l.org_id = api_tokens.org_id AND api_tokens.location_id IS NULL ORDER BY l.id)`, sql<number[]>`'{}'::bigint[]`)
+        .as('org_location_ids'),
+    )
     .where('token_hash', '=', hashSecret(token))
     .executeTakeFirst();
   if (!row || row.revoked_at) throw unauthenticated('This API token is not valid or has been revoked');
@@ -52,9 +59,7 @@ async function authenticateToken(ctx: AppContext, token: string, auth: Exclude<R
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('org_id', '=', row.org_id).where('id', '=', row.id).execute();
   }
-  let locationIds: number[];
-  if (row.location_id !== null) locationIds = [row.location_id];
-  else locationIds = (await ctx.db.selectFrom('locations').select('id').where('org_id', '=', row.org_id).execute()).map((l) => l.id);
+  const locationIds = row.location_id !== null ? [row.location_id] : row.org_location_ids.map(Number);
   return { scope: { orgId: row.org_id, actor: { type: 'api_token', id: row.id }, userId: row.created_by, locationIds } };
 }
 
