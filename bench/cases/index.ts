@@ -1,7 +1,9 @@
 // Every benchmark case, in the order the table prints them. One file per case.
 import type { BenchCase } from '../case.ts';
 import { exportsCase } from './exports.ts';
+import { apiLatencyCase } from './api-latency.ts';
 
 export const CASES: BenchCase[] = [
   exportsCase,
+  apiLatencyCase,
 ];

@@ -1,0 +1,169 @@
+// API latency at a fixed rate: the HTTP service (its own process, loopback) on a throw-away
+// PostgreSQL database with demo-sized data; autocannon sends 500 requests/s for 10 s to a
+// customer-card read and to an appointment list (API token auth). Reports p99 and errors;
+// goal: 0 errors (non-2xx, timeouts, socket errors) at that rate.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+// @ts-expect-error autocannon ships no type declarations; the part used here is typed below.
+import autocannonUntyped from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { BenchCase, BenchLine, BenchOptions } from '../case.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { createOrganization } from '../../src/tenancy/create-organization.ts';
+import { createLocation } from '../../src/tenancy/create-location.ts';
+import { hashSecret, newSecret } from '../../src/accounts/tokens.ts';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number };
+  requests: { total: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+const autocannon = autocannonUntyped as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+
+const RATE = 500;
+const SECONDS = 10;
+const root = join(import.meta.dirname, '..', '..');
+
+/** Customers with one vehicle each, 5 mechanics, and an appointment per 5 vehicles over ±30 days. */
+async function seed(url: string, vehicles: number) {
+  const database = await openDatabase({ url, poolSize: 2 });
+  try {
+    await migrate(database.pool);
+    const db = database.db;
+    const orgId = await createOrganization(db, 'Bench Garage');
+    const location = await createLocation(db, orgId, { code: 'main', name: 'Bench Garage', time_zone: 'America/Toronto' });
+    await sql`
+      WITH c AS (
+        INSERT INTO customers (org_id, location_id, customer_number, first_name, last_name, mailing_name, email, phone, language)
+        SELECT ${orgId}, ${location.id}, 'C' || g, 'First' || g, 'Last' || g, 'First' || g || ' Last' || g, 'c' || g || '@example.test', '514-555-0100', 'fr'
+        FROM generate_series(1, ${vehicles}::int) g
+        RETURNING org_id, location_id, id
+      )
+      INSERT INTO vehicles (org_id, location_id, customer_id, vin, year, make, model, plate)
+      SELECT org_id, location_id, id, 'V' || lpad(id::text, 16, '0'), 2010 + id % 15, 'Toyota', 'Corolla', 'P' || id FROM c`.execute(db);
+    await sql`INSERT INTO mechanics (org_id, location_id, name) SELECT ${orgId}, ${location.id}, 'Mechanic ' || g FROM generate_series(1, 5) g`.execute(db);
+    await sql`
+      INSERT INTO appointments (org_id, location_id, customer_id, vehicle_id, mechanic_id, starts_at, ends_at, status)
+      SELECT v.org_id, v.location_id, v.customer_id, v.id, m.id,
+             timestamptz '2026-11-01 13:00Z' + ((v.id / 5) * interval '1 hour'), timestamptz '2026-11-01 13:45Z' + ((v.id / 5) * interval '1 hour'), 'confirmed'
+      FROM vehicles v JOIN LATERAL (SELECT id FROM mechanics WHERE org_id = v.org_id ORDER BY id OFFSET (v.id % 5) LIMIT 1) m ON true
+      WHERE v.org_id = ${orgId} AND v.id % 5 = 0`.execute(db);
+    const token = newSecret('rl_');
+    await db.insertInto('api_tokens').values({ org_id: orgId, name: 'bench', token_hash: hashSecret(token), scopes: ['read'] }).execute();
+    const ids = await db.selectFrom('customers').select('id').where('org_id', '=', orgId).execute();
+    return { token, locationId: location.id, customerIds: ids.map((r) => r.id) };
+  } finally {
+    await database.close();
+  }
+}
+
+/** The HTTP service alone (no background jobs) in a child process; resolves with its base URL. */
+function startServer(url: string): Promise<{ base: string; child: ChildProcess }> {
+  const script = `
+    import { buildApp } from ${JSON.stringify(join(root, 'src/http/app.ts'))};
+    import { openDatabase } from ${JSON.stringify(join(root, 'src/db/database.ts'))};
+    import { loadConfig } from ${JSON.stringify(join(root, 'src/config/env.ts'))};
+    import { deriveKeys } from ${JSON.stringify(join(root, 'src/security/keys.ts'))};
+    const config = loadConfig({ ...process.env, DEMO_DATA: 'off' });
+    const database = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 10 });
+    const ctx = { config, keys: deriveKeys('00'.repeat(32)), database, db: database.db, now: () => new Date() };
+    const app = await buildApp(ctx);
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    process.stdout.write('LISTENING ' + base + '\\n');
+    process.on('SIGTERM', async () => { await app.close(); await database.close(); process.exit(0); });`;
+  const child = spawn(join(root, 'node_modules', '.bin', 'node'), ['--input-type=module', '-e', script], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', SECRET_KEY: '00'.repeat(32) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) resolve({ base: m[1]!, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`API server exited (${code}): ${out.slice(-500)}`)));
+  });
+}
+
+interface Load {
+  p50: number;
+  p99: number;
+  sent: number;
+  errors: number;
+  rps: number;
+}
+
+async function load(base: string, token: string, path: () => string): Promise<Load> {
+  const result = await autocannon({
+    url: base,
+    connections: 20,
+    overallRate: RATE,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: path() }) }],
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    sent: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+    rps: result.requests.average,
+  };
+}
+
+export const apiLatencyCase: BenchCase = {
+  name: 'api-latency',
+  async run(options: BenchOptions): Promise<BenchLine[]> {
+    if (!options.postgresUrl) return [{ name: 'api p99', measured: 'skipped: needs PostgreSQL (DATABASE_URL)', value: NaN, goal: '0 errors', ok: true }];
+    const name = `relance_bench_api_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: options.postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(options.postgresUrl);
+    url.pathname = `/${name}`;
+    let child: ChildProcess | null = null;
+    try {
+      options.log(`seeding ${options.vehicles} customers/vehicles`);
+      const data = await seed(url.toString(), options.vehicles);
+      const server = await startServer(url.toString());
+      child = server.child;
+      const pick = () => data.customerIds[Math.floor(Math.random() * data.customerIds.length)]!;
+      // Warm up (JIT, pool connections) before measuring.
+      await autocannon({ url: server.base, connections: 10, amount: 500, headers: { authorization: `Bearer ${data.token}` }, requests: [{ method: 'GET', path: `/api/v1/customers/${pick()}` }] });
+      options.log(`customer card at ${RATE}/s for ${SECONDS}s`);
+      const card = await load(server.base, data.token, () => `/api/v1/customers/${pick()}`);
+      options.log(`appointment list at ${RATE}/s for ${SECONDS}s`);
+      const list = await load(server.base, data.token, () => {
+        const day = 1 + Math.floor(Math.random() * 28);
+        const from = `2026-11-${String(day).padStart(2, '0')}T00:00:00Z`;
+        return `/api/v1/appointments?location_id=${data.locationId}&from=${from}&to=${encodeURIComponent(new Date(Date.parse(from) + 7 * 86400_000).toISOString())}&limit=50`;
+      });
+      const line = (what: string, r: Load): BenchLine => ({
+        name: `api p99 ${what}`,
+        measured: `p99 ${r.p99} ms (p50 ${r.p50} ms), ${r.sent} requests at ${Math.round(r.rps)}/s, ${r.errors} errors`,
+        value: r.p99,
+        goal: `0 errors at ${RATE}/s`,
+        ok: r.errors === 0 && r.rps >= RATE * 0.9,
+        details: { p50_ms: r.p50, p99_ms: r.p99, requests: r.sent, errors: r.errors, rate: RATE },
+      });
+      return [line('customer card', card), line('appointment list', list)];
+    } finally {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((r) => child!.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  },
+};
