@@ -60,6 +60,27 @@ describe(`cross-tenant isolation on ${backendName}`, () => {
     expect(await databaseFingerprint(api.t.db)).toEqual(before);
   });
 
+  it('lists without ids (locations, audit log, users, tokens, unfiltered lists) show only the caller’s organization', async () => {
+    await owner.request({ method: 'PATCH', url: `/api/v1/customers/${(await makeTenantRecords(api.t.db, shopA)).customerId}`, payload: { phone: '1' } });
+    const foreignAudit = await api.t.db.insertInto('audit_log').values({ org_id: idsB.orgId, actor_type: 'system', action: 'x', entity: 'customer', entity_id: String(idsB.customerId) }).returning('id').executeTakeFirstOrThrow();
+    const lists: Array<[string, (item: Record<string, unknown>) => boolean]> = [
+      ['/api/v1/locations', (l) => l.id === shopA.locationId],
+      ['/api/v1/audit-log', (e) => e.id !== foreignAudit.id],
+      ['/api/v1/users', (u) => u.id !== idsB.userId],
+      ['/api/v1/api-tokens', (t) => t.id !== idsB.tokenId],
+      ['/api/v1/customers', (c) => c.id !== idsB.customerId && c.location_id === shopA.locationId],
+      ['/api/v1/appointments', (a) => a.location_id === shopA.locationId],
+      ['/api/v1/messages', (m) => m.location_id === shopA.locationId],
+    ];
+    for (const [url, mine] of lists) {
+      const res = await owner.request({ method: 'GET', url: `${url}?limit=500` });
+      expect(res.statusCode, url).toBe(200);
+      const items = (res.json() as { items: Array<Record<string, unknown>> }).items;
+      expect(items.length, url).toBeGreaterThan(0);
+      for (const item of items) expect(mine(item), `${url} ${JSON.stringify(item)}`).toBe(true);
+    }
+  });
+
   it.each(tenantRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s works with the organization’s own ids', async (_name, route) => {
     const idsA = await makeTenantRecords(api.t.db, shopA);
     const res = await owner.request(inject(route, idsA));
