@@ -38,7 +38,7 @@ export async function buildExtractFile<P extends Partner>(
     await write(csvLine(extract.columns));
     for await (const page of extract.pages(db, scope, pageSize)) {
       let text = '';
-      for (const row of page) text += csvLine(row);
+      for (const line of page) text += `${line}\r\n`;
       rows += page.length;
       await write(text);
     }

@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../test/helpers/factories.ts';
-import { makeContext, makeRepairOrder, setPartner, startFtpServer, startPartnerEndpoint } from '../../test/helpers/partners.ts';
+import { makeContext, makeRepairOrder, selfSignedCertificate, setPartner, startFtpServer, startPartnerEndpoint } from '../../test/helpers/partners.ts';
 import { getPartnerSettings, ExportRefused } from './get-partner-settings.ts';
 import { runExport } from './run-export.ts';
 
@@ -97,6 +97,25 @@ describe('CustomerLink over FTP', () => {
       expect(again.status === 'skipped' && again.reason).toMatch(/was already sent \(1 rows/);
       expect(ftp.events).toHaveLength(2);
       expect(await runsOf(shop)).toHaveLength(1);
+    } finally {
+      await ftp.close();
+    }
+  });
+
+  it('uses explicit TLS when asked, trusting the CA it is given', async () => {
+    const certificate = selfSignedCertificate();
+    const ftp = await startFtpServer('shop', PASSWORD, certificate);
+    try {
+      const shop = await seededShop();
+      await setPartner(ctx, shop, 'customerlink', {
+        settings: { account_number: 'CL-TLS', server: '127.0.0.1', port: ftp.port, user: 'shop', tls: 'explicit', directory: '' },
+        password: PASSWORD,
+      });
+      const req = { orgId: shop.orgId, locationId: shop.locationId, partner: 'customerlink' as const, runOn: DAY };
+      const out = await runExport(ctx, req, { ftp: { tlsOptions: { ca: certificate.cert } } });
+      expect(out.status).toBe('succeeded');
+      expect(ftp.logins).toEqual([{ user: 'shop', secure: true }]);
+      expect(readFileSync(join(ftp.root, 'customerlink_CL-TLS_20261122.csv'), 'utf8')).toContain(',Ann,Lee,');
     } finally {
       await ftp.close();
     }

@@ -2,7 +2,8 @@
 // settings rows, a loopback FTP server (ftp-srv) that records what happened when, and a
 // loopback HTTP server speaking the partner upload protocol of docs/partners.md.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,14 +71,25 @@ export interface FtpEvent {
   files: string[];
 }
 
-/** ftp-srv on loopback with one user; `root` is the folder it serves, `events` what it saw. */
-export async function startFtpServer(user = 'shop', password = 'ftp-pass') {
+/** A throw-away self-signed certificate for 127.0.0.1 (openssl), for explicit FTP TLS. */
+export function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'relance-cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    '-subj', '/CN=127.0.0.1', '-days', '1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+}
+
+/**
+ * ftp-srv on loopback with one user; `root` is the folder it serves, `events` what it saw.
+ * With `tls`, it offers AUTH TLS (explicit TLS) and `logins` records whether each was secure.
+ */
+export async function startFtpServer(user = 'shop', password = 'ftp-pass', tls?: { key: string; cert: string }) {
   const root = mkdtempSync(join(tmpdir(), 'relance-ftp-'));
-  const server = new FtpSrv({ url: 'ftp://127.0.0.1:0', pasv_url: '127.0.0.1', pasv_min: 30000, pasv_max: 40000, anonymous: false, log: silentLog });
+  const server = new FtpSrv({ url: 'ftp://127.0.0.1:0', pasv_url: '127.0.0.1', pasv_min: 30000, pasv_max: 40000, anonymous: false, log: silentLog, tls: tls ?? false });
   const events: FtpEvent[] = [];
-  const logins: string[] = [];
+  const logins: Array<{ user: string; secure: boolean }> = [];
   server.on('login', ({ connection, username, password: given }, resolve, reject) => {
-    logins.push(username);
+    logins.push({ user: username, secure: connection.secure });
     if (username !== user || given !== password) {
       reject(new Error('Login incorrect'));
       return;

@@ -42,6 +42,7 @@ describe('relance export', () => {
     await expect(run(['carfax'], {})).rejects.toThrow('--location CODE is required');
     await expect(run(['carfax'], { location: 'NOPE' })).rejects.toThrow('no location with code "NOPE"');
     await expect(run(['carfax'], { location: 'MTL', date: '2026-13-45' })).rejects.toThrow('--date must be a date as YYYY-MM-DD');
+    await expect(run(['carfax'], { location: 'MTL', date: '2026-02-30' })).rejects.toThrow('--date must be a date as YYYY-MM-DD (got "2026-02-30")');
   });
 
   it('refuses CARFAX before the terms are accepted', async () => {

@@ -33,7 +33,7 @@ export const exportCommand: Command = {
     if (typeof values.location !== 'string') throw new UsageError('--location CODE is required');
     const location = await findLocation(ctx, values.location, values.org as string | undefined);
     const day = values.date === undefined ? addDays(localDateTime(ctx.now(), location.time_zone).date, -1) : String(values.date);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--date must be a date as YYYY-MM-DD (got "${day}")`);
+    if (!isCalendarDate(day)) throw new UsageError(`--date must be a date as YYYY-MM-DD (got "${day}")`);
     const name = `${PARTNER_NAMES[partner]} export of ${location.code} for ${day}`;
 
     if (typeof values.output === 'string') return writePreview(ctx, location, partner, day, resolve(values.output));
@@ -51,6 +51,11 @@ export const exportCommand: Command = {
     return 1;
   },
 };
+
+/** YYYY-MM-DD naming a real day (2026-02-30 is not). */
+function isCalendarDate(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+}
 
 async function findLocation(ctx: AppContext, code: string, org: string | undefined): Promise<Location> {
   let query = ctx.db.selectFrom('locations').selectAll().where('code', '=', code);

@@ -5,24 +5,7 @@
 // the row mapping can leak them. Repair orders without a vehicle are skipped (no VIN to report).
 import { sql } from 'kysely';
 import type { Extract } from './extract.ts';
-import { compactDate, facilityOf, safeName } from './extract.ts';
-
-interface CarfaxRow {
-  id: number;
-  closed_on: string;
-  ro_number: string;
-  vin: string;
-  plate: string | null;
-  plate_region: string | null;
-  odometer: number | null;
-  usage_unit: string;
-  year: number | null;
-  make: string | null;
-  model: string | null;
-  submodel: string | null;
-  engine: string | null;
-  packages: string | null;
-}
+import { compactDate, csvFragment, facilityOf, safeName } from './extract.ts';
 
 export const carfaxExtract: Extract<'carfax'> = {
   partner: 'carfax',
@@ -35,11 +18,16 @@ export const carfaxExtract: Extract<'carfax'> = {
   fileName: ({ location, runOn }) => `carfax_${safeName(location.code)}_${compactDate(runOn)}.csv`,
   async *pages(db, { orgId, location, runOn }, pageSize) {
     const f = facilityOf(location);
+    const facility = csvFragment([f.name, f.address_line1, f.address_line2, f.city, f.region, f.postal_code, f.country, f.phone]);
     let after = 0;
     for (;;) {
-      const { rows } = await sql<CarfaxRow>`
-        SELECT ro.id, ro.closed_on, ro.ro_number, v.vin, v.plate, v.plate_region, ro.odometer, v.usage_unit,
-               v.year, v.make, v.model, v.submodel, v.engine, pk.packages
+      const { rows } = await sql<{ id: number; line: string }>`
+        SELECT ro.id, concat_ws(',',
+                 csv_field(to_char(ro.closed_on, 'YYYY-MM-DD')), csv_field(ro.ro_number), csv_field(v.vin), csv_field(v.plate), csv_field(v.plate_region),
+                 ${facility}::text,
+                 csv_field(ro.odometer::text), csv_field(CASE WHEN ro.odometer IS NOT NULL THEN v.usage_unit END),
+                 csv_field(v.year::text), csv_field(v.make), csv_field(v.model), csv_field(v.submodel), csv_field(v.engine),
+                 csv_field(pk.packages)) AS line
         FROM repair_orders ro
         JOIN vehicles v ON v.org_id = ro.org_id AND v.id = ro.vehicle_id
         LEFT JOIN LATERAL (
@@ -52,12 +40,7 @@ export const carfaxExtract: Extract<'carfax'> = {
         ORDER BY ro.id
         LIMIT ${pageSize}`.execute(db);
       if (rows.length === 0) return;
-      yield rows.map((r) => [
-        r.closed_on, r.ro_number, r.vin, r.plate, r.plate_region,
-        f.name, f.address_line1, f.address_line2, f.city, f.region, f.postal_code, f.country, f.phone,
-        r.odometer, r.odometer === null ? null : r.usage_unit, r.year, r.make, r.model, r.submodel, r.engine,
-        r.packages,
-      ]);
+      yield rows.map((r) => r.line);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]!.id;
     }

@@ -5,38 +5,13 @@
 // Do Not Mail: FLAGGED, not excluded. The file is a full snapshot that CustomerLink merges
 // into the list it mails from; leaving an opted-out customer out would leave their old record
 // (sent before they opted out) mailable there. So the customer is sent with do_not_mail = Y
-// and ONLY their customer number — name, address, email, phone and vehicles are blank — which
-// carries the opt-out without sending personal data the shop may no longer use for marketing.
-// Deceased customers are sent the same way. A bounced or invalid email is left blank.
+// and ONLY their customer number and language — name, address, email, phone, visits and
+// vehicles are blank — which carries the opt-out without sending personal data the shop may
+// no longer use for marketing. Deceased customers are sent the same way. A bounced or invalid
+// email is left blank.
 import { sql } from 'kysely';
 import type { Extract } from './extract.ts';
-import { compactDate, safeName } from './extract.ts';
-
-interface CustomerLinkRow {
-  customer_id: number;
-  customer_number: string;
-  first_name: string | null;
-  last_name: string | null;
-  company_name: string | null;
-  address_line1: string | null;
-  address_line2: string | null;
-  city: string | null;
-  region: string | null;
-  postal_code: string | null;
-  country: string | null;
-  email: string | null;
-  phone: string | null;
-  suppressed: boolean;
-  language: string;
-  vin: string | null;
-  year: number | null;
-  make: string | null;
-  model: string | null;
-  last_visit_on: string | null;
-  odometer: number | null;
-  usage_unit: string | null;
-  next_visit_on: string | null;
-}
+import { compactDate, csvFragment, safeName } from './extract.ts';
 
 export const customerLinkExtract: Extract<'customerlink'> = {
   partner: 'customerlink',
@@ -50,28 +25,36 @@ export const customerLinkExtract: Extract<'customerlink'> = {
   ],
   fileName: ({ settings, runOn }) => `customerlink_${safeName(settings.account_number)}_${compactDate(runOn)}.csv`,
   async *pages(db, { orgId, location, settings }, pageSize) {
-    const businessName = location.business_name ?? location.name;
-    const businessPhone = location.business_phone ?? location.phone;
+    const account = csvFragment([settings.account_number, location.business_name ?? location.name, location.business_phone ?? location.phone]);
     let after = 0;
     for (;;) {
-      // Page on customers (keyset on id), then join their vehicles: a page holds pageSize
-      // customers and their vehicles, whatever the table size.
-      const { rows } = await sql<CustomerLinkRow>`
+      // Page on customers (keyset on id), then their vehicles: a page holds pageSize
+      // customers and their vehicles, whatever the size of the file.
+      const { rows } = await sql<{ customer_id: number; line: string }>`
         WITH page AS (
           SELECT * FROM customers
           WHERE org_id = ${orgId} AND location_id = ${location.id} AND id > ${after}
           ORDER BY id
           LIMIT ${pageSize}
         )
-        SELECT c.id AS customer_id, c.customer_number, c.first_name, c.last_name, c.company_name,
-               c.address_line1, c.address_line2, c.city, c.region, c.postal_code, c.country,
-               CASE WHEN c.email_status = 'ok' THEN c.email END AS email, c.phone,
-               (c.do_not_mail OR c.deceased) AS suppressed,
-               coalesce(c.language, ${location.language}) AS language,
-               v.vin, v.year, v.make, v.model,
-               coalesce(v.last_visit_on, c.last_visit_on) AS last_visit_on,
-               o.value AS odometer, v.usage_unit, v.next_visit_on
+        SELECT c.id AS customer_id, concat_ws(',',
+                 ${account}::text, csv_field(c.customer_number),
+                 csv_field(p.first_name), csv_field(p.last_name), csv_field(p.company_name),
+                 csv_field(p.address_line1), csv_field(p.address_line2), csv_field(p.city), csv_field(p.region),
+                 csv_field(p.postal_code), csv_field(p.country), csv_field(p.email), csv_field(p.phone),
+                 CASE WHEN c.do_not_mail OR c.deceased THEN 'Y' ELSE 'N' END,
+                 csv_field(coalesce(c.language, ${location.language})),
+                 csv_field(v.vin), csv_field(v.year::text), csv_field(v.make), csv_field(v.model),
+                 csv_field(to_char(coalesce(v.last_visit_on, p.last_visit_on), 'YYYY-MM-DD')),
+                 csv_field(o.value::text), csv_field(CASE WHEN o.value IS NOT NULL THEN v.usage_unit END),
+                 csv_field(to_char(v.next_visit_on, 'YYYY-MM-DD'))) AS line
         FROM page c
+        -- The customer's personal data: no row at all when they may not be mailed.
+        LEFT JOIN LATERAL (
+          SELECT c.first_name, c.last_name, c.company_name, c.address_line1, c.address_line2, c.city, c.region,
+                 c.postal_code, c.country, CASE WHEN c.email_status = 'ok' THEN c.email END AS email, c.phone, c.last_visit_on
+          WHERE NOT (c.do_not_mail OR c.deceased)
+        ) p ON true
         LEFT JOIN LATERAL (
           -- An index lookup per customer of the page. OFFSET 0 keeps the planner from turning
           -- this back into a plain join, which it hashes by reading the whole vehicles table
@@ -88,22 +71,10 @@ export const customerLinkExtract: Extract<'customerlink'> = {
         ) o ON true
         ORDER BY c.id, v.id`.execute(db);
       if (rows.length === 0) return;
-      yield rows.map((r) =>
-        r.suppressed
-          ? [settings.account_number, businessName, businessPhone, r.customer_number, null, null, null, null, null, null, null, null, null, null, null, true, r.language, null, null, null, null, null, null, null, null]
-          : [
-              settings.account_number, businessName, businessPhone,
-              r.customer_number, r.first_name, r.last_name, r.company_name,
-              r.address_line1, r.address_line2, r.city, r.region, r.postal_code, r.country,
-              r.email, r.phone, false, r.language,
-              r.vin, r.year, r.make, r.model,
-              r.last_visit_on, r.odometer, r.odometer === null ? null : r.usage_unit, r.next_visit_on,
-            ],
-      );
-      const last = rows[rows.length - 1]!.customer_id;
+      yield rows.map((r) => r.line);
       const customers = new Set(rows.map((r) => r.customer_id)).size;
       if (customers < pageSize) return;
-      after = last;
+      after = rows[rows.length - 1]!.customer_id;
     }
   },
 };

@@ -1,8 +1,9 @@
 // What every partner extract provides: a fixed column list (the file's header and order), a
 // file name, and the rows as pages read by keyset pagination (never the whole table at once).
+// Each row comes from the query as one finished CSV line (csv_field() in migration 0501).
 import type { Kysely } from 'kysely';
 import type { DB, Location } from '../../db/schema.ts';
-import type { CsvValue } from '../csv.ts';
+import { csvField, type CsvValue } from '../csv.ts';
 import type { Partner, SettingsByPartner } from '../partners.ts';
 
 export interface ExtractScope<P extends Partner = Partner> {
@@ -17,8 +18,8 @@ export interface Extract<P extends Partner = Partner> {
   partner: P;
   columns: readonly string[];
   fileName(scope: ExtractScope<P>): string;
-  /** Yields pages of rows, each row in `columns` order. */
-  pages(db: Kysely<DB>, scope: ExtractScope<P>, pageSize: number): AsyncGenerator<CsvValue[][]>;
+  /** Yields pages of CSV lines (without line end), fields in `columns` order. */
+  pages(db: Kysely<DB>, scope: ExtractScope<P>, pageSize: number): AsyncGenerator<string[]>;
 }
 
 /**
@@ -41,6 +42,9 @@ export function facilityOf(location: Location) {
     phone: location.business_phone ?? location.phone,
   };
 }
+
+/** Fields that are the same on every line (the shop's), as one CSV fragment for the query. */
+export const csvFragment = (values: readonly CsvValue[]) => values.map(csvField).join(',');
 
 /** 2026-11-22 → 20261122, for file names. */
 export const compactDate = (day: string) => day.replace(/-/g, '');

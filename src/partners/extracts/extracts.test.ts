@@ -7,7 +7,9 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.
 import { makeCustomer, makeShop, makeVehicle } from '../../../test/helpers/factories.ts';
 import { csvRecords, makeContext, makeRepairOrder, parseCsv } from '../../../test/helpers/partners.ts';
 import type { Location } from '../../db/schema.ts';
+import { sql } from 'kysely';
 import { buildExtractFile } from '../build-extract-file.ts';
+import { csvField } from '../csv.ts';
 import { EXTRACTS } from './index.ts';
 import type { Partner, SettingsByPartner } from '../partners.ts';
 
@@ -96,6 +98,26 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.close();
+});
+
+describe('CSV fields', () => {
+  it('are quoted the same by the database (csv_field) and by csvField', async () => {
+    const samples = ['plain', '', 'a,b', 'say "hi"', 'line\nbreak', 'cr\rhere', 'crlf\r\nend', '"', ',', 'Émile Ça ğ 東京', ' spaced ', "it's"];
+    const { rows } = await sql<{ v: string; q: string }>`SELECT v, csv_field(v) AS q FROM unnest(${samples}::text[]) AS v`.execute(ctx.db);
+    expect(rows.map((r) => r.q)).toEqual(samples.map((v) => csvField(v)));
+    const nul = await sql<{ q: string }>`SELECT csv_field(NULL) AS q`.execute(ctx.db);
+    expect(nul.rows[0]!.q).toBe(csvField(null));
+  });
+
+  it('survive a round trip through the file, line breaks included', async () => {
+    const c = await makeCustomer(ctx.db, shop, { customer_number: 'C-ZZ-MULTI', first_name: 'Multi\r\nLine', last_name: 'Comma, "Quote"' });
+    try {
+      const { records } = await extract('customerlink');
+      expect(records.find((r) => r.customer_number === 'C-ZZ-MULTI')).toMatchObject({ first_name: 'Multi\r\nLine', last_name: 'Comma, "Quote"' });
+    } finally {
+      await ctx.db.deleteFrom('customers').where('id', '=', c.id).execute();
+    }
+  });
 });
 
 describe('CustomerLink extract', () => {

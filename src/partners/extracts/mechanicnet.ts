@@ -5,25 +5,7 @@
 // shop's own customer key only (data minimisation; they already hold their own contact list).
 import { sql } from 'kysely';
 import type { Extract } from './extract.ts';
-import { compactDate, safeName } from './extract.ts';
-
-interface MechanicNetRow {
-  id: number;
-  ro_number: string;
-  opened_on: string;
-  closed_on: string;
-  odometer: number | null;
-  usage_unit: string | null;
-  vin: string | null;
-  year: number | null;
-  make: string | null;
-  model: string | null;
-  customer_number: string | null;
-  packages: string | null;
-  labor: string | null;
-  part_lines: number;
-  total_amount: string;
-}
+import { compactDate, csvFragment, safeName } from './extract.ts';
 
 export const mechanicNetExtract: Extract<'mechanicnet'> = {
   partner: 'mechanicnet',
@@ -34,13 +16,17 @@ export const mechanicNetExtract: Extract<'mechanicnet'> = {
   ],
   fileName: ({ settings, runOn }) => `mechanicnet_${safeName(settings.shop_id)}_${compactDate(runOn)}.csv`,
   async *pages(db, { orgId, location, runOn, settings }, pageSize) {
-    const shopName = location.business_name ?? location.name;
+    const shop = csvFragment([settings.shop_id, location.business_name ?? location.name]);
     let after = 0;
     for (;;) {
-      // total_amount as text keeps the exact numeric(12,2) (no float rounding in the file).
-      const { rows } = await sql<MechanicNetRow>`
-        SELECT ro.id, ro.ro_number, ro.opened_on, ro.closed_on, ro.odometer, v.usage_unit, v.vin, v.year, v.make, v.model,
-               c.customer_number, ls.packages, ls.labor, ls.part_lines, ro.total_amount::text AS total_amount
+      // total_amount::text keeps the exact numeric(12,2) (no float rounding in the file).
+      const { rows } = await sql<{ id: number; line: string }>`
+        SELECT ro.id, concat_ws(',',
+                 ${shop}::text, csv_field(ro.ro_number), csv_field(to_char(ro.closed_on, 'YYYY-MM-DD')),
+                 csv_field(to_char(ro.opened_on, 'YYYY-MM-DD')), csv_field(c.customer_number),
+                 csv_field(v.vin), csv_field(v.year::text), csv_field(v.make), csv_field(v.model),
+                 csv_field(ro.odometer::text), csv_field(CASE WHEN ro.odometer IS NOT NULL THEN v.usage_unit END),
+                 csv_field(ls.packages), csv_field(ls.labor), csv_field(ls.part_lines::text), csv_field(ro.total_amount::text)) AS line
         FROM repair_orders ro
         LEFT JOIN vehicles v ON v.org_id = ro.org_id AND v.id = ro.vehicle_id
         LEFT JOIN customers c ON c.org_id = ro.org_id AND c.id = ro.customer_id
@@ -56,11 +42,7 @@ export const mechanicNetExtract: Extract<'mechanicnet'> = {
         ORDER BY ro.id
         LIMIT ${pageSize}`.execute(db);
       if (rows.length === 0) return;
-      yield rows.map((r) => [
-        settings.shop_id, shopName, r.ro_number, r.closed_on, r.opened_on, r.customer_number,
-        r.vin, r.year, r.make, r.model, r.odometer, r.odometer === null ? null : r.usage_unit,
-        r.packages, r.labor, r.part_lines, r.total_amount,
-      ]);
+      yield rows.map((r) => r.line);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]!.id;
     }
