@@ -19,15 +19,16 @@ export async function insertColumns(db: Kysely<DB>, table: string, columns: Colu
 }
 
 /**
- * Takes `count` consecutive ids from a table's identity sequence in one statement, so rows can
- * be inserted with their ids known in advance (children reference parents without RETURNING).
+ * Takes `count` ids from a table's identity sequence, so rows can be inserted with their ids
+ * known in advance (children reference parents without RETURNING). One nextval per row in one
+ * statement: safe next to other writers, which may interleave (the ids need not be consecutive).
  */
-export async function reserveIds(db: Kysely<DB>, table: string, count: number): Promise<number> {
-  if (count === 0) return 0;
-  const seq = sql`pg_get_serial_sequence(${table}, 'id')`;
-  const row = await sql<{ last: string | number }>`SELECT setval(${seq}, nextval(${seq}) + ${count}::bigint - 1) AS last`.execute(db);
-  return Number(row.rows[0]!.last) - count + 1;
+export async function reserveIds(db: Kysely<DB>, table: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await sql<{ id: string | number }>`
+    SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS id FROM generate_series(1, ${count}::int) ORDER BY 1`.execute(db);
+  return rows.rows.map((r) => Number(r.id));
 }
 
-/** Offsets chunk-local indexes (into the parent arrays) to ids. */
-export const toIds = (indexes: readonly number[], firstId: number): number[] => indexes.map((i) => firstId + i);
+/** Chunk-local indexes (into the parent arrays) → the parents' ids. */
+export const toIds = (indexes: readonly number[], ids: readonly number[]): number[] => indexes.map((i) => ids[i]!);

@@ -8,8 +8,8 @@ import { insertColumns, reserveIds, toIds } from './bulk-insert.ts';
 import type { Chunk } from './generate-chunk.ts';
 
 export interface ChunkIds {
-  firstCustomerId: number;
-  firstVehicleId: number;
+  customerIds: number[];
+  vehicleIds: number[];
 }
 
 export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; locationId: number; bypassTriggers: boolean }, chunk: Chunk): Promise<ChunkIds> {
@@ -19,17 +19,16 @@ export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; location
     const nC = c.customer_number.length;
     const nV = v.vin.length;
     const nR = r.ro_number.length;
-    const c0 = await reserveIds(trx, 'customers', nC);
-    const v0 = await reserveIds(trx, 'vehicles', nV);
-    const r0 = await reserveIds(trx, 'repair_orders', nR);
+    const customerIds = await reserveIds(trx, 'customers', nC);
+    const vehicleIds = await reserveIds(trx, 'vehicles', nV);
+    const roIds = await reserveIds(trx, 'repair_orders', nR);
     const same = <T>(n: number, value: T): T[] => new Array<T>(n).fill(value);
     const org = (n: number) => same(n, scope.orgId);
     const loc = (n: number) => same(n, scope.locationId);
-    const seq = (first: number, n: number) => Array.from({ length: n }, (_, i) => first + i);
 
     await insertColumns(trx, 'customers', [
       { name: 'org_id', type: 'bigint', values: org(nC) },
-      { name: 'id', type: 'bigint', values: seq(c0, nC) },
+      { name: 'id', type: 'bigint', values: customerIds },
       { name: 'location_id', type: 'bigint', values: loc(nC) },
       { name: 'customer_number', type: 'text', values: c.customer_number },
       { name: 'first_name', type: 'text', values: c.first_name },
@@ -53,9 +52,9 @@ export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; location
     ]);
     await insertColumns(trx, 'vehicles', [
       { name: 'org_id', type: 'bigint', values: org(nV) },
-      { name: 'id', type: 'bigint', values: seq(v0, nV) },
+      { name: 'id', type: 'bigint', values: vehicleIds },
       { name: 'location_id', type: 'bigint', values: loc(nV) },
-      { name: 'customer_id', type: 'bigint', values: toIds(v.customer, c0) },
+      { name: 'customer_id', type: 'bigint', values: toIds(v.customer, customerIds) },
       { name: 'vin', type: 'text', values: v.vin },
       { name: 'year', type: 'smallint', values: v.year },
       { name: 'make', type: 'text', values: v.make },
@@ -72,11 +71,11 @@ export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; location
     ]);
     await insertColumns(trx, 'repair_orders', [
       { name: 'org_id', type: 'bigint', values: org(nR) },
-      { name: 'id', type: 'bigint', values: seq(r0, nR) },
+      { name: 'id', type: 'bigint', values: roIds },
       { name: 'location_id', type: 'bigint', values: loc(nR) },
       { name: 'ro_number', type: 'text', values: r.ro_number },
-      { name: 'customer_id', type: 'bigint', values: toIds(r.customer, c0) },
-      { name: 'vehicle_id', type: 'bigint', values: toIds(r.vehicle, v0) },
+      { name: 'customer_id', type: 'bigint', values: toIds(r.customer, customerIds) },
+      { name: 'vehicle_id', type: 'bigint', values: toIds(r.vehicle, vehicleIds) },
       { name: 'opened_on', type: 'date', values: r.opened_on },
       { name: 'closed_on', type: 'date', values: r.closed_on },
       { name: 'status', type: 'text', values: r.status },
@@ -86,7 +85,7 @@ export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; location
     ]);
     await insertColumns(trx, 'repair_order_lines', [
       { name: 'org_id', type: 'bigint', values: org(l.line_no.length) },
-      { name: 'repair_order_id', type: 'bigint', values: toIds(l.repairOrder, r0) },
+      { name: 'repair_order_id', type: 'bigint', values: toIds(l.repairOrder, roIds) },
       { name: 'line_no', type: 'integer', values: l.line_no },
       { name: 'kind', type: 'text', values: l.kind },
       { name: 'description', type: 'text', values: l.description },
@@ -95,18 +94,18 @@ export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; location
     ]);
     await insertColumns(trx, 'recommendations', [
       { name: 'org_id', type: 'bigint', values: org(rec.line_no.length) },
-      { name: 'repair_order_id', type: 'bigint', values: toIds(rec.repairOrder, r0) },
+      { name: 'repair_order_id', type: 'bigint', values: toIds(rec.repairOrder, roIds) },
       { name: 'line_no', type: 'integer', values: rec.line_no },
       { name: 'description', type: 'text', values: rec.description },
       { name: 'estimate', type: 'numeric', values: rec.estimate },
     ]);
     await insertColumns(trx, 'odometer_readings', [
       { name: 'org_id', type: 'bigint', values: org(o.value.length) },
-      { name: 'vehicle_id', type: 'bigint', values: toIds(o.vehicle, v0) },
+      { name: 'vehicle_id', type: 'bigint', values: toIds(o.vehicle, vehicleIds) },
       { name: 'read_on', type: 'date', values: o.read_on },
       { name: 'value', type: 'integer', values: o.value },
     ]);
-    return { firstCustomerId: c0, firstVehicleId: v0 };
+    return { customerIds, vehicleIds };
   });
 }
 

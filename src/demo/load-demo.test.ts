@@ -99,7 +99,7 @@ describe('relance demo generator', () => {
   });
 
   it('is deterministic: same seed, same data; another seed, other data', async () => {
-    const again = await loadDemo(database.db, { locations: 2, customers: 600, seed: 's1', today: TODAY, chunkSize: 100 });
+    const again = await loadDemo(database.db, { locations: 2, customers: 600, seed: 's1', today: TODAY, chunkSize: 100, concurrency: 3 });
     const other = await loadDemo(database.db, { locations: 2, customers: 600, seed: 's2', today: TODAY });
     expect(await fingerprint(again.orgId)).toBe(await fingerprint(orgId));
     expect(await fingerprint(other.orgId)).not.toBe(await fingerprint(orgId));

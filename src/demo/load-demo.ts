@@ -21,6 +21,7 @@ export interface DemoOptions {
   /** The location's today ('YYYY-MM-DD'): histories end here, appointments surround it. */
   today: string;
   chunkSize?: number;
+  concurrency?: number;
   onProgress?: (customersDone: number, customersTotal: number) => void;
 }
 
@@ -49,6 +50,8 @@ export interface FillOptions {
   today: string;
   timeZone: string;
   chunkSize?: number;
+  /** Chunks written at once (separate transactions): 1 on PGlite (one session), 2 suits PostgreSQL. */
+  concurrency?: number;
   onProgress?: (customersDone: number) => void;
 }
 
@@ -92,7 +95,7 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
     const base = done;
     const counts = await fillDemoLocation(db, {
       orgId, locationId: location.id, locationIndex: i, customers: share, seed, today: options.today, timeZone: city.timeZone,
-      chunkSize: options.chunkSize, onProgress: (n) => options.onProgress?.(base + n, options.customers),
+      chunkSize: options.chunkSize, concurrency: options.concurrency, onProgress: (n) => options.onProgress?.(base + n, options.customers),
     });
     done += share;
     for (const key of Object.keys(totals) as (keyof DemoCounts)[]) totals[key] += counts[key];
@@ -108,27 +111,43 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
   const counts = emptyCounts();
   const pick = randomFor(options.seed, 'location', options.locationIndex, 'regulars');
   const regulars: Regular[] = [];
+  // Chunks are generated in order (the random streams and the sample of regulars do not depend
+  // on timing) and written by up to `concurrency` transactions at once (PostgreSQL: 2).
+  const inflight = new Set<Promise<unknown>>();
+  let done = 0;
   for (let first = 0; first < options.customers; first += chunkSize) {
     const count = Math.min(chunkSize, options.customers - first);
     const chunk = generateChunk({ seed: options.seed, locationIndex: options.locationIndex, city, first, count, today: options.today });
-    const ids = await loadChunk(db, scope, chunk);
-    counts.customers += count;
-    counts.vehicles += chunk.vehicles.vin.length;
-    counts.repairOrders += chunk.repairOrders.ro_number.length;
-    counts.lines += chunk.lines.line_no.length;
-    counts.recommendations += chunk.recommendations.line_no.length;
-    counts.odometerReadings += chunk.odometer.value.length;
-    // A bounded sample of customers (with their first vehicle) who book appointments, taken
-    // in customer order so it does not depend on the chunk size either.
+    // A bounded sample of customers (with their first vehicle) who book appointments; their
+    // ids are filled in once the chunk is written.
+    const refs: { regular: Regular; customer: number; vehicle: number }[] = [];
     chunk.vehicles.customer.forEach((customer, v) => {
       if (v > 0 && chunk.vehicles.customer[v - 1] === customer) return;
       if (!pick.chance(Math.min(1, 4000 / options.customers))) return;
-      const regular = { customerId: ids.firstCustomerId + customer, vehicleId: ids.firstVehicleId + v };
+      const regular = { customerId: 0, vehicleId: 0 };
+      refs.push({ regular, customer, vehicle: v });
       if (regulars.length < 2000) regulars.push(regular);
       else regulars[pick.int(0, regulars.length - 1)] = regular;
     });
-    options.onProgress?.(first + count);
+    const job = loadChunk(db, scope, chunk).then((ids) => {
+      for (const r of refs) {
+        r.regular.customerId = ids.customerIds[r.customer]!;
+        r.regular.vehicleId = ids.vehicleIds[r.vehicle]!;
+      }
+      counts.customers += count;
+      counts.vehicles += chunk.vehicles.vin.length;
+      counts.repairOrders += chunk.repairOrders.ro_number.length;
+      counts.lines += chunk.lines.line_no.length;
+      counts.recommendations += chunk.recommendations.line_no.length;
+      counts.odometerReadings += chunk.odometer.value.length;
+      done += count;
+      options.onProgress?.(done);
+    });
+    inflight.add(job);
+    job.then(() => inflight.delete(job), () => inflight.delete(job));
+    if (inflight.size >= (options.concurrency ?? 1)) await Promise.race(inflight);
   }
+  await Promise.all(inflight);
   const random = randomFor(options.seed, 'location', options.locationIndex, 'staff');
   const staff = await addStaffResources(db, random, options, city, options.customers);
   counts.appointments = await addAppointments(

@@ -34,6 +34,8 @@ export const demoCommand: Command = {
     const bar = progressBar('demo customers', customers);
     const summary = await loadDemo(ctx.db, {
       locations, customers, seed, today, chunkSize,
+      // PGlite has one session: chunks one after the other. PostgreSQL: two writers (two cores here).
+      concurrency: ctx.database.backend === 'postgres' ? 2 : 1,
       orgName: typeof args.values.org === 'string' ? args.values.org : undefined,
       onProgress: (done) => bar.update(done),
     });
