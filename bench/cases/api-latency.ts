@@ -105,7 +105,8 @@ interface Load {
 async function load(base: string, token: string, path: () => string): Promise<Load> {
   const result = await autocannon({
     url: base,
-    connections: 20,
+    // Enough connections that the fixed rate holds even when a request waits (one in flight each).
+    connections: 100,
     overallRate: RATE,
     duration: SECONDS,
     headers: { authorization: `Bearer ${token}` },

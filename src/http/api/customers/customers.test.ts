@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../../test/helpers/db.ts';
-import { makeCustomer, makeShop } from '../../../../test/helpers/factories.ts';
+import { makeCustomer, makeShop, makeVehicle } from '../../../../test/helpers/factories.ts';
 import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 
 let api: ApiTest;
@@ -33,6 +33,13 @@ describe(`customers API on ${backendName}`, () => {
 
     expect((await owner.request({ method: 'DELETE', url: `/api/v1/customers/${c.id}` })).statusCode).toBe(204);
     expect((await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` })).statusCode).toBe(404);
+  });
+
+  it('shows the customer’s vehicles on the card', async () => {
+    const c = await makeCustomer(api.t.db, shop);
+    const v = await makeVehicle(api.t.db, shop, c.id, { make: 'Mazda', year: 2019 });
+    const card = await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` });
+    expect(card.json()).toMatchObject({ id: c.id, vehicles: [{ id: v.id, make: 'Mazda', year: 2019, vin: v.vin, status: 'active' }] });
   });
 
   it('pages with a cursor', async () => {

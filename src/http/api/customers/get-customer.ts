@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
 import { notFound } from '../../errors.ts';
 import { customerOut, presentCustomer } from './schema.ts';
+
+type Vehicle = { id: number; vin: string; year: number | null; make: string | null; model: string | null; plate: string | null; status: string };
 
 export const getCustomerRoute = defineRoute({
   method: 'GET',
@@ -16,15 +19,23 @@ export const getCustomerRoute = defineRoute({
     vehicles: z.array(z.object({ id: z.number(), vin: z.string(), year: z.number().nullable(), make: z.string().nullable(), model: z.string().nullable(), plate: z.string().nullable(), status: z.string() })),
   }),
   example: (ids) => ({ params: { customerId: ids.customerId } }),
-  async handler({ s, params }) {
-    const customer = await s.selectFrom('customers').selectAll().where('id', '=', params.customerId).executeTakeFirst();
-    if (!customer) throw notFound(`Customer ${params.customerId}`);
-    const vehicles = await s
-      .selectFrom('vehicles')
-      .select(['id', 'vin', 'year', 'make', 'model', 'plate', 'status'])
-      .where('customer_id', '=', customer.id)
-      .orderBy('id')
-      .execute();
+  async handler({ s, scope, params }) {
+    // One round trip (the card is the most read page): vehicles come in a subquery held to the
+    // same organization and scope locations as the customer.
+    const row = await s
+      .selectFrom('customers')
+      .selectAll()
+      .select(
+        sql<Vehicle[]>`coalesce((
+          SELECT json_agg(json_build_object('id', v.id, 'vin', v.vin, 'year', v.year, 'make', v.make, 'model', v.model, 'plate', v.plate, 'status', v.status) ORDER BY v.id)
+          FROM vehicles v
+          WHERE v.org_id = customers.org_id AND v.customer_id = customers.id AND v.location_id = ANY(${sql.val(scope.locationIds)}::bigint[])
+        ), '[]'::json)`.as('vehicles'),
+      )
+      .where('id', '=', params.customerId)
+      .executeTakeFirst();
+    if (!row) throw notFound(`Customer ${params.customerId}`);
+    const { vehicles, ...customer } = row;
     return { ...presentCustomer(customer), vehicles };
   },
 });
