@@ -2,8 +2,12 @@
 import type { BenchCase } from '../case.ts';
 import { exportsCase } from './exports.ts';
 import { apiLatencyCase } from './api-latency.ts';
+import { sendPathCase } from './send-path.ts';
+import { postcardsCase } from './postcards.ts';
 
 export const CASES: BenchCase[] = [
   exportsCase,
   apiLatencyCase,
+  sendPathCase,
+  postcardsCase,
 ];

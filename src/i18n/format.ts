@@ -14,12 +14,17 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 }
 
 /** 'fr' + 'CA' → 'fr-CA' (Canadian French conventions); falls back to the bare language. */
+const locales = new Map<string, string>();
+
 export function localeFor(language: Language, country?: string | null): string {
-  if (country && /^[A-Z]{2}$/i.test(country)) {
-    const tag = `${language}-${country.toUpperCase()}`;
-    if (Intl.DateTimeFormat.supportedLocalesOf([tag]).length) return tag;
+  const k = `${language}|${country ?? ''}`;
+  let locale = locales.get(k);
+  if (locale === undefined) {
+    const tag = country && /^[A-Z]{2}$/i.test(country) ? `${language}-${country.toUpperCase()}` : null;
+    locale = tag && Intl.DateTimeFormat.supportedLocalesOf([tag]).length ? tag : language;
+    locales.set(k, locale);
   }
-  return language;
+  return locale;
 }
 
 /** A calendar date 'YYYY-MM-DD' (no time zone), e.g. "Tuesday, March 3, 2026" / "mardi 3 mars 2026". */

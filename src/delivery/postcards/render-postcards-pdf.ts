@@ -47,8 +47,8 @@ function front(doc: PDFKit.PDFDocument, c: PostcardCard): void {
   doc.rect(0, 0, W, 64).fill('#1f3a5f');
   doc.fillColor('#ffffff').font('B').fontSize(20).text(c.businessName, 24, 20, { width: W - 48, height: 28, ellipsis: true, lineBreak: false });
   doc.fillColor('#1f3a5f').font('B').fontSize(26).text(c.headline, 24, 100, { width: W - 48, height: 90, ellipsis: true });
-  doc.fillColor('#222222').font('R').fontSize(12).text(c.phoneLine, 24, 214, { width: W - 48, lineBreak: false });
-  doc.fontSize(9).text(c.webLine, 24, 236, { width: W - 48, height: 24, ellipsis: true });
+  doc.fillColor('#222222').font('R').fontSize(12).text(c.phoneLine, 24, 214, { lineBreak: false });
+  doc.fontSize(9).text(c.webLine, 24, 236, { lineBreak: false });
 }
 
 function back(doc: PDFKit.PDFDocument, c: PostcardCard): void {

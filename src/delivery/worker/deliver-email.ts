@@ -11,7 +11,7 @@ import type { LinkContext } from '../merge/links.ts';
 import { key, overrideKey, type SendContext } from '../merge/load-send-context.ts';
 import { renderTemplate } from '../templates/render-message.ts';
 import { markOutcome, markRetry, markSent } from './record.ts';
-import { recordSendWindow } from './send-window.ts';
+import type { SentRecorder } from './sent-recorder.ts';
 import { stillValid } from './still-valid.ts';
 
 export interface DeliverDeps {
@@ -20,6 +20,7 @@ export interface DeliverDeps {
   sender: SenderConfig;
   links: Omit<LinkContext, 'now'>;
   now: () => Date;
+  recorder: SentRecorder;
 }
 
 export type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled';
@@ -81,10 +82,8 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
     if (e.responseCode && e.responseCode >= 500) return fail('failed', reason);
     return markRetry(db, m, reason, deps.now());
   }
-  // The window: accepted by the server, not yet recorded. Keep it to this one UPDATE.
-  const accepted = performance.now();
-  await markSent(db, m, providerId, deps.now());
-  recordSendWindow(performance.now() - accepted);
+  // The window: accepted by the server, not yet recorded. Recorded at once (see SentRecorder).
+  await deps.recorder.record(m, providerId);
   return 'sent';
 
   async function fail(status: 'failed' | 'cancelled', reason: string): Promise<Outcome> {

@@ -1,17 +1,22 @@
-// The send worker: recover expired leases, claim a batch, deliver it with N sends in flight,
-// repeat. Used by `relance worker` (one per process, any number of processes) and by the
-// in-process job of `npm start`. Never holds a transaction while talking to SMTP.
+// The send worker: recover expired leases, claim batches, deliver them with N sends in flight,
+// repeat. The next batch is claimed while the current one is still sending, so the SMTP pool
+// never waits on the database. Used by `relance worker` (one per process, any number of
+// processes) and by the in-process job of `npm start`. Never holds a transaction while talking
+// to SMTP.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
+import type { Message } from '../../db/schema.ts';
 import { createMailer, type Mailer } from '../email/mailer.ts';
-import { loadSendContext } from '../merge/load-send-context.ts';
+import { loadSendContext, type SendContext } from '../merge/load-send-context.ts';
 import { claimMessages, releaseExpiredLeases } from './claim.ts';
 import { deliverMessage, type DeliverDeps, type Outcome } from './deliver-email.ts';
+import { SentRecorder } from './sent-recorder.ts';
 
 export interface WorkerOptions {
   workerId?: string;
-  /** Sends in flight at once (default: SMTP_POOL_SIZE). */
+  /** Sends in flight at once (default: 4 x SMTP_POOL_SIZE, so the pool always has work queued). */
   concurrency?: number;
   batchSize?: number;
   leaseMs?: number;
@@ -32,8 +37,8 @@ export function newWorkerId(): string {
 }
 
 export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): Promise<WorkerTotals> {
-  const concurrency = options.concurrency ?? ctx.config.SMTP_POOL_SIZE;
-  const batchSize = options.batchSize ?? Math.max(20, concurrency * 10);
+  const concurrency = options.concurrency ?? ctx.config.SMTP_POOL_SIZE * 4;
+  const batchSize = options.batchSize ?? Math.max(50, concurrency * 5);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const workerId = options.workerId ?? newWorkerId();
   const mailer = options.mailer ?? createMailer(ctx.config, ctx.db);
@@ -43,38 +48,73 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     sender: ctx.config,
     links: { publicUrl: ctx.config.publicUrl, keys: ctx.keys },
     now: ctx.now,
+    recorder: new SentRecorder(ctx.db, ctx.now),
   };
   const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
+  const queue: Array<{ m: Message; sc: SendContext }> = [];
+  let claiming: Promise<void> | null = null;
+  let empty = false;
   let lastRecovery = 0;
-  try {
+
+  const refill = async () => {
+    if (Date.now() - lastRecovery > Math.min(leaseMs / 2, 30_000)) {
+      lastRecovery = Date.now();
+      const released = await releaseExpiredLeases(ctx.db, { now: ctx.now(), leaseMs });
+      if (released) options.log?.(`released ${released} message(s) whose worker stopped mid-send`);
+    }
+    const batch = await claimMessages(ctx.db, { workerId, channels: ['email', 'task'], limit: batchSize, now: ctx.now() });
+    if (!batch.length) {
+      empty = true;
+      return;
+    }
+    const sc = await loadSendContext(ctx.db, batch);
+    for (const m of batch) queue.push({ m, sc });
+  };
+  const startRefill = () => {
+    claiming ??= refill()
+      .catch((err: unknown) => {
+        options.log?.(`claim failed: ${(err as Error).message}`);
+        empty = true;
+      })
+      .finally(() => {
+        claiming = null;
+      });
+    return claiming;
+  };
+
+  const lane = async () => {
     while (!options.signal?.aborted) {
-      if (Date.now() - lastRecovery > Math.min(leaseMs / 2, 30_000)) {
-        lastRecovery = Date.now();
-        const released = await releaseExpiredLeases(ctx.db, { now: ctx.now(), leaseMs });
-        if (released) options.log?.(`released ${released} message(s) whose worker stopped mid-send`);
-      }
-      const batch = await claimMessages(ctx.db, { workerId, channels: ['email', 'task'], limit: batchSize, now: ctx.now() });
-      if (!batch.length) {
-        if (options.once) break;
+      if (queue.length < concurrency * 2 && !empty) void startRefill();
+      const item = queue.shift();
+      if (!item) {
+        if (claiming) {
+          await claiming;
+          continue;
+        }
+        if (options.once) return;
         await sleep(options.idleMs ?? 1_000, options.signal);
+        empty = false;
         continue;
       }
-      const sc = await loadSendContext(ctx.db, batch);
-      let next = 0;
-      const lane = async () => {
-        while (next < batch.length) {
-          const m = batch[next++]!;
-          try {
-            totals[await deliverMessage(deps, m, sc)]++;
-          } catch (err) {
-            // A database error mid-delivery: the lease brings the row back later.
-            options.log?.(`message ${m.org_id}/${m.id}: ${(err as Error).message}`);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+      try {
+        totals[await deliverMessage(deps, item.m, item.sc)]++;
+      } catch (err) {
+        // A database error mid-delivery: the lease brings the row back later.
+        options.log?.(`message ${item.m.org_id}/${item.m.id}: ${(err as Error).message}`);
+      }
     }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    await claiming;
   } finally {
+    // Stopped with claimed rows not yet sent: hand them back now rather than after the lease.
+    if (queue.length) {
+      const ids = queue.splice(0).map((q) => sql`(${q.m.org_id}::bigint, ${q.m.id}::bigint)`);
+      await sql`UPDATE messages SET status = 'pending', claimed_by = NULL, attempts = attempts - 1
+                 WHERE (org_id, id) IN (${sql.join(ids)}) AND status = 'sending' AND claimed_by = ${workerId}`.execute(ctx.db);
+    }
     if (!options.mailer) mailer.close();
   }
   return totals;
@@ -83,9 +123,13 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -1,0 +1,98 @@
+// Send path vs raw pooled nodemailer, side by side in one run, to the same local SMTP sink (its
+// own process, as a mail server would be) with
+// the same message count and pool size. Ours claims from the outbox, checks, renders (MJML
+// compiled once, escaped interpolation), sends and records each message; raw only sends
+// pre-built messages of the same size. Goal: ours ≥ 0.8x raw.
+import nodemailer from 'nodemailer';
+import { loadConfig } from '../../src/config/env.ts';
+import type { AppContext } from '../../src/context.ts';
+import { createMailer } from '../../src/delivery/email/mailer.ts';
+import { renderSample } from '../../src/delivery/templates/preview.ts';
+import { runWorker } from '../../src/delivery/worker/run-worker.ts';
+import { resetSendWindow, sendWindowStats } from '../../src/delivery/worker/send-window.ts';
+import { deriveKeys } from '../../src/security/keys.ts';
+import { spawn } from 'node:child_process';
+import type { BenchCase, BenchSize } from '../case.ts';
+import { benchDatabase, seedMessages } from './delivery-db.ts';
+
+const MESSAGES: Record<BenchSize, number> = { small: 1_000, medium: 3_000, large: 10_000, '1m': 20_000 };
+const POOL = 5;
+const ROUNDS = 5;
+
+export const sendPathCase: BenchCase = {
+  name: 'send path',
+  async run({ size, postgresUrl, log }) {
+    const n = MESSAGES[size];
+    const sink = await startSinkProcess();
+    const d = await benchDatabase(postgresUrl);
+    try {
+      const env = { NODE_ENV: 'test', SECRET_KEY: 'ef'.repeat(32), SMTP_URL: sink.url, SMTP_POOL_SIZE: String(POOL), DEMO_DATA: 'off', PUBLIC_URL: 'http://relance.test' };
+      const ctx: AppContext = { config: loadConfig(env), keys: deriveKeys('ef'.repeat(32)), database: d, db: d.db, now: () => new Date() };
+      const sample = await renderSample({ kind: 'DEFERRED', channel: 'email', language: 'fr' });
+      // Rounds alternate which side goes first, and the ratio is the median of the rounds' ratios:
+      // on a shared machine, load changes between seconds, not within a pair of short runs.
+      const rounds: Array<{ raw: number; ours: number }> = [];
+      resetSendWindow();
+      for (let round = 0; round < ROUNDS; round++) {
+        await seedMessages(d, n, 'email', `s${round}`);
+        const raw = async () => {
+          const transport = nodemailer.createTransport({ pool: true, maxConnections: POOL, maxMessages: Infinity, host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true });
+          const t0 = performance.now();
+          await Promise.all(
+            Array.from({ length: n }, (_, i) =>
+              transport.sendMail({ from: 'service@bench.test', to: `raw${i}@example.test`, subject: sample.subject, html: sample.html, text: sample.text, messageId: `<raw.${round}.${i}@bench.test>` }),
+            ),
+          );
+          transport.close();
+          return n / ((performance.now() - t0) / 1000);
+        };
+        const ours = async () => {
+          const mailer = createMailer(ctx.config, ctx.db);
+          const t0 = performance.now();
+          const totals = await runWorker(ctx, { once: true, mailer, concurrency: POOL * 4 });
+          const rate = totals.sent / ((performance.now() - t0) / 1000);
+          mailer.close();
+          if (totals.sent !== n) throw new Error(`worker sent ${totals.sent} of ${n}`);
+          return rate;
+        };
+        const cpu = async (f: () => Promise<number>) => {
+          const c0 = process.cpuUsage();
+          const rate = await f();
+          const c = process.cpuUsage(c0);
+          log(`  cpu ${((c.user + c.system) / 1000 / n).toFixed(2)} ms/msg`);
+          return rate;
+        };
+        const r = round % 2 === 0 ? { raw: await cpu(raw), ours: await cpu(ours) } : { ours: await cpu(ours), raw: await cpu(raw) };
+        rounds.push(r);
+        log(`round ${round + 1}: raw ${r.raw.toFixed(0)} msg/s, ours ${r.ours.toFixed(0)} msg/s, ratio ${(r.ours / r.raw).toFixed(2)}`);
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      const ratio = median(rounds.map((r) => r.ours / r.raw));
+      const rawRate = median(rounds.map((r) => r.raw));
+      const ourRate = median(rounds.map((r) => r.ours));
+      const w = sendWindowStats();
+      return [
+        {
+          name: 'send path vs raw nodemailer',
+          measured: `median of ${ROUNDS} rounds: ${ourRate.toFixed(0)} vs ${rawRate.toFixed(0)} msg/s (${n} msgs, pool ${POOL}, ${d.label}); window p99 ${w.p99} ms`,
+          value: ratio,
+          goal: '>= 0.8x',
+          ok: ratio >= 0.8,
+          details: { messages: n, ours_msg_s: +ourRate.toFixed(1), raw_msg_s: +rawRate.toFixed(1), window_p50_ms: w.p50, window_p99_ms: w.p99, window_max_ms: w.max, database: d.label },
+        },
+      ];
+    } finally {
+      await d.close();
+      sink.close();
+    }
+  },
+};
+
+async function startSinkProcess(): Promise<{ port: number; url: string; close(): void }> {
+  const child = spawn(process.execPath, [new URL('./smtp-sink-process.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.once('exit', () => reject(new Error('the SMTP sink process exited')));
+  });
+  return { port, url: `smtp://127.0.0.1:${port}`, close: () => child.kill('SIGTERM') };
+}
