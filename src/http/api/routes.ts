@@ -14,6 +14,7 @@ import { getCustomerRoute } from './customers/get-customer.ts';
 import { createCustomerRoute } from './customers/create-customer.ts';
 import { updateCustomerRoute } from './customers/update-customer.ts';
 import { deleteCustomerRoute } from './customers/delete-customer.ts';
+import { listCustomerMessagesRoute } from './customers/list-customer-messages.ts';
 import { listVehiclesRoute } from './vehicles/list-vehicles.ts';
 import { getVehicleRoute } from './vehicles/get-vehicle.ts';
 import { createVehicleRoute } from './vehicles/create-vehicle.ts';
@@ -56,6 +57,7 @@ export const API_ROUTES: ApiRoute[] = [
   createCustomerRoute,
   updateCustomerRoute,
   deleteCustomerRoute,
+  listCustomerMessagesRoute,
   listVehiclesRoute,
   getVehicleRoute,
   createVehicleRoute,
