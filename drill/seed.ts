@@ -1,0 +1,41 @@
+// Drill data: a fresh migrated database on the private server, with N pending emails ready to send.
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createOrganization } from '../src/tenancy/create-organization.ts';
+import { createLocation } from '../src/tenancy/create-location.ts';
+
+export async function freshDatabase(serverUrl: string, name: string, template?: string): Promise<{ url: string; database: Database }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  if (!template) await migrate(database.pool);
+  return { url: url.toString(), database };
+}
+
+/** One shop and `count` customers, each with one THANK_YOU email due now. Returns the org id. */
+export async function seedPendingEmails(database: Database, count: number): Promise<number> {
+  const orgId = await createOrganization(database.db, 'Drill Garage');
+  const loc = await createLocation(database.db, orgId, { code: 'drill', name: 'Drill Garage', business_name: 'Drill Garage', business_email: 'service@drill.test' });
+  await sql`
+    WITH c AS (
+      INSERT INTO customers (org_id, location_id, customer_number, mailing_name, email, consent_basis)
+      SELECT ${orgId}, ${loc.id}, 'D' || g, 'Drill Customer ' || g, 'drill' || g || '@example.test', 'express'
+        FROM generate_series(1, ${count}) g
+      RETURNING id, customer_number)
+    INSERT INTO messages (org_id, location_id, kind, channel, customer_id, due_on, dedupe_key, payload, next_attempt_at)
+    SELECT ${orgId}, ${loc.id}, 'THANK_YOU', 'email', c.id, CURRENT_DATE, 'drill-' || c.customer_number, '{}', now() - interval '1 minute'
+      FROM c`.execute(database.db);
+  return orgId;
+}
+
+export async function statusCounts(database: Database): Promise<Record<string, number>> {
+  const r = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM messages GROUP BY status`.execute(database.db);
+  return Object.fromEntries(r.rows.map((x) => [x.status, x.n]));
+}

@@ -1,0 +1,57 @@
+// The drills' SMTP sink on loopback: counts what arrives by Message-ID, and can go down and come
+// back on the same port (all open connections cut) to play an SMTP outage.
+import { SMTPServer } from 'smtp-server';
+import type { Socket } from 'node:net';
+
+export interface DrillSink {
+  url: string;
+  /** Times each Message-ID was received. */
+  counts: Map<string, number>;
+  received(): number;
+  down(): Promise<void>;
+  up(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDrillSink(port: number): Promise<DrillSink> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  let server: SMTPServer | null = null;
+  const sockets = new Set<Socket>();
+  const up = async () => {
+    const s = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, callback) {
+        let head = '';
+        stream.on('data', (c: Buffer) => {
+          if (head.length < 8192) head += c.toString('utf8');
+        });
+        stream.on('end', () => {
+          const id = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? `no-id-${total}`;
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+          total++;
+          callback();
+        });
+      },
+    });
+    s.on('error', () => undefined); // clients killed mid-session reset their sockets
+    s.server.on('connection', (sock: Socket) => {
+      sockets.add(sock);
+      sock.on('close', () => sockets.delete(sock));
+    });
+    await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
+    server = s;
+  };
+  const down = async () => {
+    const s = server;
+    server = null;
+    if (!s) return;
+    const closed = new Promise<void>((resolve) => s.server.close(() => resolve()));
+    for (const sock of sockets) sock.destroy();
+    await closed;
+  };
+  await up();
+  return { url: `smtp://127.0.0.1:${port}`, counts, received: () => total, down, up, close: down };
+}
