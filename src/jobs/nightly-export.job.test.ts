@@ -39,6 +39,7 @@ describe('nightly export job', () => {
     const honolulu = await shopWithCarfax('Pacific/Honolulu');
     const off = await shopWithCarfax('America/Toronto', { enabled: false, settings: {} });
     const noTerms = await shopWithCarfax('America/Toronto', { consentUserId: null, settings: {} });
+    const badZone = await shopWithCarfax('Mars/Olympus_Mons');
 
     ctx.setNow(new Date('2026-11-23T06:30:00Z')); // Toronto 01:30 (before 02:00), Honolulu 20:30 on the 22nd
     expect((await findDueExports(ctx.db, ctx.now())).map((d) => [d.location_id, d.run_on])).toEqual([[honolulu.locationId, '2026-11-21']]);
@@ -49,7 +50,7 @@ describe('nightly export job', () => {
       [toronto.locationId, 'carfax', '2026-11-22'],
       [honolulu.locationId, 'carfax', '2026-11-21'],
     ]);
-    expect(due.some((d) => d.location_id === off.locationId || d.location_id === noTerms.locationId)).toBe(false);
+    expect(due.some((d) => [off.locationId, noTerms.locationId, badZone.locationId].includes(d.location_id))).toBe(false);
 
     await Promise.all([tick(), tick()]);
     await tick();

@@ -19,10 +19,13 @@ export async function findDueExports(db: Kysely<DB>, now: Date): Promise<DueExpo
   const { rows } = await sql<DueExport>`
     WITH candidates AS (
       SELECT ps.org_id, ps.location_id, ps.partner,
-             (${now}::timestamptz AT TIME ZONE l.time_zone) AS local_now,
+             (${now}::timestamptz AT TIME ZONE z.name) AS local_now,
              CASE WHEN ps.settings->>'export_hour' ~ '^[0-9]{1,2}$' THEN (ps.settings->>'export_hour')::int ELSE 2 END AS export_hour
       FROM partner_settings ps
       JOIN locations l ON l.org_id = ps.org_id AND l.id = ps.location_id
+      -- Only known time zones (z.name, never l.time_zone, goes to AT TIME ZONE): a location
+      -- with a misspelt zone must not stop every other location's export.
+      JOIN pg_timezone_names z ON z.name = l.time_zone
       WHERE ps.enabled
         AND (ps.partner = 'mechanicnet' OR (ps.consent_user_id IS NOT NULL AND ps.consent_at IS NOT NULL))
     )
