@@ -13,6 +13,8 @@ export interface AvailabilityRequest {
   durationMinutes: number;
   stepMinutes: number;
   mechanicId?: number;
+  /** Only mechanics with this skill. */
+  skill?: string;
   now: Date;
 }
 
@@ -30,6 +32,7 @@ export async function findAvailability(s: Scoped, r: AvailabilityRequest): Promi
     .where('active', '=', true)
     .orderBy('id');
   if (r.mechanicId) mq = mq.where('id', '=', r.mechanicId);
+  if (r.skill) mq = mq.where((eb) => eb(eb.val(r.skill!), '=', eb.fn.any('skills')));
   const mechanics = await mq.execute();
   if (mechanics.length === 0) return [];
   const ids = mechanics.map((m) => m.id);

@@ -239,6 +239,11 @@ describe('appointments life cycle', () => {
     expect(starts[0]).toBe('2026-03-13T12:00:00.000Z');
     expect(starts).not.toContain('2026-03-13T13:00:00.000Z');
     expect(starts).not.toContain('2026-03-13T12:30:00.000Z');
+    await api.t.db.updateTable('mechanics').set({ skills: ['brakes'] }).where('id', '=', ids.mechanicId).execute();
+    const bySkill = async (skill: string) =>
+      ((await owner.request({ method: 'GET', url: `/api/v1/locations/${shop.locationId}/availability?date=2026-03-13&skill=${skill}` })).json() as { mechanics: Array<{ mechanic_id: number }> }).mechanics.map((m) => m.mechanic_id);
+    expect(await bySkill('brakes')).toEqual([ids.mechanicId]);
+    expect(await bySkill('tires')).not.toContain(ids.mechanicId);
   });
 });
 

@@ -6,7 +6,7 @@ import { findAvailability } from '../../../appointments/find-availability.ts';
 export const getAvailabilityRoute = defineRoute({
   method: 'GET',
   path: '/locations/:locationId/availability',
-  summary: 'Free slots per mechanic on a date (location time zone)',
+  summary: 'Free slots per mechanic on a date (location time zone), optionally for one skill',
   tag: 'Appointments',
   auth: 'appointments.read',
   isolation: 'tenant',
@@ -16,6 +16,7 @@ export const getAvailabilityRoute = defineRoute({
     duration_minutes: z.coerce.number().int().min(5).max(600).default(60),
     step_minutes: z.coerce.number().int().min(5).max(240).default(30),
     mechanic_id: id.optional(),
+    skill: z.string().trim().min(1).max(50).optional(),
   }),
   response: z.object({
     date: z.string(),
@@ -33,6 +34,7 @@ export const getAvailabilityRoute = defineRoute({
       durationMinutes: query.duration_minutes,
       stepMinutes: query.step_minutes,
       mechanicId: query.mechanic_id,
+      skill: query.skill,
       now,
     });
     return { date: query.date, time_zone: location.time_zone, mechanics };
