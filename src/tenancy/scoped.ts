@@ -2,7 +2,8 @@
 // it adds org_id = scope.orgId and location_id IN scope.locationIds to the query, so a row of
 // another organization (or of a location the user has no right to) is simply not found.
 // Child tables without location_id (lines, hours...) are reached through their scoped parent
-// and filtered by org_id with scopedChild(). Anything reading across tenants is named unsafe….
+// and filtered by org_id with selectFromChild(); organization-wide tables (users, roles, tokens,
+// audit log) with selectFromOrg(). Anything reading across tenants is named unsafe….
 import { sql, type DeleteQueryBuilder, type DeleteResult, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
@@ -14,6 +15,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 export type LocatedTable = {
   [K in keyof DB]: DB[K] extends { org_id: number; location_id: number } ? K : never;
 }[keyof DB];
+/** Organization-wide tables without a location (staff, roles, tokens, audit, the locations). */
+export type OrgWideTable = 'users' | 'user_roles' | 'api_tokens' | 'audit_log' | 'locations';
 /** Tables keyed by organization only (children of a located table). */
 export type OrgTable = Exclude<{ [K in keyof DB]: DB[K] extends { org_id: number } ? K : never }[keyof DB], LocatedTable>;
 
@@ -38,6 +41,22 @@ export function scoped(db: Db, scope: Scope) {
     },
     deleteFromChild<T extends OrgTable>(table: T) {
       return db.deleteFrom(table as OrgTable).where(inOrg(table, scope)) as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
+    },
+    /** Organization-wide tables (users, roles, tokens, audit log, locations): org_id filter. */
+    selectFromOrg<T extends OrgWideTable>(table: T) {
+      return db.selectFrom(table as OrgWideTable).where(inOrg(table, scope)) as unknown as SelectQueryBuilder<DB, T, object>;
+    },
+    updateTableOrg<T extends OrgWideTable>(table: T) {
+      return db.updateTable(table as OrgWideTable).where(inOrg(table, scope)) as unknown as UpdateQueryBuilder<DB, T, T, UpdateResult>;
+    },
+    deleteFromOrg<T extends OrgWideTable>(table: T) {
+      return db.deleteFrom(table as OrgWideTable).where(inOrg(table, scope)) as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
+    },
+    /** A staff user of this organization, or a 404 naming the field that referred to it. */
+    async findUser(userId: number, field: string) {
+      const user = await db.selectFrom('users').select('id').where('org_id', '=', scope.orgId).where('id', '=', userId).executeTakeFirst();
+      if (!user) throw new HttpError(404, 'not_found', `User ${userId} not found`, field);
+      return user;
     },
     /** Throws 404 unless the location is one this request may use; returns org_id for inserts. */
     location(locationId: number, field = 'location_id'): { org_id: number; location_id: number } {

@@ -14,9 +14,9 @@ export const listAuditLogRoute = defineRoute({
   isolation: { exempt: 'filters by org_id only and takes no record lookups; the isolation test checks another organization’s entries never show' },
   query: z.strictObject({ ...listQuery, entity: z.string().max(40).optional(), entity_id: z.string().max(60).optional(), actor_id: id.optional(), from: instant.optional(), to: instant.optional() }),
   response: page(entryOut),
-  async handler({ db, scope, query }) {
+  async handler({ s, query }) {
     const before = decodeCursor(query.cursor);
-    let q = db.selectFrom('audit_log').selectAll().where('org_id', '=', scope.orgId).orderBy('id', 'desc').limit(query.limit + 1);
+    let q = s.selectFromOrg('audit_log').selectAll().orderBy('id', 'desc').limit(query.limit + 1);
     if (before) q = q.where('id', '<', before);
     if (query.entity) q = q.where('entity', '=', query.entity);
     if (query.entity_id) q = q.where('entity_id', '=', query.entity_id);

@@ -1,7 +1,6 @@
 import { defineRoute } from '../define.ts';
 import { audit } from '../../../accounts/audit.ts';
 import { scoped } from '../../../tenancy/scoped.ts';
-import { HttpError } from '../../errors.ts';
 import { createMechanicBody, exampleHours, mechanicOut } from './schema.ts';
 import { withHours } from './load-mechanics.ts';
 
@@ -22,8 +21,7 @@ export const createMechanicRoute = defineRoute({
       const s = scoped(trx, scope);
       const keys = s.location(location_id);
       if (fields.user_id) {
-        const u = await trx.selectFrom('users').select('id').where('org_id', '=', scope.orgId).where('id', '=', fields.user_id).executeTakeFirst();
-        if (!u) throw new HttpError(404, 'not_found', `User ${fields.user_id} not found`, 'user_id');
+        await s.findUser(fields.user_id, 'user_id');
       }
       const row = await trx.insertInto('mechanics').values({ ...keys, ...fields }).returningAll().executeTakeFirstOrThrow();
       if (hours?.length) await trx.insertInto('mechanic_hours').values(hours.map((h) => ({ org_id: scope.orgId, mechanic_id: row.id, ...h }))).execute();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { HttpError, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { audit, diff } from '../../../accounts/audit.ts';
 import { scoped } from '../../../tenancy/scoped.ts';
 import { mechanicOut, updateMechanicBody } from './schema.ts';
@@ -24,8 +24,7 @@ export const updateMechanicRoute = defineRoute({
       const before = await s.selectFrom('mechanics').selectAll().where('id', '=', params.mechanicId).forUpdate().executeTakeFirst();
       if (!before) throw notFound(`Mechanic ${params.mechanicId}`);
       if (body.user_id) {
-        const u = await trx.selectFrom('users').select('id').where('org_id', '=', scope.orgId).where('id', '=', body.user_id).executeTakeFirst();
-        if (!u) throw new HttpError(404, 'not_found', `User ${body.user_id} not found`, 'user_id');
+        await s.findUser(body.user_id, 'user_id');
       }
       const after = await s.updateTable('mechanics').set(body).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
       await audit(trx, scope, 'update', 'mechanic', before.id, diff(before, body), now);

@@ -27,8 +27,8 @@ export const listTokensRoute = defineRoute({
   query: z.strictObject({ ...listQuery, location_id: id.optional(), include_revoked: z.enum(['true', 'false']).optional() }),
   response: page(tokenOut),
   example: (ids) => ({ query: { location_id: ids.locationId } }),
-  async handler({ db, s, scope, query }) {
-    let q = db.selectFrom('api_tokens').select(COLUMNS).where('org_id', '=', scope.orgId).where('id', '>', decodeCursor(query.cursor)).orderBy('id').limit(query.limit + 1);
+  async handler({ s, query }) {
+    let q = s.selectFromOrg('api_tokens').select(COLUMNS).where('id', '>', decodeCursor(query.cursor)).orderBy('id').limit(query.limit + 1);
     if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
     if (query.include_revoked !== 'true') q = q.where('revoked_at', 'is', null);
     return pageOf(await q.execute(), query.limit, present);
@@ -49,7 +49,7 @@ export const createTokenRoute = defineRoute({
   async handler({ db, s, scope, body, now }) {
     if (body.location_id !== null) s.location(body.location_id);
     else {
-      const all = await db.selectFrom('locations').select('id').where('org_id', '=', scope.orgId).execute();
+      const all = await s.selectFromOrg('locations').select('id').execute();
       if (all.some((l) => !scope.locationIds.includes(l.id))) throw new HttpError(403, 'forbidden', 'location_id: a token for every location needs your role at every location; give a location_id', 'location_id');
     }
     const token = newSecret('rl_');

@@ -3,6 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../tenancy/scope.ts';
+import { scoped } from '../../../tenancy/scoped.ts';
 import { HttpError } from '../../errors.ts';
 
 export async function checkRoleGrants(trx: Transaction<DB>, scope: Scope, roles: Array<{ location_id: number; role: string }>): Promise<void> {
@@ -11,7 +12,7 @@ export async function checkRoleGrants(trx: Transaction<DB>, scope: Scope, roles:
   }
   const owned = roles.filter((r) => r.role === 'owner');
   if (owned.length === 0) return;
-  const mine = await trx.selectFrom('user_roles').select('location_id').where('org_id', '=', scope.orgId).where('user_id', '=', scope.userId ?? 0).where('role', '=', 'owner').execute();
+  const mine = await scoped(trx, scope).selectFromOrg('user_roles').select('location_id').where('user_id', '=', scope.userId ?? 0).where('role', '=', 'owner').execute();
   const ownerAt = new Set(mine.map((r) => r.location_id));
   const bad = owned.find((r) => !ownerAt.has(r.location_id));
   if (bad) throw new HttpError(403, 'forbidden', 'Only an owner of the location can grant the owner role', 'roles');
@@ -19,9 +20,10 @@ export async function checkRoleGrants(trx: Transaction<DB>, scope: Scope, roles:
 
 /** A user of the caller's organization who has (or had) a role at one of the caller's locations. */
 export async function findManagedUser(trx: Transaction<DB>, scope: Scope, userId: number) {
-  const user = await trx.selectFrom('users').selectAll().where('org_id', '=', scope.orgId).where('id', '=', userId).executeTakeFirst();
+  const s = scoped(trx, scope);
+  const user = await s.selectFromOrg('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!user) throw new HttpError(404, 'not_found', `User ${userId} not found`);
-  const roles = await trx.selectFrom('user_roles').select(['user_id', 'location_id', 'role']).where('org_id', '=', scope.orgId).where('user_id', '=', userId).execute();
+  const roles = await s.selectFromOrg('user_roles').select(['user_id', 'location_id', 'role']).where('user_id', '=', userId).execute();
   if (roles.length > 0 && !roles.some((r) => scope.locationIds.includes(r.location_id))) throw new HttpError(404, 'not_found', `User ${userId} not found`);
   return { user, roles };
 }

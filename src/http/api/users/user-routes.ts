@@ -7,6 +7,7 @@ import { id, listQuery, page } from '../schemas.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { audit } from '../../../accounts/audit.ts';
 import { hashPassword } from '../../../security/passwords.ts';
+import { scoped } from '../../../tenancy/scoped.ts';
 import { createUserBody, presentUser, updateUserBody, userOut, ROLES } from './schema.ts';
 import { checkRoleGrants, findManagedUser } from './user-access.ts';
 import type { Role } from '../../../db/schema.ts';
@@ -21,20 +22,19 @@ export const listUsersRoute = defineRoute({
   query: z.strictObject({ ...listQuery, location_id: id.optional(), role: z.enum(ROLES).optional() }),
   response: page(userOut),
   example: (ids) => ({ query: { location_id: ids.locationId } }),
-  async handler({ db, s, scope, query }) {
+  async handler({ s, scope, query }) {
     const locations = query.location_id ? [s.location(query.location_id).location_id] : scope.locationIds;
-    let inScope = db.selectFrom('user_roles').select('user_id').where('org_id', '=', scope.orgId).where('location_id', 'in', locations.length ? locations : [0]);
+    let inScope = s.selectFromOrg('user_roles').select('user_id').where('location_id', 'in', locations.length ? locations : [0]);
     if (query.role) inScope = inScope.where('role', '=', query.role);
-    const users = await db
-      .selectFrom('users')
+    const users = await s
+      .selectFromOrg('users')
       .selectAll()
-      .where('org_id', '=', scope.orgId)
       .where('id', 'in', inScope)
       .where('id', '>', decodeCursor(query.cursor))
       .orderBy('id')
       .limit(query.limit + 1)
       .execute();
-    const roles = users.length ? await db.selectFrom('user_roles').select(['user_id', 'location_id', 'role']).where('org_id', '=', scope.orgId).where('user_id', 'in', users.map((u) => u.id)).execute() : [];
+    const roles = users.length ? await s.selectFromOrg('user_roles').select(['user_id', 'location_id', 'role']).where('user_id', 'in', users.map((u) => u.id)).execute() : [];
     return pageOf(users, query.limit, (u) => presentUser(u, roles));
   },
 });
@@ -79,15 +79,15 @@ export const updateUserRoute = defineRoute({
     return db.transaction().execute(async (trx) => {
       const { user, roles: before } = await findManagedUser(trx, scope, params.userId);
       const set = { ...(body.name ? { name: body.name } : {}), ...(body.language ? { language: body.language } : {}), ...(body.disabled !== undefined ? { disabled_at: body.disabled ? now : null } : {}) };
-      const after = Object.keys(set).length ? await trx.updateTable('users').set(set).where('org_id', '=', scope.orgId).where('id', '=', user.id).returningAll().executeTakeFirstOrThrow() : user;
+      const after = Object.keys(set).length ? await scoped(trx, scope).updateTableOrg('users').set(set).where('id', '=', user.id).returningAll().executeTakeFirstOrThrow() : user;
       if (body.disabled) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
       if (body.roles) {
         await checkRoleGrants(trx, scope, body.roles);
         // Only roles at the caller's locations are replaced; roles elsewhere stay as they are.
-        await trx.deleteFrom('user_roles').where('org_id', '=', scope.orgId).where('user_id', '=', user.id).where('location_id', 'in', scope.locationIds.length ? scope.locationIds : [0]).execute();
+        await scoped(trx, scope).deleteFromOrg('user_roles').where('user_id', '=', user.id).where('location_id', 'in', scope.locationIds.length ? scope.locationIds : [0]).execute();
         if (body.roles.length) await trx.insertInto('user_roles').values(body.roles.map((r) => ({ org_id: scope.orgId, user_id: user.id, location_id: r.location_id, role: r.role as Role }))).onConflict((oc) => oc.doNothing()).execute();
       }
-      const roles = await trx.selectFrom('user_roles').select(['user_id', 'location_id', 'role']).where('org_id', '=', scope.orgId).where('user_id', '=', user.id).execute();
+      const roles = await scoped(trx, scope).selectFromOrg('user_roles').select(['user_id', 'location_id', 'role']).where('user_id', '=', user.id).execute();
       await audit(trx, scope, 'update', 'user', user.id, { ...set, ...(body.roles ? { roles: { from: before.map((r) => `${r.location_id}:${r.role}`), to: roles.map((r) => `${r.location_id}:${r.role}`) } } : {}) }, now);
       return presentUser(after, roles);
     });

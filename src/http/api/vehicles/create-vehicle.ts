@@ -25,7 +25,7 @@ export const createVehicleRoute = defineRoute({
       const s = scoped(trx, scope);
       const keys = s.location(location_id);
       if (fields.customer_id) await s.find('customers', fields.customer_id, 'Customer', 'customer_id');
-      const location = await trx.selectFrom('locations').select('time_zone').where('org_id', '=', keys.org_id).where('id', '=', keys.location_id).executeTakeFirstOrThrow();
+      const location = await s.getLocation(keys.location_id);
       const row = await trx
         .insertInto('vehicles')
         .values({
