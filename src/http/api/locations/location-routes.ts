@@ -17,11 +17,10 @@ export const listLocationsRoute = defineRoute({
   isolation: { exempt: 'takes no ids; lists only the caller’s locations (checked by the scope tests)' },
   query: z.strictObject({ ...listQuery, code: z.string().max(50).optional() }),
   response: page(locationOut),
-  async handler({ db, scope, query }) {
-    let q = db
-      .selectFrom('locations')
+  async handler({ s, scope, query }) {
+    let q = s
+      .selectFromOrg('locations')
       .selectAll()
-      .where('org_id', '=', scope.orgId)
       .where('id', 'in', scope.locationIds.length ? scope.locationIds : [0])
       .where('id', '>', decodeCursor(query.cursor))
       .orderBy('id')
