@@ -7,7 +7,9 @@ type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateStr = string;
 type Json<T = unknown> = ColumnType<T, T | string | undefined, T | string>;
+// numeric columns: read as numbers (see database.ts), written as numbers or decimal strings.
 type Num = ColumnType<number, number | string | undefined, number | string>;
+type NullableNum = ColumnType<number | null, number | string | null | undefined, number | string | null>;
 
 export type Language = 'en' | 'fr' | 'es';
 export type Channel = 'email' | 'postcard';
@@ -177,7 +179,7 @@ export interface RepairOrdersTable {
   status: Generated<'open' | 'closed' | 'void'>;
   odometer: number | null;
   is_maintenance: Generated<boolean>;
-  total_amount: Generated<Num>;
+  total_amount: Num;
   created_at: Generated<Date>;
 }
 
@@ -188,8 +190,8 @@ export interface RepairOrderLinesTable {
   line_no: number;
   kind: 'labor' | 'part' | 'package';
   description: string;
-  quantity: Generated<Num>;
-  amount: Generated<Num>;
+  quantity: Num;
+  amount: Num;
 }
 
 export interface RecommendationsTable {
@@ -198,7 +200,7 @@ export interface RecommendationsTable {
   repair_order_id: number;
   line_no: number;
   description: string;
-  estimate: Num | null;
+  estimate: NullableNum;
   status: Generated<'declined' | 'done'>;
 }
 
