@@ -83,9 +83,14 @@ describe(`cross-tenant isolation on ${backendName}`, () => {
 
   it.each(tenantRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s works with the organization’s own ids', async (_name, route) => {
     const idsA = await makeTenantRecords(api.t.db, shopA);
+    const auditBefore = await api.t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const res = await owner.request(inject(route, idsA));
     // 409 only where a fixture record is in use (deleting a booked mechanic).
     const expected = route.method === 'DELETE' && route.path.startsWith('/mechanics') ? [409] : [200, 201, 202, 204];
     expect(expected, `${res.statusCode} ${res.body}`).toContain(res.statusCode);
+    // Every successful write leaves an audit entry (the preview only renders).
+    const writes = route.method !== 'GET' && !route.path.endsWith('/preview') && res.statusCode < 300;
+    const auditAfter = await api.t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(auditAfter.n) - Number(auditBefore.n), 'audit entries written').toBe(writes ? 1 : 0);
   });
 });
