@@ -7,8 +7,10 @@ import { DEFAULT_SCHEDULE, DEFAULT_SCHEDULE_NAME } from '../domain/maintenance/d
 
 export type NewLocation = Omit<Insertable<LocationsTable>, 'org_id' | 'id'>;
 
+/** Runs in the caller's transaction when given one (so callers can add rows atomically), else in its own. */
 export async function createLocation(db: Kysely<DB>, orgId: number, input: NewLocation): Promise<Location> {
-  return db.transaction().execute(async (trx) => {
+  const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  return inTransaction(async (trx) => {
     const location = await trx
       .insertInto('locations')
       .values({ ...input, org_id: orgId })

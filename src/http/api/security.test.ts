@@ -155,6 +155,23 @@ describe('roles', () => {
   });
 });
 
+describe('locations', () => {
+  it('an owner opens a location and becomes its owner, in one transaction; a manager cannot', async () => {
+    const res = await owner.request({ method: 'POST', url: '/api/v1/locations', payload: { code: 'laval', name: 'Laval', time_zone: 'America/Toronto', language: 'fr' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id } = res.json() as { id: number };
+    const me = (await owner.request({ method: 'GET', url: '/api/v1/me' })).json() as { roles: Array<{ location_id: number; role: string }> };
+    expect(me.roles).toContainEqual(expect.objectContaining({ location_id: id, role: 'owner' }));
+    expect(await api.t.db.selectFrom('message_rules').select('kind').where('location_id', '=', id).execute()).not.toHaveLength(0);
+    const dup = await owner.request({ method: 'POST', url: '/api/v1/locations', payload: { code: 'laval', name: 'Again', time_zone: 'America/Toronto' } });
+    expect(dup.json()).toMatchObject({ error: { code: 'already_exists', field: 'code' } });
+    const badZone = await owner.request({ method: 'POST', url: '/api/v1/locations', payload: { code: 'x1', name: 'X', time_zone: 'Mars/Olympus' } });
+    expect(badZone.json()).toMatchObject({ error: { field: 'time_zone' } });
+    const manager = await signIn(api.app, (await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'manager' }])).email);
+    expect((await manager.request({ method: 'POST', url: '/api/v1/locations', payload: { code: 'x2', name: 'X', time_zone: 'America/Toronto' } })).statusCode).toBe(403);
+  });
+});
+
 describe('API tokens', () => {
   it('are shown once, hashed at rest, limited by scope and location, and revocable', async () => {
     const created = await owner.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'DMS', scopes: ['read'], location_id: shop.locationId } });

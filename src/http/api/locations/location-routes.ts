@@ -63,9 +63,12 @@ export const createLocationRoute = defineRoute({
   example: () => ({ body: { code: 'laval', name: 'Garage Demo — Laval', time_zone: 'America/Toronto', language: 'fr' } }),
   async handler({ db, scope, body, now }) {
     if (!scope.userId || scope.actor.type !== 'user') throw new HttpError(403, 'forbidden', 'Only a staff user can open a location');
-    const location = await createLocation(db, scope.orgId, body);
-    await db.insertInto('user_roles').values({ org_id: scope.orgId, user_id: scope.userId, location_id: location.id, role: 'owner' }).execute();
-    await audit(db, scope, 'create', 'location', location.id, body, now);
-    return presentLocation(location);
+    const userId = scope.userId;
+    return db.transaction().execute(async (trx) => {
+      const location = await createLocation(trx, scope.orgId, body);
+      await trx.insertInto('user_roles').values({ org_id: scope.orgId, user_id: userId, location_id: location.id, role: 'owner' }).execute();
+      await audit(trx, scope, 'create', 'location', location.id, body, now);
+      return presentLocation(location);
+    });
   },
 });
