@@ -30,6 +30,7 @@ export interface BatchResult {
 }
 
 const MAX_CARDS = 20_000;
+const CHECKS_IN_FLIGHT = 8;
 
 export async function runPostcardBatches(ctx: AppContext, options: { vendor?: PrintVendor; workerId?: string } = {}): Promise<BatchResult[]> {
   const vendor = options.vendor ?? printVendorFromConfig(ctx.config);
@@ -57,9 +58,21 @@ async function runOneBatch(ctx: AppContext, vendor: PrintVendor, claimed: Messag
   const cards: PostcardCard[] = [];
   const rows: PostcardRow[] = [];
   const inBatch: Message[] = [];
-  for (const m of claimed) {
+  // The engine's still-valid check is a query per card: run them CHECKS_IN_FLIGHT at a time.
+  const skips = new Array<Awaited<ReturnType<typeof whyNot>>>(claimed.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CHECKS_IN_FLIGHT, claimed.length) }, async () => {
+      while (next < claimed.length) {
+        const i = next++;
+        const m = claimed[i]!;
+        skips[i] = await whyNot(ctx, m, m.customer_id !== null ? (sc.customers.get(key(m.org_id, m.customer_id)) ?? null) : null, location);
+      }
+    }),
+  );
+  for (const [i, m] of claimed.entries()) {
     const customer = m.customer_id !== null ? (sc.customers.get(key(m.org_id, m.customer_id)) ?? null) : null;
-    const skip = await whyNot(ctx, m, customer, location);
+    const skip = skips[i];
     if (skip) {
       await markOutcome(ctx.db, m, skip.status, skip.reason, now);
       continue;
