@@ -23,7 +23,8 @@ export const workerCommand: Command = {
   },
   async run({ values }, ctx) {
     if (!ctx) throw new Error('worker needs the database');
-    const concurrency = values.concurrency === undefined ? ctx.config.SMTP_POOL_SIZE : Number(values.concurrency);
+    // Default: 4 sends in flight per pooled SMTP connection, so the pool never waits on the database.
+    const concurrency = values.concurrency === undefined ? ctx.config.SMTP_POOL_SIZE * 4 : Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 200) throw new UsageError(`--concurrency must be a whole number from 1 to 200 (got "${String(values.concurrency)}")`);
     const leaseSeconds = values['lease-seconds'] === undefined ? DEFAULT_LEASE_MS / 1000 : Number(values['lease-seconds']);
     if (!Number.isFinite(leaseSeconds) || leaseSeconds < 1) throw new UsageError(`--lease-seconds must be at least 1 (got "${String(values['lease-seconds'])}")`);
