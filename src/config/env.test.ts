@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './env.ts';
+import { ConfigError, loadConfig, shownValue } from './env.ts';
 
 describe('loadConfig', () => {
   it('fills defaults for an empty environment', () => {
@@ -29,5 +29,38 @@ describe('loadConfig', () => {
   it('requires DKIM settings together and a secret key in production', () => {
     expect(() => loadConfig({ DKIM_DOMAIN: 'x.test' })).toThrow(/DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: required in production/);
+  });
+
+  it('never prints a secret it rejects: keys hidden, URL passwords masked', () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    const key = message({ SECRET_KEY: 'hunter2-not-hex-but-secret' });
+    expect(key).toContain('SECRET_KEY: must be 64 hexadecimal characters');
+    expect(key).toContain('(got a value of 26 characters (hidden))');
+    expect(key).not.toContain('hunter2');
+    const smtp = message({ SMTP_URL: 'http://mailer:s3cr3t@mail.example:587' });
+    expect(smtp).toContain('SMTP_URL: must start with smtp://');
+    expect(smtp).toContain('"http://mailer:***@mail.example:587"');
+    expect(smtp).not.toContain('s3cr3t');
+    const db = message({ DATABASE_URL: 'mysql://app:pa@ss/word@db.example/relance' });
+    expect(db).toContain('"mysql://app:***@db.example/relance"');
+    expect(db).not.toMatch(/pa@ss|word/);
+    // Not secret: shown as given, so the operator sees the typo.
+    expect(message({ PORT: 'abc' })).toContain('(got "abc")');
+    expect(message({ DATABASE_URL: 'mysql://db.example:5432/x' })).toContain('"mysql://db.example:5432/x"');
+  });
+
+  it('hides PEM text pasted where a key file name was expected', () => {
+    expect(shownValue('DKIM_PRIVATE_KEY_FILE', '-----BEGIN PRIVATE KEY-----\nMIIE')).toBe('a value of 32 characters (hidden)');
+    expect(shownValue('DKIM_PRIVATE_KEY_FILE', '/etc/relance/dkim.pem')).toBe('"/etc/relance/dkim.pem"');
+    expect(shownValue('SMTP_URL', 'smtp://user@host:25')).toBe('"smtp://user@host:25"');
+    expect(shownValue('SMTP_URL', 'user:pw@host')).toBe('"user:***@host"');
   });
 });

@@ -37,6 +37,22 @@ export type Config = z.infer<typeof schema> & { publicUrl: string };
 
 export class ConfigError extends Error {}
 
+/** A rejected value as shown in the error: secrets never reach a terminal or a log. */
+export function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  // A key (SECRET_KEY, …) or PEM text pasted where a file name was expected: hide it all.
+  if ((/KEY|SECRET|PASSWORD|TOKEN/.test(name) && !name.endsWith('_FILE')) || value.includes('-----BEGIN')) {
+    return `a value of ${value.length} characters (hidden)`;
+  }
+  // URLs (DATABASE_URL, SMTP_URL, …) keep everything but the password: from the ':' after the
+  // user name to the last '@' (a password may hold an unescaped '@'; hiding too much is fine).
+  const start = (/^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0].length ?? 0);
+  const at = value.lastIndexOf('@');
+  const colon = value.indexOf(':', start);
+  const masked = at > start && colon >= start && colon < at ? `${value.slice(0, colon)}:***${value.slice(at)}` : value;
+  return JSON.stringify(masked);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as a shell `VAR=` line means.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -44,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0]);
-      return `  ${name}: ${i.message} (got ${JSON.stringify(cleaned[name])})`;
+      return `  ${name}: ${i.message} (got ${shownValue(name, cleaned[name])})`;
     });
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
