@@ -144,10 +144,16 @@ function addVehicle(random: Random, chunk: Chunk, input: ChunkInput, customer: n
   let lastClosed: number | null = null;
   let lastRo = -1;
   let firstOpened: string | null = null;
+  // The odometer only goes up: the reading at the first visit covers the days since the
+  // vehicle entered service, each later one adds the days since the previous visit, both at the
+  // vehicle's daily use with mild noise (a trip, a quiet month).
+  let odometer = 0;
+  let odometerDay = inService;
   while (day <= today && visits < 19 && visits < churnAfter) {
     const closedSameDay = random.chance(0.85);
     const closed = closedSameDay ? day : Math.min(today, day + 1);
-    const odometer = Math.round((day - inService) * perDay * (0.85 + random.next() * 0.3));
+    odometer += Math.max(1, Math.round((day - odometerDay) * perDay * (0.85 + random.next() * 0.3)));
+    odometerDay = day;
     const status = day >= today - 1 && random.chance(0.3) ? 'open' : random.chance(0.005) ? 'void' : 'closed';
     const roIndex = ro.ro_number.length;
     ro.vehicle.push(index);

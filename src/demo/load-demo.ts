@@ -145,7 +145,8 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
     });
     inflight.add(job);
     job.then(() => inflight.delete(job), () => inflight.delete(job));
-    if (inflight.size >= (options.concurrency ?? 1)) await Promise.race(inflight);
+    // Inside the caller's transaction there is one connection: one chunk at a time.
+    if (inflight.size >= (db.isTransaction ? 1 : (options.concurrency ?? 1))) await Promise.race(inflight);
   }
   await Promise.all(inflight);
   const random = randomFor(options.seed, 'location', options.locationIndex, 'staff');
