@@ -83,7 +83,7 @@ export async function runDayInTransaction(trx: Transaction<DB>, day: string, opt
   await execSql(trx, 'ANALYZE run_rules');
 
   await backfillNewLocations(trx, now);
-  await refreshMaintenance(trx);
+  await refreshMaintenance(trx, 'run_locations');
 
   await cancelChangedAppointmentMessages(trx);
 
