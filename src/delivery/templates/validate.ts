@@ -1,8 +1,10 @@
 // validateTemplate: what the API calls when staff save a template override. An unknown merge
-// field, a list used as a field (or the reverse) or a malformed tag is refused with its name.
+// field, a list used as a field (or the reverse), a malformed tag, or markup that could run code
+// (script, on* handlers, javascript: links…) is refused with its name.
 import { isKindCode } from '../../domain/messages/kinds.ts';
 import { MERGE_FIELDS } from './fields.ts';
 import { fieldsUsed, parseTemplate, TemplateSyntaxError, type Node } from './language.ts';
+import { findUnsafeMarkup } from './unsafe-markup.ts';
 
 export type TemplateCheck = { ok: true } | { ok: false; field: 'kind' | 'channel' | 'subject' | 'body'; message: string; unknownField?: string };
 
@@ -32,6 +34,8 @@ export function validateTemplate(input: TemplateInput): TemplateCheck {
     }
     const problem = checkFields(nodes);
     if (problem) return { ok: false, field: part, message: `In the ${part}: ${problem.message}`, unknownField: problem.name };
+    const unsafe = findUnsafeMarkup(source);
+    if (unsafe) return { ok: false, field: part, message: `In the ${part}: ${unsafe}` };
   }
   return { ok: true };
 }
