@@ -1,8 +1,10 @@
 // One way to reach the database: Kysely over a node-postgres pool, for PostgreSQL (DATABASE_URL)
 // and for embedded PGlite alike, so the same SQL runs on both.
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockFolder, type FolderLock } from './folder-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -17,7 +19,7 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres:// URL; when absent, PGlite is used. */
   url?: string;
-  /** PGlite data folder, or 'memory://' for a throw-away database. */
+  /** PGlite data folder (locked for this process while open), or 'memory://' for a throw-away database. */
   dataDir?: string;
   poolSize?: number;
 }
@@ -44,8 +46,18 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  let lock: FolderLock | null = null;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockFolder(resolve(dataDir));
+  }
+  let pglite;
+  try {
+    pglite = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   // Every client of one PGlite shares ONE session, so a single pooled connection is the
   // only safe shape: transactions then queue instead of interleaving.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
@@ -55,8 +67,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     pool,
     backend: 'pglite',
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
