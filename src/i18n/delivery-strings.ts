@@ -22,6 +22,8 @@ const STRINGS = {
     postcard_call: 'Call us: {phone}',
     postcard_web: 'Your file online: {url}',
     postcard_visit: 'See you soon at {business}',
+    ics_summary: 'Appointment at {business}',
+    ics_summary_service: 'Appointment at {business}: {service}',
     rating: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'],
   },
   fr: {
@@ -43,6 +45,8 @@ const STRINGS = {
     postcard_call: 'Appelez-nous : {phone}',
     postcard_web: 'Votre dossier en ligne : {url}',
     postcard_visit: 'À bientôt chez {business}',
+    ics_summary: 'Rendez-vous chez {business}',
+    ics_summary_service: 'Rendez-vous chez {business} : {service}',
     rating: ['Mauvais', 'Passable', 'Bien', 'Très bien', 'Excellent'],
   },
   es: {
@@ -64,6 +68,8 @@ const STRINGS = {
     postcard_call: 'Llámenos: {phone}',
     postcard_web: 'Su expediente en línea: {url}',
     postcard_visit: 'Hasta pronto en {business}',
+    ics_summary: 'Cita en {business}',
+    ics_summary_service: 'Cita en {business}: {service}',
     rating: ['Malo', 'Regular', 'Bueno', 'Muy bueno', 'Excelente'],
   },
 } as const satisfies Record<Language, Record<string, string | readonly string[]>>;

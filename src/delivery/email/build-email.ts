@@ -3,6 +3,7 @@
 import type Mail from 'nodemailer/lib/mailer';
 import type { Location, Message } from '../../db/schema.ts';
 import type { MessagePayload } from '../../domain/messages/payload.ts';
+import { t } from '../../i18n/delivery-strings.ts';
 import type { Rendered } from '../templates/compile.ts';
 import { buildIcs } from './ics.ts';
 
@@ -13,7 +14,7 @@ export interface SenderConfig {
 }
 
 export interface EmailInput {
-  message: Pick<Message, 'org_id' | 'id' | 'kind' | 'payload' | 'appointment_id'>;
+  message: Pick<Message, 'org_id' | 'id' | 'kind' | 'payload' | 'appointment_id'> & Partial<Pick<Message, 'language'>>;
   location: Location;
   rendered: Rendered;
   to: { name: string; address: string };
@@ -61,7 +62,8 @@ export function buildEmail(input: EmailInput, config: SenderConfig): Mail.Option
       start: new Date(appt.starts_at),
       end: new Date(appt.ends_at),
       timeZone: location.time_zone,
-      summary: `${location.business_name ?? location.name}${appt.service ? `: ${appt.service}` : ''}`,
+      // The calendar entry's title is read in the customer's calendar: their language.
+      summary: t(message.language ?? location.language, appt.service ? 'ics_summary_service' : 'ics_summary', { business: location.business_name ?? location.name, service: appt.service ?? '' }),
       description: rendered.text.split('\n').slice(0, 12).join('\n'),
       location: [location.business_name ?? location.name, location.address_line1, location.city, location.region, location.postal_code].filter(Boolean).join(', '),
       organizer: { name: location.business_name ?? location.name, email: fromAddress },

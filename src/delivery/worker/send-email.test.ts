@@ -95,7 +95,7 @@ describe('sending email', () => {
     expect(body).toContain(`UID:appointment-${shop.orgId}-77@mail.test`);
     expect(body).toContain('DTSTART;TZID=America/Vancouver:20260701T093000');
     expect(body).toContain('DTEND;TZID=America/Vancouver:20260701T103000');
-    expect(body).toContain('SUMMARY:Garage Test: Oil change\\, filter');
+    expect(body).toContain('SUMMARY:Appointment at Garage Test: Oil change\\, filter');
     expect(body).toMatch(/BEGIN:VTIMEZONE\r\nTZID:America\/Vancouver\r\nBEGIN:DAYLIGHT\r\nDTSTART:20260308T020000\r\nTZOFFSETFROM:-0800\r\nTZOFFSETTO:-0700/);
     expect(body.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
   });
