@@ -473,6 +473,8 @@ export interface EngineLocationStateTable {
   org_id: number;
   location_id: number;
   maintenance_full_at: Generated<Date>;
+  /** The catch-up cursor: last local day the scheduled run accounted for (migration 0600). */
+  caught_up_to: DateStr | null;
 }
 
 export interface DB {

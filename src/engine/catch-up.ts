@@ -1,7 +1,12 @@
-// The daily run's tick: for each location whose local time has passed its run hour, run every
-// day from the one after its last done day up to its local today; days older than the
-// location's staleness limit are recorded as skipped_stale instead. A new location starts
-// with its current day. Safe from several workers at once (see run-day.ts).
+// The daily run's tick: for each location whose local time has passed its run hour, every day
+// after its catch-up cursor (engine_location_state.caught_up_to, migration 0600) up to its
+// local today is accounted for, in order: days already decided (by hand with `relance run
+// --date`) are left as they are, days older than the location's staleness limit are recorded
+// as skipped_stale, the others are run. The cursor then moves to the last day accounted for
+// without a gap. Only this tick moves the cursor, so a day run by hand is never an anchor: a
+// future day run by hand does not hold the location back, and a later past day run by hand
+// does not make the tick jump over the days before it. A new location (no cursor) starts with
+// its current day. Safe from several workers at once (see run-day.ts).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { execSql } from './sql/exec.ts';
@@ -13,14 +18,17 @@ export interface CatchUpResult {
   failed: Array<{ day: string; error: string }>;
 }
 
-interface DueRow {
+export interface DueRow {
   org_id: number;
   location_id: number;
   day: string;
+  /** Older than the location's staleness limit: skipped, not run. */
   stale: boolean;
+  /** Already decided (done or skipped_stale in engine_runs): nothing to do but move the cursor. */
+  decided: boolean;
 }
 
-/** The (location, day) pairs due at `now`. */
+/** Every (location, day) after the location's cursor up to its local today, as of `now`. */
 export async function dueDays(db: Kysely<DB>, now: Date, orgId?: number): Promise<DueRow[]> {
   const { rows } = await execSql<DueRow>(
     db,
@@ -31,11 +39,12 @@ export async function dueDays(db: Kysely<DB>, now: Date, orgId?: number): Promis
        SELECT loc.*, local_ts::date AS today,
               CASE WHEN extract(hour FROM local_ts) >= run_hour THEN local_ts::date ELSE local_ts::date - 1 END AS upto
        FROM loc)
-     SELECT el.org_id, el.id AS location_id, to_char(d, 'YYYY-MM-DD') AS day, (d::date < el.today - el.staleness_days) AS stale
+     SELECT el.org_id, el.id AS location_id, to_char(d, 'YYYY-MM-DD') AS day, (d::date < el.today - el.staleness_days) AS stale,
+            EXISTS (SELECT 1 FROM engine_runs er WHERE er.org_id = el.org_id AND er.location_id = el.id AND er.run_on = d::date
+                      AND er.status IN ('done', 'skipped_stale')) AS decided
      FROM el
-     LEFT JOIN LATERAL (SELECT er.run_on FROM engine_runs er WHERE er.org_id = el.org_id AND er.location_id = el.id
-                          AND er.status IN ('done', 'skipped_stale') ORDER BY er.run_on DESC LIMIT 1) last ON true
-     CROSS JOIN LATERAL generate_series(coalesce(last.run_on + 1, el.upto)::timestamp, el.upto::timestamp, interval '1 day') d
+     LEFT JOIN engine_location_state st ON st.org_id = el.org_id AND st.location_id = el.id
+     CROSS JOIN LATERAL generate_series((coalesce(st.caught_up_to, el.upto - 1) + 1)::timestamp, el.upto::timestamp, interval '1 day') d
      ORDER BY d, el.org_id, el.id`,
     [now.toISOString(), orgId ?? null],
   );
@@ -44,7 +53,7 @@ export async function dueDays(db: Kysely<DB>, now: Date, orgId?: number): Promis
 
 export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: number; signal?: AbortSignal } = {}): Promise<CatchUpResult> {
   const due = await dueDays(db, now, options.orgId);
-  const stale = due.filter((d) => d.stale);
+  const stale = due.filter((d) => d.stale && !d.decided);
   if (stale.length) {
     await execSql(
       db,
@@ -55,14 +64,19 @@ export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: numb
     );
   }
   const byDay = new Map<string, LocationRef[]>();
-  for (const d of due.filter((x) => !x.stale)) {
+  for (const d of due.filter((x) => !x.stale && !x.decided)) {
     const list = byDay.get(d.day) ?? [];
     list.push({ orgId: d.org_id, locationId: d.location_id });
     byDay.set(d.day, list);
   }
   const result: CatchUpResult = { ran: [], skippedStale: stale.length, failed: [] };
+  // The first day not accounted for (failed, or not reached before an abort) stops the cursor.
+  let stoppedAt: string | null = null;
   for (const [day, locations] of [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted) {
+      stoppedAt = day;
+      break;
+    }
     try {
       result.ran.push(await runDay(db, day, { now, locations, skipDone: true }));
     } catch (err) {
@@ -78,8 +92,30 @@ export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: numb
         [locations.map((l) => l.orgId), locations.map((l) => l.locationId), day, error, now.toISOString()],
       );
       // Later days wait for this one: the next tick retries it first.
+      stoppedAt = day;
       break;
     }
   }
+  await advanceCursors(db, due, stoppedAt);
   return result;
+}
+
+/** Each location's cursor moves to its last due day before `stoppedAt` (all of them when null). */
+async function advanceCursors(db: Kysely<DB>, due: DueRow[], stoppedAt: string | null): Promise<void> {
+  const last = new Map<string, DueRow>();
+  for (const d of due) {
+    if (stoppedAt !== null && d.day >= stoppedAt) continue;
+    last.set(`${d.org_id}|${d.location_id}`, d);
+  }
+  if (last.size === 0) return;
+  const rows = [...last.values()];
+  // Runs created the state row; a location with only days decided by hand has one too (runDay
+  // creates it). Never inserted here: that would skip the first run's maintenance backfill.
+  await execSql(
+    db,
+    `UPDATE engine_location_state s SET caught_up_to = greatest(coalesce(s.caught_up_to, x.d), x.d)
+     FROM unnest($1::bigint[], $2::bigint[], $3::date[]) AS x(o, l, d)
+     WHERE s.org_id = x.o AND s.location_id = x.l`,
+    [rows.map((r) => r.org_id), rows.map((r) => r.location_id), rows.map((r) => r.day)],
+  );
 }
