@@ -1,22 +1,51 @@
 // A hard bounce stops email to that address: the customer becomes 'hard_bounced' (the engine and
 // the worker then skip email) and the message is marked 'bounced'. Soft bounces only add a reason.
-import { createHmac } from 'node:crypto';
+// A bounce always acts inside ONE organization, never across tenants: the organization named by
+// the per-organization webhook secret, or else the organization of the message the bounce quotes
+// (Message-ID). A bounce that names neither changes nothing.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keys } from '../../security/keys.ts';
 import type { Bounce } from './parse-dsn.ts';
 
-/** The shared secret a mail provider's bounce webhook presents (derived from SECRET_KEY). */
+/**
+ * The installation's secret, for one shared bounce mailbox (BOUNCE_ADDRESS) forwarding every
+ * organization's DSNs: such bounces act only when they quote one of our messages.
+ */
 export function bounceWebhookSecret(keys: Keys): string {
   return createHmac('sha256', keys.sign).update('relance/bounce-webhook/v1').digest('hex');
 }
 
-export async function recordBounce(db: Kysely<DB>, bounce: Bounce, now: Date): Promise<{ messages: number; customers: number }> {
+/** An organization's own secret, `o<orgId>.<hex>`: its bounces act inside that organization only. */
+export function orgBounceWebhookSecret(keys: Keys, orgId: number): string {
+  return `o${orgId}.${createHmac('sha256', keys.sign).update(`relance/bounce-webhook/v1/org/${orgId}`).digest('hex')}`;
+}
+
+/** Whom a presented secret stands for: an organization, the installation (orgId null), or nobody. */
+export function checkBounceSecret(keys: Keys, given: string): { orgId: number | null } | null {
+  const m = /^o(\d{1,15})\.[0-9a-f]{64}$/.exec(given);
+  const orgId = m ? Number(m[1]) : null;
+  const expected = Buffer.from(orgId !== null ? orgBounceWebhookSecret(keys, orgId) : bounceWebhookSecret(keys));
+  const presented = Buffer.from(given);
+  return presented.length === expected.length && timingSafeEqual(presented, expected) ? { orgId } : null;
+}
+
+export interface BounceResult {
+  messages: number;
+  customers: number;
+  /** 1 when the bounce could not be tied to an organization and was ignored. */
+  unmatched: number;
+}
+
+export async function recordBounce(db: Kysely<DB>, bounce: Bounce, now: Date, orgId: number | null): Promise<BounceResult> {
   return db.transaction().execute(async (trx) => {
     const reason = `bounce ${bounce.status}${bounce.diagnostic ? `: ${bounce.diagnostic}` : ''}`.slice(0, 500);
-    const message = bounce.messageId
-      ? await trx.selectFrom('messages').select(['org_id', 'id', 'customer_id']).where('provider_id', '=', bounce.messageId).executeTakeFirst()
-      : undefined;
+    let find = trx.selectFrom('messages').select(['org_id', 'id', 'customer_id']);
+    if (orgId !== null) find = find.where('org_id', '=', orgId);
+    const message = bounce.messageId ? await find.where('provider_id', '=', bounce.messageId).executeTakeFirst() : undefined;
+    const org = orgId ?? message?.org_id ?? null;
+    if (org === null) return { messages: 0, customers: 0, unmatched: 1 };
     let messages = 0;
     if (message) {
       const r = await trx
@@ -27,13 +56,12 @@ export async function recordBounce(db: Kysely<DB>, bounce: Bounce, now: Date): P
         .executeTakeFirst();
       messages = Number(r.numUpdatedRows);
     }
-    if (!bounce.hard) return { messages, customers: 0 };
-    // The address is dead: every customer file with it (in the message's organization when we
-    // know the message, else wherever the address is on file: the bounce address is shared).
+    if (!bounce.hard) return { messages, customers: 0, unmatched: 0 };
+    // The address is dead: every customer file with it in this organization (several locations
+    // may hold the same person).
     const updated = await sql<{ org_id: number; id: number }>`
       UPDATE customers SET email_status = 'hard_bounced', updated_at = ${now}
-       WHERE lower(email) = lower(${bounce.recipient}) AND email_status <> 'hard_bounced'
-         ${message ? sql`AND org_id = ${message.org_id}` : sql``}
+       WHERE org_id = ${org} AND lower(email) = lower(${bounce.recipient}) AND email_status <> 'hard_bounced'
       RETURNING org_id, id`.execute(trx);
     if (updated.rows.length) {
       await trx
@@ -52,6 +80,6 @@ export async function recordBounce(db: Kysely<DB>, bounce: Bounce, now: Date): P
         )
         .execute();
     }
-    return { messages, customers: updated.rows.length };
+    return { messages, customers: updated.rows.length, unmatched: 0 };
   });
 }

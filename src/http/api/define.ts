@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Permission } from '../../accounts/permissions.ts';
 import type { Scope } from '../../tenancy/scope.ts';
 import type { Scoped } from '../../tenancy/scoped.ts';
-import type { LoginLimiter } from '../../accounts/login-limiter.ts';
+import type { HttpState } from '../state.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -42,9 +42,7 @@ export interface ExampleRequest {
 }
 
 /** Per-app state shared by routes (built once per buildApp). */
-export interface ApiState {
-  loginLimiter: LoginLimiter;
-}
+export type ApiState = HttpState;
 
 export interface Call<P, Q, B> {
   ctx: AppContext;

@@ -1,30 +1,30 @@
-// Registers every ApiRoute under /api/v1: strict JSON parsing, cookies, the auth hook (scope),
-// zod validation, database-error mapping, the OpenAPI document. Handlers only see valid input
-// and a scope.
-import cookie from '@fastify/cookie';
+// Registers every ApiRoute under /api/v1: strict JSON parsing, the auth hook (scope), zod
+// validation, database-error mapping, the response copied through its schema, the OpenAPI
+// document. Handlers only see valid input and a scope.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { LoginLimiter } from '../../accounts/login-limiter.ts';
 import { scoped } from '../../tenancy/scoped.ts';
 import type { Scope } from '../../tenancy/scope.ts';
-import type { ApiRoute, ApiState } from './define.ts';
+import type { HttpState } from '../state.ts';
+import { requestLanguage } from '../request-language.ts';
+import type { ApiRoute } from './define.ts';
 import { authenticate } from './auth.ts';
 import { parseInput } from './validate.ts';
 import { mapDbError } from './db-errors.ts';
 import { useStrictJson } from './json-body.ts';
 import { buildOpenApi } from './openapi.ts';
+import { projector } from './strip-response.ts';
 
 const NO_SCOPE: Scope = { orgId: 0, actor: { type: 'operator', id: 0 }, userId: null, locationIds: [] };
 
 export function mountApi(routes: readonly ApiRoute[]) {
-  return async (api: FastifyInstance, ctx: AppContext): Promise<void> => {
-    await api.register(cookie);
+  return async (api: FastifyInstance, ctx: AppContext, state: HttpState): Promise<void> => {
     useStrictJson(api);
-    const state: ApiState = { loginLimiter: new LoginLimiter() };
     let openapi: unknown = null;
     api.get('/openapi.json', async () => (openapi ??= buildOpenApi(routes)));
 
     for (const route of routes) {
+      const project = projector(route.response);
       api.route({
         method: route.method,
         url: route.path,
@@ -32,9 +32,10 @@ export function mountApi(routes: readonly ApiRoute[]) {
           const now = ctx.now();
           const auth = await authenticate(ctx, request, route.auth, now);
           const scope = auth?.scope ?? NO_SCOPE;
-          const params = parseInput(route.params, request.params, 'path');
-          const query = parseInput(route.query, request.query, 'query');
-          const body = parseInput(route.body, request.body, 'body');
+          const language = requestLanguage(request);
+          const params = parseInput(route.params, request.params, 'path', language);
+          const query = parseInput(route.query, request.query, 'query', language);
+          const body = parseInput(route.body, request.body, 'body', language);
           let result: unknown;
           try {
             result = await route.handler({ ctx, db: ctx.db, scope, s: scoped(ctx.db, scope), params, query, body, now, request, reply, state });
@@ -44,7 +45,8 @@ export function mountApi(routes: readonly ApiRoute[]) {
           if (process.env.VITEST) assertResponse(route, result);
           reply.status(route.status ?? 200);
           if (result === undefined) return reply.send();
-          return result;
+          // Only the documented fields leave the server, in production as in tests.
+          return project(result);
         },
       });
     }

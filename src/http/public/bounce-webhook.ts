@@ -1,12 +1,14 @@
 // POST /hooks/bounce: a mail provider (or a mailbox forwarder) reports bounces. Authenticated by
-// the shared secret (Authorization: Bearer …, or ?secret=…), see `relance bounces secret`.
+// a secret (Authorization: Bearer …, or ?secret=…), see `relance bounces secret`: an
+// organization's own secret confines its bounces to that organization; the installation's secret
+// (one shared bounce mailbox) acts only on bounces that quote one of our messages, in that
+// message's organization. Never across tenants (record-bounce.ts).
 // Accepts JSON { recipient, status, message_id? } (one or a list) or a raw DSN (multipart/report).
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { parseDsn, type Bounce } from '../../delivery/bounces/parse-dsn.ts';
-import { bounceWebhookSecret, recordBounce } from '../../delivery/bounces/record-bounce.ts';
+import { checkBounceSecret, recordBounce } from '../../delivery/bounces/record-bounce.ts';
 import { HttpError } from '../errors.ts';
 
 const jsonBounce = z.object({
@@ -17,14 +19,14 @@ const jsonBounce = z.object({
 });
 
 export async function bounceWebhookRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const secret = Buffer.from(bounceWebhookSecret(ctx.keys));
   for (const type of ['multipart/report', 'message/rfc822', 'text/plain']) {
     app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
   }
 
   app.post<{ Querystring: { secret?: string } }>('/hooks/bounce', async (req) => {
-    const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || (req.query.secret ?? ''));
-    if (given.length !== secret.length || !timingSafeEqual(given, secret)) throw new HttpError(401, 'unauthorized', 'Missing or wrong bounce webhook secret');
+    const given = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || (typeof req.query.secret === 'string' ? req.query.secret : '');
+    const caller = checkBounceSecret(ctx.keys, given.slice(0, 200));
+    if (!caller) throw new HttpError(401, 'unauthorized', 'Missing or wrong bounce webhook secret');
     let bounces: Bounce[];
     if (typeof req.body === 'string') {
       bounces = parseDsn(req.headers['content-type']?.startsWith('multipart/report') ? `Content-Type: ${req.headers['content-type']}\n\n${req.body}` : req.body);
@@ -44,13 +46,13 @@ export async function bounceWebhookRoutes(app: FastifyInstance, ctx: AppContext)
         messageId: b.message_id ?? null,
       }));
     }
-    let messages = 0;
-    let customers = 0;
+    const total = { messages: 0, customers: 0, unmatched: 0 };
     for (const b of bounces) {
-      const r = await recordBounce(ctx.db, b, ctx.now());
-      messages += r.messages;
-      customers += r.customers;
+      const r = await recordBounce(ctx.db, b, ctx.now(), caller.orgId);
+      total.messages += r.messages;
+      total.customers += r.customers;
+      total.unmatched += r.unmatched;
     }
-    return { bounces: bounces.length, hard: bounces.filter((b) => b.hard).length, messages, customers };
+    return { bounces: bounces.length, hard: bounces.filter((b) => b.hard).length, ...total };
   });
 }

@@ -1,12 +1,12 @@
 // Unsubscribe (GET confirms, POST acts, one-click RFC 8058), bounces (JSON and DSN), survey,
-// and the local mailbox, through the real HTTP app and the catcher.
+// through the real HTTP app and the catcher. The mailbox and the reset page: staff-pages.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop } from '../../../test/helpers/factories.ts';
 import { makeMessage, testContext } from '../../../test/helpers/delivery.ts';
 import type { AppContext } from '../../context.ts';
-import { bounceWebhookSecret } from '../../delivery/bounces/record-bounce.ts';
+import { bounceWebhookSecret, orgBounceWebhookSecret } from '../../delivery/bounces/record-bounce.ts';
 import { runWorker } from '../../delivery/worker/run-worker.ts';
 import { buildApp } from '../app.ts';
 
@@ -108,7 +108,7 @@ describe('bounces', () => {
     ].join('\r\n');
     const res = await app.inject({ method: 'POST', url: '/hooks/bounce', payload: dsn, headers: { ...auth(), 'content-type': 'message/rfc822' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ bounces: 1, hard: 1, messages: 1, customers: 1 });
+    expect(res.json()).toEqual({ bounces: 1, hard: 1, messages: 1, customers: 1, unmatched: 0 });
     expect((await customerRow(shop.orgId, customer.id)).email_status).toBe('hard_bounced');
     const m = await t.db.selectFrom('messages').selectAll().where('org_id', '=', shop.orgId).where('id', '=', message.id).executeTakeFirstOrThrow();
     expect(m).toMatchObject({ status: 'bounced' });
@@ -124,9 +124,37 @@ describe('bounces', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^status:/);
   });
+
+  it('never acts across organizations: a hard bounce marks the address in one organization only', async () => {
+    const a = await makeShop(t.db);
+    const b = await makeShop(t.db);
+    const email = `shared${Date.now()}@example.test`;
+    const inA = await makeCustomer(t.db, a, { email });
+    const inB = await makeCustomer(t.db, b, { email: email.toUpperCase() });
+    // The installation's secret with no Message-ID: no organization is named, nothing changes.
+    const blind = await app.inject({ method: 'POST', url: '/hooks/bounce', payload: { recipient: email, status: '5.1.1' }, headers: auth() });
+    expect(blind.json()).toEqual({ bounces: 1, hard: 1, messages: 0, customers: 0, unmatched: 1 });
+    expect((await customerRow(a.orgId, inA.id)).email_status).toBe('ok');
+    expect((await customerRow(b.orgId, inB.id)).email_status).toBe('ok');
+    // Organization A's own secret: A's file only.
+    const forA = await app.inject({ method: 'POST', url: '/hooks/bounce', payload: [{ recipient: email, status: '5.1.1' }], headers: { authorization: `Bearer ${orgBounceWebhookSecret(ctx.keys, a.orgId)}` } });
+    expect(forA.json()).toEqual({ bounces: 1, hard: 1, messages: 0, customers: 1, unmatched: 0 });
+    expect((await customerRow(a.orgId, inA.id)).email_status).toBe('hard_bounced');
+    expect((await customerRow(b.orgId, inB.id)).email_status).toBe('ok');
+    // A's secret quoting B's message changes neither B's message nor B's customer.
+    const { shop: c, message: cMessage, caught: cCaught, customer: cCustomer } = await sendOne();
+    const cross = await app.inject({ method: 'POST', url: '/hooks/bounce', payload: { recipient: cCustomer.email, status: '5.1.1', message_id: cCaught.message_id }, headers: { authorization: `Bearer ${orgBounceWebhookSecret(ctx.keys, a.orgId)}` } });
+    expect(cross.json()).toMatchObject({ messages: 0, customers: 0 });
+    expect((await customerRow(c.orgId, cCustomer.id)).email_status).toBe('ok');
+    expect((await t.db.selectFrom('messages').select('status').where('org_id', '=', c.orgId).where('id', '=', cMessage.id).executeTakeFirstOrThrow()).status).toBe('sent');
+    // A secret made for one organization does not open another (the org id is part of what is signed).
+    const forged = orgBounceWebhookSecret(ctx.keys, a.orgId).replace(/^o\d+\./, `o${b.orgId}.`);
+    expect((await app.inject({ method: 'POST', url: '/hooks/bounce', payload: { recipient: email, status: '5.1.1' }, headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(401);
+    expect((await customerRow(b.orgId, inB.id)).email_status).toBe('ok');
+  });
 });
 
-describe('survey and mailbox', () => {
+describe('survey', () => {
   it('records an E03 rating from the link, GET records nothing', async () => {
     const shop = await makeShop(t.db);
     const customer = await makeCustomer(t.db, shop, { language: 'en' });
@@ -143,14 +171,5 @@ describe('survey and mailbox', () => {
     expect(post.statusCode).toBe(200);
     const s = await t.db.selectFrom('surveys').selectAll().where('org_id', '=', shop.orgId).executeTakeFirstOrThrow();
     expect(s).toMatchObject({ message_id: m.id, customer_id: customer.id, rating: 4, comment: 'Très bien' });
-  });
-
-  it('shows caught mail at /mailbox', async () => {
-    const { caught } = await sendOne();
-    const list = await app.inject({ method: 'GET', url: '/mailbox' });
-    expect(list.body).toContain(`/mailbox/${caught.org_id}-${caught.id}`);
-    const one = await app.inject({ method: 'GET', url: `/mailbox/${caught.org_id}-${caught.id}` });
-    expect(one.body).toContain('List-Unsubscribe');
-    expect(one.body).toContain('<iframe sandbox');
   });
 });

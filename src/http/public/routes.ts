@@ -4,5 +4,6 @@ import { unsubscribeRoutes } from './unsubscribe.ts';
 import { surveyRoutes } from './survey.ts';
 import { bounceWebhookRoutes } from './bounce-webhook.ts';
 import { mailboxRoutes } from './mailbox.ts';
+import { resetPasswordRoutes } from './reset-password.ts';
 
-export const publicRoutes: RouteModule[] = [unsubscribeRoutes, surveyRoutes, bounceWebhookRoutes, mailboxRoutes];
+export const publicRoutes: RouteModule[] = [unsubscribeRoutes, surveyRoutes, bounceWebhookRoutes, mailboxRoutes, resetPasswordRoutes];

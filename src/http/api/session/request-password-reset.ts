@@ -17,14 +17,14 @@ export const requestPasswordResetRoute = defineRoute({
   response: z.object({ ok: z.literal(true) }),
   example: () => ({ body: { email: 'owner@garage.test' } }),
   async handler({ ctx, body, now, request, reply, state }) {
-    // Same window as sign-in, on its own key: nobody can flood an inbox with reset emails.
-    const key = `reset:${body.email}`;
-    const wait = state.loginLimiter.retryAfter(request.ip, key, now);
+    // Its own limiter, with the sign-in limits: per IP and email nobody can flood an inbox with
+    // reset emails, and per IP nobody can mail every account.
+    const wait = state.resetLimiter.retryAfter(request.ip, body.email, now);
     if (wait > 0) {
       reply.header('Retry-After', String(wait));
-      throw new HttpError(429, 'too_many_attempts', `Too many reset requests; try again in ${wait} seconds`);
+      throw new HttpError(429, 'too_many_attempts', `Too many reset requests; try again in ${wait} seconds`, undefined, { seconds: wait });
     }
-    state.loginLimiter.recordFailure(request.ip, key, now);
+    state.resetLimiter.recordFailure(request.ip, body.email, now);
     await requestPasswordReset(ctx, body.email, now);
     return { ok: true as const };
   },

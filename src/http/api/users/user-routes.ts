@@ -1,5 +1,6 @@
 // Staff users of the organization: list, create (a password is generated unless given, and
-// shown once), edit (name, language, roles, disable). Disabling ends the user's sessions.
+// shown once), edit (name, language, roles, disable). Disabling ends the user's sessions and
+// revokes the API tokens they created.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
@@ -80,7 +81,14 @@ export const updateUserRoute = defineRoute({
       const { user, roles: before } = await findManagedUser(trx, scope, params.userId);
       const set = { ...(body.name ? { name: body.name } : {}), ...(body.language ? { language: body.language } : {}), ...(body.disabled !== undefined ? { disabled_at: body.disabled ? now : null } : {}) };
       const after = Object.keys(set).length ? await scoped(trx, scope).updateTableOrg('users').set(set).where('id', '=', user.id).returningAll().executeTakeFirstOrThrow() : user;
-      if (body.disabled) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      // Disabling ends the user's sessions and revokes the API tokens they created (the auth hook
+      // also refuses a token whose creator is disabled, whatever disabled them).
+      let revoked: number[] = [];
+      if (body.disabled) {
+        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        const tokens = await scoped(trx, scope).updateTableOrg('api_tokens').set({ revoked_at: now }).where('created_by', '=', user.id).where('revoked_at', 'is', null).returning('id').execute();
+        revoked = tokens.map((t) => t.id);
+      }
       if (body.roles) {
         await checkRoleGrants(trx, scope, body.roles);
         // Only roles at the caller's locations are replaced; roles elsewhere stay as they are.
@@ -88,7 +96,7 @@ export const updateUserRoute = defineRoute({
         if (body.roles.length) await trx.insertInto('user_roles').values(body.roles.map((r) => ({ org_id: scope.orgId, user_id: user.id, location_id: r.location_id, role: r.role as Role }))).onConflict((oc) => oc.doNothing()).execute();
       }
       const roles = await scoped(trx, scope).selectFromOrg('user_roles').select(['user_id', 'location_id', 'role']).where('user_id', '=', user.id).execute();
-      await audit(trx, scope, 'update', 'user', user.id, { ...set, ...(body.roles ? { roles: { from: before.map((r) => `${r.location_id}:${r.role}`), to: roles.map((r) => `${r.location_id}:${r.role}`) } } : {}) }, now);
+      await audit(trx, scope, 'update', 'user', user.id, { ...set, ...(revoked.length ? { revoked_api_tokens: revoked } : {}), ...(body.roles ? { roles: { from: before.map((r) => `${r.location_id}:${r.role}`), to: roles.map((r) => `${r.location_id}:${r.role}`) } } : {}) }, now);
       return presentUser(after, roles);
     });
   },
