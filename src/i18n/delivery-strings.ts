@@ -14,6 +14,8 @@ const STRINGS = {
     unsub_button: 'Yes, unsubscribe me',
     unsub_done: 'Done. {business} will not send you any more messages.',
     unsub_invalid: 'This link is not valid or has expired. Please contact the business directly.',
+    link_invalid_title: 'Link not valid',
+    survey_rating_required: 'Please choose a rating from 1 to 5.',
     survey_title: 'How did we do?',
     survey_question: 'How would you rate your last visit to {business}?',
     survey_comment: 'A comment (optional)',
@@ -37,6 +39,8 @@ const STRINGS = {
     unsub_button: 'Oui, me désabonner',
     unsub_done: 'C’est fait. {business} ne vous enverra plus de messages.',
     unsub_invalid: 'Ce lien n’est pas valide ou a expiré. Veuillez communiquer directement avec l’entreprise.',
+    link_invalid_title: 'Lien non valide',
+    survey_rating_required: 'Veuillez choisir une note de 1 à 5.',
     survey_title: 'Votre avis compte',
     survey_question: 'Comment évaluez-vous votre dernière visite chez {business} ?',
     survey_comment: 'Un commentaire (facultatif)',
@@ -60,6 +64,8 @@ const STRINGS = {
     unsub_button: 'Sí, darme de baja',
     unsub_done: 'Listo. {business} no le enviará más mensajes.',
     unsub_invalid: 'Este enlace no es válido o ha caducado. Comuníquese directamente con el negocio.',
+    link_invalid_title: 'Enlace no válido',
+    survey_rating_required: 'Elija una calificación del 1 al 5.',
     survey_title: '¿Qué tal lo hicimos?',
     survey_question: '¿Cómo califica su última visita a {business}?',
     survey_comment: 'Un comentario (opcional)',
@@ -87,4 +93,23 @@ export function ratingLabels(language: Language): readonly string[] {
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'fr' || value === 'es';
+}
+
+/**
+ * The reader's language from an Accept-Language header (pages reached without a customer, such
+ * as an invalid link): the most preferred of en, fr, es by q-value, else English.
+ */
+export function languageFromAcceptLanguage(header: string | string[] | undefined): Language {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let best: { language: Language; q: number } | null = null;
+  for (const item of value.split(',')) {
+    const [tag = '', ...params] = item.trim().split(';');
+    const primary = tag.trim().toLowerCase().split('-')[0];
+    if (!isLanguage(primary)) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { language: primary, q }; // equal q: the first listed wins
+  }
+  return best?.language ?? 'en';
 }

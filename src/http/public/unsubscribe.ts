@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { findUnsubscribeTarget, unsubscribe } from '../../delivery/unsubscribe/unsubscribe-customer.ts';
 import { t } from '../../i18n/delivery-strings.ts';
+import { sendInvalidLink } from './invalid-link-page.ts';
 import { escapeHtml, page } from './page.ts';
 
 export async function unsubscribeRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,8 +20,9 @@ export async function unsubscribeRoutes(app: FastifyInstance, ctx: AppContext): 
   app.get<{ Params: { token: string } }>('/u/:token', async (req, reply) => {
     const target = await findUnsubscribeTarget(ctx.db, ctx.keys, req.params.token, ctx.now());
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-    if (!target) return reply.status(404).send(page('en', 'Unsubscribe', `<p>${escapeHtml(t('en', 'unsub_invalid'))}</p>`));
+    if (!target) return sendInvalidLink(req, reply);
     const l = target.language;
+    reply.header('content-language', l);
     if (target.alreadyUnsubscribed) return page(l, t(l, 'unsub_title'), `<p>${escapeHtml(t(l, 'unsub_done', { business: target.businessName }))}</p>`);
     const question = t(l, 'unsub_question', { business: target.businessName, email: target.email ?? '' });
     return page(
@@ -33,10 +35,11 @@ export async function unsubscribeRoutes(app: FastifyInstance, ctx: AppContext): 
   app.post<{ Params: { token: string }; Body: Record<string, string> | undefined }>('/u/:token', async (req, reply) => {
     const target = await findUnsubscribeTarget(ctx.db, ctx.keys, req.params.token, ctx.now());
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-    if (!target) return reply.status(404).send(page('en', 'Unsubscribe', `<p>${escapeHtml(t('en', 'unsub_invalid'))}</p>`));
+    if (!target) return sendInvalidLink(req, reply);
     const oneClick = req.body?.['List-Unsubscribe'] === 'One-Click';
     await unsubscribe(ctx.db, target, oneClick ? 'list_unsubscribe' : 'unsubscribe_link', ctx.now());
     const l = target.language;
+    reply.header('content-language', l);
     return page(l, t(l, 'unsub_title'), `<p>${escapeHtml(t(l, 'unsub_done', { business: target.businessName }))}</p>`);
   });
 }
