@@ -94,3 +94,127 @@ describe(`cross-tenant isolation on ${backendName}`, () => {
     expect(Number(auditAfter.n) - Number(auditBefore.n), 'audit entries written').toBe(writes ? 1 : 0);
   });
 });
+
+// Routes exempt from the loop above (no tenant ids, operator only, or public links): each is
+// called with organization B's ids or a credential of A, and must show nothing of B and change nothing.
+describe(`exempt routes with another organization’s ids on ${backendName}`, () => {
+  const unchanged = async (run: () => Promise<void>) => {
+    const before = await databaseFingerprint(api.t.db);
+    await run();
+    expect(await databaseFingerprint(api.t.db)).toEqual(before);
+  };
+
+  it('GET /me shows the caller only and takes no other user id', async () => {
+    const me = (await owner.request({ method: 'GET', url: '/api/v1/me' })).json() as { org_id: number; roles: Array<{ location_id: number }> };
+    expect(me.org_id).toBe(shopA.orgId);
+    expect(me.roles.map((r) => r.location_id)).not.toContain(idsB.locationId);
+    await unchanged(async () => {
+      const other = await owner.request({ method: 'GET', url: `/api/v1/me?user_id=${idsB.userId}` });
+      expect(other.json()).toMatchObject({ error: { code: 'unknown_field', field: 'user_id' } });
+    });
+  });
+
+  it('GET /locations never lists B’s location; POST /locations cannot name B and creates in A', async () => {
+    const codeB = (await api.t.db.selectFrom('locations').select('code').where('id', '=', idsB.locationId).executeTakeFirstOrThrow()).code;
+    await unchanged(async () => {
+      for (const client of [owner, token]) {
+        const byCode = await client.request({ method: 'GET', url: `/api/v1/locations?code=${encodeURIComponent(codeB)}` });
+        expect(byCode.statusCode).toBe(200);
+        expect(byCode.json()).toMatchObject({ items: [] });
+      }
+      const intoB = await owner.request({ method: 'POST', url: '/api/v1/locations', payload: { org_id: idsB.orgId, code: 'intob', name: 'In B', time_zone: 'America/Toronto' } });
+      expect(intoB.json()).toMatchObject({ error: { code: 'unknown_field', field: 'org_id' } });
+      expect((await token.request({ method: 'POST', url: '/api/v1/locations', payload: { code: 'bytoken', name: 'T', time_zone: 'America/Toronto' } })).statusCode).toBe(403);
+    });
+    const locationsOfB = await api.t.db.selectFrom('locations').select('id').where('org_id', '=', idsB.orgId).execute();
+    const created = await owner.request({ method: 'POST', url: '/api/v1/locations', payload: { code: 'own-new', name: 'New', time_zone: 'America/Toronto' } });
+    expect(created.statusCode).toBe(201);
+    const row = await api.t.db.selectFrom('locations').select('org_id').where('id', '=', (created.json() as { id: number }).id).executeTakeFirstOrThrow();
+    expect(row.org_id).toBe(shopA.orgId);
+    expect(await api.t.db.selectFrom('locations').select('id').where('org_id', '=', idsB.orgId).execute()).toEqual(locationsOfB);
+  });
+
+  it('GET /audit-log filtered by B’s entity or actor shows nothing of B', async () => {
+    await api.t.db.insertInto('audit_log').values({ org_id: idsB.orgId, actor_type: 'user', actor_id: idsB.userId, action: 'update', entity: 'customer', entity_id: String(idsB.customerId) }).execute();
+    await unchanged(async () => {
+      for (const query of [`entity=customer&entity_id=${idsB.customerId}`, `actor_id=${idsB.userId}`, 'limit=500']) {
+        const res = await owner.request({ method: 'GET', url: `/api/v1/audit-log?${query}` });
+        expect(res.statusCode, query).toBe(200);
+        const items = (res.json() as { items: Array<{ actor_type: string; actor_id: number | null; entity: string; entity_id: string | null }> }).items;
+        for (const e of items) expect((e.actor_type === 'user' && e.actor_id === idsB.userId) || (e.entity === 'customer' && e.entity_id === String(idsB.customerId)), JSON.stringify(e)).toBe(false);
+      }
+    });
+  });
+
+  it('GET /vin/:vin decodes a VIN for anyone, reads no tenant data and changes nothing', async () => {
+    await unchanged(async () => {
+      for (const client of [owner, token]) {
+        const res = await client.request({ method: 'GET', url: '/api/v1/vin/1HGCM82633A004352' });
+        expect(res.json()).toEqual({ vin: '1HGCM82633A004352', make: 'Honda', year: 2003, wmi: '1HG' });
+      }
+    });
+  });
+
+  const operatorCalls = () => [
+    { method: 'GET' as const, url: `/api/v1/operator/locations?org_id=${idsB.orgId}` },
+    { method: 'PATCH' as const, url: `/api/v1/operator/organizations/${idsB.orgId}/locations/${idsB.locationId}/options`, payload: { postcards_enabled: true, email_enabled: false } },
+    { method: 'GET' as const, url: `/api/v1/operator/usage?from=2026-01&to=2026-03&org_id=${idsB.orgId}` },
+  ];
+  it('operator routes refuse a shop owner and a shop token (403) and change nothing', async () => {
+    await unchanged(async () => {
+      for (const call of operatorCalls()) {
+        for (const client of [owner, token]) {
+          const res = await client.request(call);
+          expect(res.statusCode, `${call.method} ${call.url}`).toBe(403);
+          expect(res.body).not.toContain(String(idsB.locationId) + ',');
+        }
+      }
+    });
+  });
+
+  it('/u/:token and /s/:token signed for organization A cannot reach B’s customer or message; forged links are 404', async () => {
+    const { signToken } = await import('../../security/keys.ts');
+    const e03 = await api.t.db
+      .insertInto('messages')
+      .values({ org_id: idsB.orgId, location_id: idsB.locationId, kind: 'E03', channel: 'email', customer_id: idsB.customerId, due_on: '2026-03-01', dedupe_key: `e03-${idsB.customerId}`, status: 'sent' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const until = new Date(api.clock.now.getTime() + 86_400_000);
+    const sign = (payload: Record<string, unknown>) => signToken(api.ctx.keys, payload, until);
+    // B's own links work (so the 404s below are real).
+    expect((await api.app.inject({ method: 'GET', url: `/u/${sign({ o: idsB.orgId, c: idsB.customerId, m: idsB.messageId })}` })).statusCode).toBe(200);
+    expect((await api.app.inject({ method: 'GET', url: `/s/${sign({ o: idsB.orgId, m: e03.id, c: idsB.customerId })}` })).statusCode).toBe(200);
+    const valid = sign({ o: idsB.orgId, c: idsB.customerId, m: idsB.messageId });
+    const forged = `${valid.split('.')[0]}.${'A'.repeat(43)}`;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    await unchanged(async () => {
+      for (const path of [`/u/${sign({ o: shopA.orgId, c: idsB.customerId, m: idsB.messageId })}`, `/u/${forged}`]) {
+        expect((await api.app.inject({ method: 'GET', url: path })).statusCode, path).toBe(404);
+        expect((await api.app.inject({ method: 'POST', url: path, headers: form, payload: 'List-Unsubscribe=One-Click' })).statusCode, path).toBe(404);
+      }
+      for (const path of [`/s/${sign({ o: shopA.orgId, m: e03.id, c: idsB.customerId })}`, `/s/${sign({ o: idsB.orgId, m: e03.id, c: idsA().customerId })}`, `/s/${forged}`]) {
+        expect((await api.app.inject({ method: 'GET', url: path })).statusCode, path).toBe(404);
+        expect((await api.app.inject({ method: 'POST', url: path, headers: form, payload: 'rating=1' })).statusCode, path).toBe(404);
+      }
+    });
+  });
+
+  it('POST /hooks/bounce with organization A’s secret cannot act on B; a forged secret is refused', async () => {
+    const { orgBounceWebhookSecret } = await import('../../delivery/bounces/record-bounce.ts');
+    const b = await api.t.db.selectFrom('customers').select('email').where('org_id', '=', idsB.orgId).where('id', '=', idsB.customerId).executeTakeFirstOrThrow();
+    await api.t.db.updateTable('messages').set({ provider_id: `<b-${idsB.messageId}@relance.test>` }).where('org_id', '=', idsB.orgId).where('id', '=', idsB.messageId).execute();
+    const bounce = { recipient: b.email!, status: '5.1.1', message_id: `<b-${idsB.messageId}@relance.test>` };
+    await unchanged(async () => {
+      const asA = await api.app.inject({ method: 'POST', url: '/hooks/bounce', payload: bounce, headers: { authorization: `Bearer ${orgBounceWebhookSecret(api.ctx.keys, shopA.orgId)}` } });
+      expect(asA.json()).toMatchObject({ bounces: 1, messages: 0, customers: 0 });
+      const forged = orgBounceWebhookSecret(api.ctx.keys, shopA.orgId).replace(/^o\d+\./, `o${idsB.orgId}.`);
+      expect((await api.app.inject({ method: 'POST', url: '/hooks/bounce', payload: bounce, headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(401);
+    });
+  });
+});
+
+let ownIds: ExampleIds | undefined;
+const idsA = () => ownIds!;
+beforeAll(async () => {
+  ownIds = await makeTenantRecords(api.t.db, shopA);
+});

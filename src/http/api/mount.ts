@@ -2,6 +2,7 @@
 // validation, database-error mapping, the response copied through its schema, the OpenAPI
 // document. Handlers only see valid input and a scope.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { scoped } from '../../tenancy/scoped.ts';
 import type { Scope } from '../../tenancy/scope.ts';
@@ -16,6 +17,10 @@ import { buildOpenApi } from './openapi.ts';
 import { projector } from './strip-response.ts';
 
 const NO_SCOPE: Scope = { orgId: 0, actor: { type: 'operator', id: 0 }, userId: null, locationIds: [] };
+// A route without a query (or body) schema takes none: anything sent is an unknown field, as on
+// every other route, rather than silently ignored.
+const NO_QUERY = z.strictObject({});
+const NO_BODY = z.strictObject({}).optional();
 
 export function mountApi(routes: readonly ApiRoute[]) {
   return async (api: FastifyInstance, ctx: AppContext, state: HttpState): Promise<void> => {
@@ -34,11 +39,12 @@ export function mountApi(routes: readonly ApiRoute[]) {
           const scope = auth?.scope ?? NO_SCOPE;
           const language = requestLanguage(request);
           const params = parseInput(route.params, request.params, 'path', language);
-          const query = parseInput(route.query, request.query, 'query', language);
-          const body = parseInput(route.body, request.body, 'body', language);
+          const query = parseInput(route.query ?? NO_QUERY, request.query, 'query', language);
+          const body = parseInput(route.body ?? NO_BODY, request.body, 'body', language);
+          const input = { params, query: route.query ? query : undefined, body: route.body ? body : undefined };
           let result: unknown;
           try {
-            result = await route.handler({ ctx, db: ctx.db, scope, s: scoped(ctx.db, scope), params, query, body, now, request, reply, state });
+            result = await route.handler({ ctx, db: ctx.db, scope, s: scoped(ctx.db, scope), ...input, now, request, reply, state });
           } catch (err) {
             throw mapDbError(err);
           }
