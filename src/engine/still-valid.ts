@@ -1,7 +1,7 @@
 // Re-checked by delivery right before sending: is what the engine decided still true? An
 // appointment reminder for a time that was cancelled or moved, a customer who asked for no
 // mail (or died) since, a "we miss you" for a customer who came back: not sent.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../db/schema.ts';
 
 export type MessageToCheck = Pick<Message, 'org_id' | 'kind' | 'recipient_type' | 'customer_id' | 'vehicle_id' | 'appointment_id' | 'payload'>;
@@ -20,25 +20,53 @@ export async function isMessageStillValid(db: Kysely<DB>, message: MessageToChec
 }
 
 export async function checkMessageStillValid(db: Kysely<DB>, message: MessageToCheck): Promise<Validity> {
+  return (await checkMessagesStillValid(db, [message]))[0]!;
+}
+
+/**
+ * The same check for many messages at once (delivery checks each claimed batch): three
+ * set-based queries (appointments, customers, vehicles) whatever the number of messages.
+ */
+export async function checkMessagesStillValid(db: Kysely<DB>, messages: MessageToCheck[]): Promise<Validity[]> {
+  const orgIds = uniq(messages.map((m) => m.org_id));
+  const appointmentIds = uniq(messages.filter((m) => m.appointment_id != null && APPOINTMENT_KINDS.has(m.kind)).map((m) => m.appointment_id!));
+  const customerIds = uniq(messages.filter((m) => m.recipient_type === 'customer' && m.customer_id != null).map((m) => m.customer_id!));
+  const vehicleIds = uniq(messages.filter((m) => m.recipient_type === 'customer' && m.customer_id != null && m.vehicle_id != null).map((m) => m.vehicle_id!));
+  const anyOf = (ids: number[]) => sql<boolean>`id = ANY(${ids}::bigint[])`;
+  const none = Promise.resolve([]);
+  const [appointments, customers, vehicles] = await Promise.all([
+    appointmentIds.length
+      ? db.selectFrom('appointments').select(['org_id', 'id', 'status', 'starts_at']).where('org_id', 'in', orgIds).where(anyOf(appointmentIds)).execute()
+      : none,
+    customerIds.length
+      ? db.selectFrom('customers').select(['org_id', 'id', 'do_not_mail', 'deceased', 'consent_basis', 'last_visit_on']).where('org_id', 'in', orgIds).where(anyOf(customerIds)).execute()
+      : none,
+    vehicleIds.length ? db.selectFrom('vehicles').select(['org_id', 'id', 'next_visit_on', 'status']).where('org_id', 'in', orgIds).where(anyOf(vehicleIds)).execute() : none,
+  ]);
+  const facts: Facts = {
+    appointments: new Map(appointments.map((a) => [`${a.org_id}|${a.id}`, a])),
+    customers: new Map(customers.map((c) => [`${c.org_id}|${c.id}`, c])),
+    vehicles: new Map(vehicles.map((v) => [`${v.org_id}|${v.id}`, v])),
+  };
+  return messages.map((m) => decide(m, facts));
+}
+
+interface Facts {
+  appointments: Map<string, { status: string; starts_at: Date | string }>;
+  customers: Map<string, { do_not_mail: boolean; deceased: boolean; consent_basis: string | null; last_visit_on: string | null }>;
+  vehicles: Map<string, { next_visit_on: string | null; status: string }>;
+}
+
+function decide(message: MessageToCheck, facts: Facts): Validity {
   const payload = (message.payload ?? {}) as { appointment?: { starts_at?: string }; next_visit_on?: string; last_service_on?: string };
   if (message.appointment_id != null && APPOINTMENT_KINDS.has(message.kind)) {
-    const a = await db
-      .selectFrom('appointments')
-      .select(['status', 'starts_at'])
-      .where('org_id', '=', message.org_id)
-      .where('id', '=', message.appointment_id)
-      .executeTakeFirst();
+    const a = facts.appointments.get(`${message.org_id}|${message.appointment_id}`);
     if (!a || a.status === 'cancelled' || a.status === 'no_show') return no('appointment_cancelled');
     const decided = payload.appointment?.starts_at;
     if (decided && new Date(a.starts_at).getTime() !== Date.parse(decided)) return no('appointment_moved');
   }
   if (message.recipient_type !== 'customer' || message.customer_id == null) return yes();
-  const c = await db
-    .selectFrom('customers')
-    .select(['do_not_mail', 'deceased', 'consent_basis', 'last_visit_on'])
-    .where('org_id', '=', message.org_id)
-    .where('id', '=', message.customer_id)
-    .executeTakeFirst();
+  const c = facts.customers.get(`${message.org_id}|${message.customer_id}`);
   if (!c) return no('customer_deleted');
   if (c.deceased) return no('deceased');
   if (c.do_not_mail) return no('do_not_mail');
@@ -46,16 +74,16 @@ export async function checkMessageStillValid(db: Kysely<DB>, message: MessageToC
   if (message.kind === 'INACTIVE' && payload.last_service_on && c.last_visit_on && c.last_visit_on > payload.last_service_on) {
     return no('customer_came_back');
   }
+  const v = message.vehicle_id != null ? facts.vehicles.get(`${message.org_id}|${message.vehicle_id}`) : undefined;
   if ((message.kind === 'REMINDER_1' || message.kind === 'REMINDER_2') && message.appointment_id == null && message.vehicle_id != null && payload.next_visit_on) {
-    const v = await db.selectFrom('vehicles').select(['next_visit_on', 'status']).where('org_id', '=', message.org_id).where('id', '=', message.vehicle_id).executeTakeFirst();
     if (!v || v.next_visit_on !== payload.next_visit_on) return no('next_visit_changed');
   }
   if (message.vehicle_id != null && message.kind !== 'THANK_YOU' && message.kind !== 'E03') {
-    const v = await db.selectFrom('vehicles').select('status').where('org_id', '=', message.org_id).where('id', '=', message.vehicle_id).executeTakeFirst();
     if (v && v.status !== 'active') return no(`vehicle_${v.status}`);
   }
   return yes();
 }
 
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
 const yes = (): Validity => ({ valid: true, reason: null });
 const no = (reason: string): Validity => ({ valid: false, reason });

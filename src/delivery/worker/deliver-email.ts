@@ -12,7 +12,7 @@ import { key, overrideKey, type SendContext } from '../merge/load-send-context.t
 import { renderTemplate } from '../templates/render-message.ts';
 import { markOutcome, markRetry, markSent } from './record.ts';
 import type { SentRecorder } from './sent-recorder.ts';
-import { stillValid } from './still-valid.ts';
+import { stillValid, type StillValid } from './still-valid.ts';
 
 export interface DeliverDeps {
   db: Kysely<DB>;
@@ -25,7 +25,8 @@ export interface DeliverDeps {
 
 export type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled';
 
-export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendContext): Promise<Outcome> {
+/** `checked`: the engine's still-valid answer when the caller asked it for the whole batch. */
+export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendContext, checked?: StillValid): Promise<Outcome> {
   const { db } = deps;
   const now = deps.now();
   const location = sc.locations.get(key(m.org_id, m.location_id));
@@ -39,7 +40,7 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
     if (customer?.email_status === 'hard_bounced') return fail('cancelled', 'email address hard bounced');
     if (!location.email_enabled) return fail('cancelled', 'email is switched off for this location');
   }
-  const check = await stillValid(db, m);
+  const check = checked ?? (await stillValid(db, m));
   if (!check.valid) return fail('cancelled', check.reason);
 
   if (m.channel === 'task') await createStaffTask(db, m);

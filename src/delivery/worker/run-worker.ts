@@ -13,6 +13,7 @@ import { loadSendContext, type SendContext } from '../merge/load-send-context.ts
 import { claimMessages, releaseExpiredLeases } from './claim.ts';
 import { deliverMessage, type DeliverDeps, type Outcome } from './deliver-email.ts';
 import { SentRecorder } from './sent-recorder.ts';
+import { stillValidMany, type StillValid } from './still-valid.ts';
 
 export interface WorkerOptions {
   workerId?: string;
@@ -51,7 +52,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     recorder: new SentRecorder(ctx.db, ctx.now),
   };
   const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
-  const queue: Array<{ m: Message; sc: SendContext }> = [];
+  const queue: Array<{ m: Message; sc: SendContext; check: StillValid }> = [];
   let claiming: Promise<void> | null = null;
   let empty = false;
   let lastRecovery = 0;
@@ -67,8 +68,10 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
       empty = true;
       return;
     }
-    const sc = await loadSendContext(ctx.db, batch);
-    for (const m of batch) queue.push({ m, sc });
+    // The engine's still-valid check for the whole batch at once, right after the claim: the
+    // queue holds at most a second or so of sends, so the answer is fresh when each one goes out.
+    const [sc, checks] = await Promise.all([loadSendContext(ctx.db, batch), stillValidMany(ctx.db, batch)]);
+    for (const [i, m] of batch.entries()) queue.push({ m, sc, check: checks[i]! });
   };
   const startRefill = () => {
     claiming ??= refill()
@@ -97,7 +100,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
         continue;
       }
       try {
-        totals[await deliverMessage(deps, item.m, item.sc)]++;
+        totals[await deliverMessage(deps, item.m, item.sc, item.check)]++;
       } catch (err) {
         // A database error mid-delivery: the lease brings the row back later.
         options.log?.(`message ${item.m.org_id}/${item.m.id}: ${(err as Error).message}`);
