@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop } from '../../../test/helpers/factories.ts';
 import { makeMessage, testContext } from '../../../test/helpers/delivery.ts';
-import { folderVendor, httpVendor } from './print-vendor.ts';
+import { folderVendor, httpVendor, type PrintBatch, type PrintVendor } from './print-vendor.ts';
 import { renderPostcardsPdf } from './render-postcards-pdf.ts';
 import { runPostcardBatches } from './run-postcard-batches.ts';
 
@@ -125,13 +125,91 @@ describe('postcard batches', () => {
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
   });
 
-  it('keeps cards pending (not sent) while the vendor is down', async () => {
+  it('keeps the cards in their batch while the vendor is down, then sends the same batch', async () => {
     const { shop, ids } = await shopWithCards(1);
-    const ctx = testContext(t, {}, () => new Date('2026-03-02T15:00:00Z'));
-    const results = (await runPostcardBatches(ctx, { vendor: httpVendor('http://127.0.0.1:9', { retries: 1, retryDelayMs: 5 }) })).filter((r) => r.orgId === shop.orgId);
-    expect(results[0]).toMatchObject({ status: 'failed' });
+    const t0 = Date.parse('2026-03-02T15:00:00Z');
+    const ctx = testContext(t, {}, () => new Date(t0));
+    const down = (await runPostcardBatches(ctx, { vendor: httpVendor('http://127.0.0.1:9', { retries: 1, retryDelayMs: 5 }) })).filter((r) => r.orgId === shop.orgId);
+    expect(down[0]).toMatchObject({ status: 'retry', cards: 1 });
+    expect(down[0]!.error).toMatch(/unreachable/);
     const row = await t.db.selectFrom('messages').select(['status', 'reason']).where('org_id', '=', shop.orgId).where('id', '=', ids[0]!).executeTakeFirstOrThrow();
-    expect(row.status).toBe('pending');
+    expect(row.status).toBe('sending'); // still in its batch, not free to join another one
     expect(row.reason).toMatch(/unreachable/);
+    // Too early for the retry: nothing happens.
+    expect((await runPostcardBatches(testContext(t, {}, () => new Date(t0 + 10_000)), { vendor: folderVendor(join(dir, 'early')) })).filter((r) => r.orgId === shop.orgId)).toEqual([]);
+    const vendor = await startVendor();
+    const later = testContext(t, {}, () => new Date(t0 + 60_000));
+    const up = (await runPostcardBatches(later, { vendor: httpVendor(vendor.url, { retryDelayMs: 5 }) })).filter((r) => r.orgId === shop.orgId);
+    await vendor.close();
+    expect(up).toEqual([expect.objectContaining({ batchId: down[0]!.batchId, status: 'accepted', resumed: true })]);
+    expect(vendor.batches.get(down[0]!.batchId)?.message_ids).toEqual(ids);
+    expect((await t.db.selectFrom('messages').select('status').where('org_id', '=', shop.orgId).where('id', '=', ids[0]!).executeTakeFirstOrThrow()).status).toBe('sent');
+  });
+
+  it('after a crash between upload and "sent", sends the same batch id with the same cards; new cards go in a new batch', async () => {
+    const { shop, ids } = await shopWithCards(2);
+    const vendor = await startVendor();
+    const t0 = Date.parse('2026-03-02T15:00:00Z');
+    const real = httpVendor(vendor.url, { retryDelayMs: 5 });
+    // The worker process dies right after the vendor took the batch: nothing after the upload runs.
+    const dying: PrintVendor = { ...real, submit: async (b) => (await real.submit(b), new Promise<never>(() => undefined)) };
+    void runPostcardBatches(testContext(t, {}, () => new Date(t0)), { vendor: dying, workerId: 'crashed' });
+    await waitFor(() => vendor.posts.length === 1);
+    const first = vendor.posts[0]!;
+    expect(first.manifest.message_ids).toEqual(ids);
+    // While the dead worker's lease runs (it covers the worst-case upload), nobody takes the batch.
+    const during = await runPostcardBatches(testContext(t, {}, () => new Date(t0 + 5 * 60_000)), { vendor: real, workerId: 'other' });
+    expect(during.filter((r) => r.orgId === shop.orgId)).toEqual([]);
+    // A card that fell due since must not join the old batch.
+    const c = await makeCustomer(t.db, shop, { email: null, language: 'en', mailing_name: 'New Card', address_line1: '1 Main', city: 'Québec', postal_code: 'G1R 4P5' });
+    const late = await makeMessage(t.db, shop, { kind: 'DEFERRED', channel: 'postcard', customer_id: c.id, language: 'en', next_attempt_at: new Date(t0 + 60_000), payload: { deferred_items: ['Wipers'] } });
+    const after = (await runPostcardBatches(testContext(t, {}, () => new Date(t0 + 20 * 60_000)), { vendor: real, workerId: 'restarted' })).filter((r) => r.orgId === shop.orgId);
+    await vendor.close();
+    expect(after).toEqual([
+      expect.objectContaining({ batchId: first.key, status: 'accepted', resumed: true, cards: 2 }),
+      expect.objectContaining({ status: 'accepted', resumed: false, cards: 1 }),
+    ]);
+    // Same id, same cards, uploaded twice: the vendor kept (and prints) one batch of them.
+    expect(vendor.posts.filter((p) => p.key === first.key).map((p) => p.manifest.message_ids)).toEqual([ids, ids]);
+    expect([...vendor.batches.values()].map((m) => m.message_ids)).toEqual([ids, [late.id]]);
+    const rows = await t.db.selectFrom('messages').select(['id', 'status', 'provider_id']).where('org_id', '=', shop.orgId).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: ids[0], status: 'sent', provider_id: first.key },
+      { id: ids[1], status: 'sent', provider_id: first.key },
+      { id: late.id, status: 'sent', provider_id: after[1]!.batchId },
+    ]);
   });
 });
+
+/** A print vendor on loopback with an idempotency check: a batch id it already has gets 409. */
+async function startVendor() {
+  const posts: Array<{ key: string; manifest: PrintBatch['manifest'] }> = [];
+  const batches = new Map<string, PrintBatch['manifest']>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+        const manifest = JSON.parse(await (form.get('manifest') as Blob).text()) as PrintBatch['manifest'];
+        const key = String(req.headers['idempotency-key']);
+        posts.push({ key, manifest });
+        if (batches.has(key)) return res.writeHead(409).end('already have it');
+        batches.set(key, manifest);
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `V-${batches.size}` }));
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    posts,
+    batches,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+async function waitFor(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!ok()) throw new Error('timed out');
+}

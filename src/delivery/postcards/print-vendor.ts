@@ -2,6 +2,8 @@
 // - folder drop (PRINT_VENDOR_DIR): written under temporary names, then renamed into place;
 // - HTTP (PRINT_VENDOR_URL): POST {url}/batches as multipart/form-data (manifest, pdf, csv) with
 //   Idempotency-Key = batch id; 2xx or 409 (already have it) = accepted; 5xx/network retried.
+// The batch id is durable (postcard_batches): a batch sent again after a crash carries the same
+// id and the same cards, so the vendor's idempotency check drops the second copy.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -19,6 +21,8 @@ export interface VendorReceipt {
 export interface PrintVendor {
   name: string;
   submit(batch: PrintBatch): Promise<VendorReceipt>;
+  /** The longest one submit can take, retries included: the batch's lease covers it. */
+  maxSubmitMs?: number;
 }
 
 export class VendorError extends Error {
@@ -50,11 +54,14 @@ export function folderVendor(dir: string): PrintVendor {
   };
 }
 
-export function httpVendor(baseUrl: string, options: { retries?: number; retryDelayMs?: number } = {}): PrintVendor {
+export function httpVendor(baseUrl: string, options: { retries?: number; retryDelayMs?: number; timeoutMs?: number } = {}): PrintVendor {
   const retries = options.retries ?? 4;
   const delay = options.retryDelayMs ?? 500;
+  const timeoutMs = options.timeoutMs ?? 60_000;
   return {
     name: 'http',
+    // Every try timing out, plus the waits between tries (delay, 2 x delay, 4 x delay…).
+    maxSubmitMs: (retries + 1) * timeoutMs + delay * (2 ** retries - 1),
     async submit(batch) {
       let last: VendorError | null = null;
       for (let attempt = 0; attempt <= retries; attempt++) {
@@ -65,7 +72,7 @@ export function httpVendor(baseUrl: string, options: { retries?: number; retryDe
         form.set('csv', new Blob([batch.csv], { type: 'text/csv' }), `${batch.id}.csv`);
         let res: Response;
         try {
-          res = await fetch(`${baseUrl.replace(/\/$/, '')}/batches`, { method: 'POST', body: form, headers: { 'idempotency-key': batch.id }, signal: AbortSignal.timeout(60_000) });
+          res = await fetch(`${baseUrl.replace(/\/$/, '')}/batches`, { method: 'POST', body: form, headers: { 'idempotency-key': batch.id }, signal: AbortSignal.timeout(timeoutMs) });
         } catch (err) {
           last = new VendorError(`print vendor unreachable: ${(err as Error).message}`, true);
           continue;

@@ -1,10 +1,16 @@
 // One print-ready PDF per batch: each card is two 6x4 in pages (432x288 pt), front then back.
 // Fonts are DejaVu TTF embedded (subset) in the file: never the standard 14 PDF fonts, which
 // cannot print letters outside WinAnsi (ğ, Ł…) and are not embedded.
+// Built for thousands of cards a second: glyph metrics are read once per process, each distinct
+// front (business, headline, phone, web: usually one per kind and language) is written once and
+// shared by its pages, the back's fixed parts (divider, return address, stamp box) are one shared
+// stream, so each card adds only its own text (message and address) and two page objects.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { FontInDocument, TtfFace } from './pdf-font.ts';
+import { layoutLines, textOps, type TextBox } from './pdf-text.ts';
+import { num, pdfDate, pdfString, PdfWriter } from './pdf-writer.ts';
 
 export interface PostcardCard {
   /** Front: the business and the message headline. */
@@ -21,43 +27,92 @@ export interface PostcardCard {
 const W = 432;
 const H = 288;
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = readFileSync(join(fontDir, 'DejaVuSans.ttf'));
-const BOLD = readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf'));
+const REGULAR = new TtfFace(readFileSync(join(fontDir, 'DejaVuSans.ttf')));
+const BOLD = new TtfFace(readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')));
 
-export function renderPostcardsPdf(cards: PostcardCard[], meta: { title: string; now: Date }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: [W, H], margin: 0, autoFirstPage: false, compress: true, info: { Title: meta.title, Creator: 'Relance', CreationDate: meta.now } });
-  doc.registerFont('R', REGULAR);
-  doc.registerFont('B', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+const NAVY = rgb('#1f3a5f');
+const INK = rgb('#222222');
+const GREY = rgb('#444444');
+const RULE = rgb('#999999');
+
+interface Fonts {
+  R: FontInDocument;
+  B: FontInDocument;
+}
+
+export async function renderPostcardsPdf(cards: PostcardCard[], meta: { title: string; now: Date }): Promise<Buffer> {
+  const w = new PdfWriter();
+  const catalog = w.ref();
+  const pages = w.ref();
+  const resources = w.ref();
+  const info = w.ref();
+  const fonts: Fonts = { R: new FontInDocument(REGULAR, w), B: new FontInDocument(BOLD, w) };
+  const fronts = new Map<string, number>();
+  const backs = new Map<string, number>();
+  const kids: number[] = [];
+  const page = (contents: string) => {
+    const ref = w.ref();
+    w.object(ref, `<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 ${W} ${H}] /Resources ${resources} 0 R /Contents ${contents} >>`);
+    kids.push(ref);
+  };
+  const shared = (cache: Map<string, number>, key: string, ops: () => string) => {
+    let ref = cache.get(key);
+    if (ref === undefined) {
+      ref = w.ref();
+      w.stream(ref, ops());
+      cache.set(key, ref);
+    }
+    return ref;
+  };
   for (const card of cards) {
-    front(doc, card);
-    back(doc, card);
+    const front = shared(fronts, JSON.stringify([card.businessName, card.headline, card.phoneLine, card.webLine]), () => frontOps(fonts, card));
+    const backFixed = shared(backs, JSON.stringify(card.from), () => backFixedOps(fonts, card));
+    const back = w.ref();
+    w.stream(back, backOps(fonts, card));
+    page(`${front} 0 R`);
+    page(`[${backFixed} 0 R ${back} 0 R]`);
   }
-  doc.end();
-  return done;
+  fonts.R.embed(w, 'RLNCRA');
+  fonts.B.embed(w, 'RLNCBA');
+  w.object(resources, `<< /Font << /R ${fonts.R.ref} 0 R /B ${fonts.B.ref} 0 R >> /ProcSet [/PDF /Text] >>`);
+  w.object(pages, `<< /Type /Pages /Count ${kids.length} /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] >>`);
+  w.object(catalog, `<< /Type /Catalog /Pages ${pages} 0 R >>`);
+  w.object(info, `<< /Title ${pdfString(meta.title)} /Creator (Relance) /Producer (Relance) /CreationDate ${pdfDate(meta.now)} >>`);
+  return w.finish(catalog, info);
 }
 
-function front(doc: PDFKit.PDFDocument, c: PostcardCard): void {
-  doc.addPage();
-  doc.rect(0, 0, W, 64).fill('#1f3a5f');
-  doc.fillColor('#ffffff').font('B').fontSize(20).text(c.businessName, 24, 20, { width: W - 48, height: 28, ellipsis: true, lineBreak: false });
-  doc.fillColor('#1f3a5f').font('B').fontSize(26).text(c.headline, 24, 100, { width: W - 48, height: 90, ellipsis: true });
-  doc.fillColor('#222222').font('R').fontSize(12).text(c.phoneLine, 24, 214, { lineBreak: false });
-  doc.fontSize(9).text(c.webLine, 24, 236, { lineBreak: false });
+function frontOps(f: Fonts, c: PostcardCard): string {
+  return `q ${NAVY} rg 0 ${H - 64} ${W} 64 re f Q
+BT
+1 1 1 rg
+${text(f, 'B', c.businessName, 20, { x: 24, y: 20, width: W - 48, wrap: false })}${NAVY} rg
+${text(f, 'B', c.headline, 26, { x: 24, y: 100, width: W - 48, height: 90 })}${INK} rg
+${text(f, 'R', c.phoneLine, 12, { x: 24, y: 214, width: W - 48, wrap: false })}${text(f, 'R', c.webLine, 9, { x: 24, y: 236, width: W - 48, wrap: false })}ET
+`;
 }
 
-function back(doc: PDFKit.PDFDocument, c: PostcardCard): void {
-  doc.addPage();
-  // Left half: the message. Right half: return address, postage area, recipient.
-  doc.fillColor('#222222').font('R').fontSize(8.5).text(c.text, 18, 18, { width: 186, height: H - 36, ellipsis: true, lineGap: 1 });
-  doc.moveTo(216, 18).lineTo(216, H - 18).lineWidth(0.5).stroke('#999999');
-  doc.font('R').fontSize(6.5).fillColor('#444444').text(c.from.join('\n'), 228, 18, { width: 120, height: 48, ellipsis: true });
-  doc.rect(W - 66, 18, 48, 56).lineWidth(0.5).stroke('#999999');
-  doc.fillColor('#222222').font('B').fontSize(10).text(c.to[0] ?? '', 240, 150, { width: 176, lineBreak: false, ellipsis: true });
-  doc.font('R').fontSize(10).text(c.to.slice(1).join('\n'), 240, 164, { width: 176, height: 80, ellipsis: true });
+// Left half: the message. Right half: return address, postage area, recipient.
+function backFixedOps(f: Fonts, c: PostcardCard): string {
+  return `q ${RULE} RG 0.5 w 216 ${H - 18} m 216 18 l S ${W - 66} ${H - 18 - 56} 48 56 re S Q
+BT
+${GREY} rg
+${text(f, 'R', c.from.join('\n'), 6.5, { x: 228, y: 18, width: 120, height: 48 })}ET
+`;
+}
+
+function backOps(f: Fonts, c: PostcardCard): string {
+  return `BT
+${INK} rg
+${text(f, 'R', c.text, 8.5, { x: 18, y: 18, width: 186, height: H - 36, lineGap: 1 })}${text(f, 'B', c.to[0] ?? '', 10, { x: 240, y: 150, width: 176, wrap: false })}${text(f, 'R', c.to.slice(1).join('\n'), 10, { x: 240, y: 164, width: 176, height: 80 })}ET
+`;
+}
+
+function text(f: Fonts, name: 'R' | 'B', s: string, size: number, box: TextBox): string {
+  const font = f[name];
+  return textOps(font, name, layoutLines(font.face, s, size, box), size, box, H);
+}
+
+function rgb(hex: string): string {
+  const v = parseInt(hex.slice(1), 16);
+  return [v >> 16, (v >> 8) & 255, v & 255].map((c) => num(c / 255)).join(' ');
 }

@@ -26,12 +26,16 @@ export async function claimMessages(
 /**
  * Rows left in 'sending' by a process that died go back to 'pending' once their lease expired.
  * The attempt already counted stays counted (a row that kills its worker every time ends failed).
+ * Postcards of an open batch are not released: the batch has its own lease and is retried whole,
+ * with the same id and cards (postcards/claim-postcard-batch.ts).
  */
 export async function releaseExpiredLeases(db: Kysely<DB>, opts: { now: Date; leaseMs: number }): Promise<number> {
   const before = new Date(opts.now.getTime() - opts.leaseMs);
   const result = await sql`
-    UPDATE messages SET status = 'pending', claimed_by = NULL, updated_at = ${opts.now},
+    UPDATE messages m SET status = 'pending', claimed_by = NULL, updated_at = ${opts.now},
            reason = coalesce(reason, 'lease expired: the worker stopped mid-send')
-     WHERE status = 'sending' AND claimed_at < ${before}`.execute(db);
+     WHERE status = 'sending' AND claimed_at < ${before}
+       AND NOT EXISTS (
+         SELECT 1 FROM postcard_batches b WHERE b.status = 'building' AND b.org_id = m.org_id AND m.id = ANY(b.message_ids))`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -1,0 +1,140 @@
+// A TrueType font embedded in a PDF as a subset (Type0 / CIDFontType2, Identity-H): the file
+// carries only the glyphs its text uses, plus a ToUnicode map so the text can be searched and
+// extracted (pdftotext). Glyph metrics are read from the TTF once per process (TtfFace); each PDF
+// gets its own subset (FontInDocument). No shaping: one glyph per code point after NFC
+// normalisation, which is what Latin scripts need (accents are precomposed).
+import { create, type Font, type Subset } from 'fontkit';
+import { num, type PdfWriter } from './pdf-writer.ts';
+
+export class TtfFace {
+  readonly font: Font;
+  /** 1000 / unitsPerEm: PDF glyph space is 1/1000 em. */
+  readonly scale: number;
+  readonly ascender: number;
+  readonly descender: number;
+  readonly #glyphs = new Map<number, { gid: number; width: number }>();
+
+  constructor(ttf: Uint8Array) {
+    this.font = create(ttf);
+    this.scale = 1000 / this.font.unitsPerEm;
+    this.ascender = this.font.ascent * this.scale;
+    this.descender = this.font.descent * this.scale;
+  }
+
+  /** Glyph id and advance width (1/1000 em) of a code point (.notdef when the font has none). */
+  glyph(codePoint: number): { gid: number; width: number } {
+    let g = this.#glyphs.get(codePoint);
+    if (!g) {
+      const glyph = this.font.glyphForCodePoint(codePoint);
+      g = { gid: glyph.id, width: glyph.advanceWidth * this.scale };
+      this.#glyphs.set(codePoint, g);
+    }
+    return g;
+  }
+
+  /** Width of a string in points at this size. */
+  width(text: string, size: number): number {
+    let w = 0;
+    for (const ch of text) w += this.glyph(ch.codePointAt(0)!).width;
+    return (w * size) / 1000;
+  }
+
+  /** Distance between baselines of consecutive lines, without extra gap. */
+  lineHeight(size: number): number {
+    return ((this.ascender - this.descender + this.font.lineGap * this.scale) * size) / 1000;
+  }
+}
+
+export class FontInDocument {
+  readonly face: TtfFace;
+  readonly ref: number;
+  readonly #subset: Subset;
+  /** code point → 4 hex digits of its subset glyph id */
+  readonly #hex = new Map<number, string>();
+  /** subset glyph id → the code point it prints */
+  readonly #unicode = new Map<number, number>();
+
+  constructor(face: TtfFace, writer: PdfWriter) {
+    this.face = face;
+    this.ref = writer.ref();
+    this.#subset = face.font.createSubset();
+  }
+
+  /** The text as a PDF hex string of subset glyph ids (for Tj). */
+  encode(text: string): string {
+    let out = '<';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let h = this.#hex.get(cp);
+      if (h === undefined) {
+        const cid = this.#subset.includeGlyph(this.face.glyph(cp).gid);
+        if (cid !== 0 && !this.#unicode.has(cid)) this.#unicode.set(cid, cp);
+        h = cid.toString(16).padStart(4, '0');
+        this.#hex.set(cp, h);
+      }
+      out += h;
+    }
+    return `${out}>`;
+  }
+
+  /** Writes the font objects; call once, after the last encode. */
+  embed(writer: PdfWriter, tag: string): void {
+    const { font, scale } = this.face;
+    const fontFile = writer.ref();
+    const descriptor = writer.ref();
+    const cidFont = writer.ref();
+    const toUnicode = writer.ref();
+    writer.stream(fontFile, this.#subset.encode());
+    const name = `${tag}+${font.postscriptName.replaceAll(' ', '_')}`;
+    const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
+    // Same flags as pdfkit: fixed pitch, serif, symbolic (CID fonts), script, italic.
+    const flags = (font.post.isFixedPitch ? 1 : 0) | (familyClass >= 1 && familyClass <= 7 ? 2 : 0) | 4 | (familyClass === 10 ? 8 : 0) | (font.head.macStyle.italic ? 64 : 0);
+    const b = font.bbox;
+    writer.object(
+      descriptor,
+      `<< /Type /FontDescriptor /FontName /${name} /Flags ${flags} /FontBBox [${[b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * scale)).join(' ')}]` +
+        ` /ItalicAngle ${num(font.italicAngle)} /Ascent ${num(this.face.ascender)} /Descent ${num(this.face.descender)}` +
+        ` /CapHeight ${num((font.capHeight || font.ascent) * scale)} /XHeight ${num((font.xHeight ?? 0) * scale)} /StemV 0 /FontFile2 ${fontFile} 0 R >>`,
+    );
+    // Widths of every glyph in the subset (composite glyphs' parts included by encode()).
+    const widths = this.#subset.glyphs.map((gid) => num(font.getGlyph(gid).advanceWidth * scale));
+    writer.object(
+      cidFont,
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
+        ` /FontDescriptor ${descriptor} 0 R /W [0 [${widths.join(' ')}]] /CIDToGIDMap /Identity >>`,
+    );
+    writer.stream(toUnicode, this.#toUnicodeCmap());
+    writer.object(this.ref, `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  }
+
+  #toUnicodeCmap(): string {
+    const entries = [...this.#unicode].sort((a, b) => a[0] - b[0]).map(([cid, cp]) => `<${cid.toString(16).padStart(4, '0')}> <${utf16Hex(cp)}>`);
+    const blocks: string[] = [];
+    // At most 100 entries per bfchar block (PDF 32000-1, 9.10.3).
+    for (let i = 0; i < entries.length; i += 100) {
+      const part = entries.slice(i, i + 100);
+      blocks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
+    }
+    return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <ffff>
+endcodespacerange
+${blocks.join('\n')}
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+`;
+  }
+}
+
+function utf16Hex(cp: number): string {
+  if (cp <= 0xffff) return cp.toString(16).padStart(4, '0');
+  const v = cp - 0x10000;
+  return ((v >> 10) | 0xd800).toString(16) + ((v & 0x3ff) | 0xdc00).toString(16);
+}
