@@ -1,10 +1,10 @@
 // A location's template override end to end: saved through the API (unknown fields and code refused
 // there), used by the worker for real mail (smtp-server on loopback, parsed back), rendered by the
 // API preview and by the real `relance templates preview` process.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +210,8 @@ describe('a saved override', () => {
   });
 
   it('is what `relance templates preview THANK_YOU --lang fr --location CODE` prints and writes', async () => {
+    const card = await save('THANK_YOU', 'postcard', 'fr', { subject: 'Merci, {{mailing_name}} !', body: 'CARTE-PERSONNALISÉE pour {{vehicle}} : Şahin vous dit merci.' });
+    expect(card.statusCode).toBe(200);
     // PGlite allows one process per folder: hand the database over to the CLI.
     if (dataDir) await closeAll();
     const env: NodeJS.ProcessEnv = { ...process.env, ...cliEnv, DEMO_DATA: 'off', NODE_ENV: 'test' };
@@ -224,11 +226,22 @@ describe('a saved override', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('TEXTE-PERSONNALISÉ de l’atelier Łódź');
     expect(html).toContain('<html lang="fr"');
-    rmSync(out, { force: true });
+
+    // The postcard override as the real 6x4 card, with the location's name and return address.
+    const pdf = join(dirname(out), 'thank-you.pdf');
+    await run(bin, ['templates', 'preview', 'THANK_YOU', '--lang', 'fr', '--channel', 'postcard', '--location', shop.location.code, '--out', pdf], { env, cwd: root });
+    const front = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-']).toString().replace(/\s+/g, ' ');
+    expect(front).toContain('Merci, Marie-Ève Lévesque !');
+    expect(front).toContain('Garage Lévesque');
+    expect(front).toContain('Appelez-nous : 514-555-0100');
+    const back = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-']).toString().replace(/\s+/g, ' ');
+    expect(back).toContain('CARTE-PERSONNALISÉE pour 2021 Toyota RAV4 : Şahin vous dit merci.');
+    expect(back).toContain('Garage Lévesque 1 Main St Montréal QC H2X 1Y4');
+    rmSync(dirname(out), { recursive: true, force: true });
 
     // Without --location it is the shipped template.
     const shipped = await run(bin, ['templates', 'preview', 'THANK_YOU', '--lang', 'fr'], { env, cwd: root });
     expect(shipped.stdout).not.toContain('TEXTE-PERSONNALISÉ');
     expect(shipped.stdout).toMatch(/^Subject: Merci de votre visite/);
-  }, 60_000);
+  }, 120_000);
 });

@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { boot } from '../../../boot.ts';
 import { isKindCode, kindSpec, KIND_CODES } from '../../../domain/messages/kinds.ts';
+import type { Location } from '../../../db/schema.ts';
+import { businessAddress } from '../../../delivery/merge/build-merge-data.ts';
 import { renderPostcardsPdf } from '../../../delivery/postcards/render-postcards-pdf.ts';
 import type { Rendered } from '../../../delivery/templates/compile.ts';
 import { renderMessagePreview, renderSample } from '../../../delivery/templates/preview.ts';
@@ -37,11 +39,14 @@ export const templatesPreviewCommand: Command = {
     if (out && !/\.(html|pdf)$/i.test(out)) throw new UsageError('--out must end in .html or .pdf');
 
     let rendered: Rendered;
+    let location: Location | null = null;
+    let publicUrl = 'http://localhost:3000';
     if (typeof values.location === 'string') {
       const ctx = await boot();
       try {
-        const location = await findLocationByCode(ctx.db, values.location, values.org as string | undefined);
-        rendered = await renderMessagePreview(ctx.db, { orgId: location.org_id, locationId: location.id, kind, channel, language }, { publicUrl: ctx.config.publicUrl });
+        location = await findLocationByCode(ctx.db, values.location, values.org as string | undefined);
+        publicUrl = ctx.config.publicUrl;
+        rendered = await renderMessagePreview(ctx.db, { orgId: location.org_id, locationId: location.id, kind, channel, language }, { publicUrl });
       } finally {
         await ctx.database.close();
       }
@@ -56,8 +61,12 @@ export const templatesPreviewCommand: Command = {
     if (out.toLowerCase().endsWith('.html')) {
       writeFileSync(out, channel === 'email' ? rendered.html : `<!doctype html><meta charset="utf-8"><h1>${escapeHtml(rendered.subject)}</h1><pre>${escapeHtml(rendered.text)}</pre>`);
     } else if (channel === 'postcard') {
+      // The card front and return address are the location's when one is named (as printed).
+      const business = location ? (location.business_name ?? location.name) : 'Garage Lévesque';
+      const phone = location ? (location.business_phone ?? location.phone ?? '') : '514-555-0100';
+      const from = location ? [business, ...businessAddress(location).split(', ')] : ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'];
       writeFileSync(out, await renderPostcardsPdf(
-        [{ headline: rendered.subject, businessName: 'Garage Lévesque', phoneLine: t(language, 'postcard_call', { phone: '514-555-0100' }), webLine: t(language, 'postcard_web', { url: 'http://localhost:3000/portal' }), text: rendered.text, to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'], from: ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'] }],
+        [{ headline: rendered.subject, businessName: business, phoneLine: t(language, 'postcard_call', { phone }), webLine: t(language, 'postcard_web', { url: `${publicUrl.replace(/\/$/, '')}/portal` }), text: rendered.text, to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'], from }],
         { title: `${kind} ${language}`, now: new Date() },
       ));
     } else {
