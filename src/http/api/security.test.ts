@@ -1,6 +1,7 @@
 // Sessions, CSRF, login rate limit, bad input, roles, API tokens, password reset, operator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
+import { sql } from 'kysely';
 import { backendName } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop } from '../../../test/helpers/factories.ts';
 import { createApiTest, makeApiToken, makeOperator, makeStaff, makeTenantRecords, PASSWORD, signIn, tokenClient, type ApiTest, type Client } from '../../../test/helpers/api.ts';
@@ -312,5 +313,79 @@ describe('documentation', () => {
     expect(page.body).not.toMatch(/<script|<link|\ssrc=|href="https?:/i);
     const remote = await api.app.inject({ method: 'GET', url: '/api/docs', remoteAddress: '203.0.113.9' });
     expect(remote.statusCode).toBe(404);
+  });
+});
+
+describe('disabled users', () => {
+  it('a disabled user’s API tokens stop working at once, and their sessions end', async () => {
+    const staff = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
+    const client = await signIn(api.app, staff.email);
+    const created = await client.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'Their DMS sync', scopes: ['read'], location_id: shop.locationId } });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json() as { token: string; id: number };
+    const viaToken = tokenClient(api.app, token);
+    expect((await viaToken.request({ method: 'GET', url: '/api/v1/customers' })).statusCode).toBe(200);
+
+    const disabled = await owner.request({ method: 'PATCH', url: `/api/v1/users/${staff.id}`, payload: { disabled: true } });
+    expect(disabled.json()).toMatchObject({ disabled: true });
+    const refused = await viaToken.request({ method: 'GET', url: '/api/v1/customers' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await client.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+    const row = await api.t.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.revoked_at).not.toBeNull();
+    const log = await api.t.db.selectFrom('audit_log').select('changes').where('entity', '=', 'user').where('entity_id', '=', String(staff.id)).where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(log.changes).toMatchObject({ revoked_api_tokens: [id] });
+  });
+
+  it('a token stops working when its creator is disabled by any path, not only through the API', async () => {
+    const staff = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
+    const { token, id } = await makeApiToken(api.t.db, shop.orgId, ['read']);
+    await api.t.db.updateTable('api_tokens').set({ created_by: staff.id }).where('id', '=', id).execute();
+    const client = tokenClient(api.app, token);
+    expect((await client.request({ method: 'GET', url: '/api/v1/customers' })).statusCode).toBe(200);
+    await api.t.db.updateTable('users').set({ disabled_at: api.clock.now }).where('id', '=', staff.id).execute();
+    expect((await client.request({ method: 'GET', url: '/api/v1/customers' })).statusCode).toBe(401);
+  });
+});
+
+describe('rate limits across emails and on password reset', () => {
+  it('caps failed sign-ins per IP across many emails; another IP is not affected', async () => {
+    const ip = '198.51.100.7';
+    const signInFrom = (remoteAddress: string, email: string, password: string) => api.app.inject({ method: 'POST', url: '/api/v1/session', remoteAddress, payload: { email, password } });
+    const sessions = async () => (await api.t.db.selectFrom('sessions').select('token_hash').execute()).length;
+    for (let i = 0; i < 50; i++) expect((await signInFrom(ip, `spray${i}@nowhere.test`, 'Summer2026!')).statusCode).toBe(401);
+    const before = await sessions();
+    const blocked = await signInFrom(ip, ownerEmail, PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await sessions()).toBe(before);
+    expect((await signInFrom('198.51.100.8', ownerEmail, PASSWORD)).statusCode).toBe(200);
+    const saved = api.clock.now;
+    api.clock.now = new Date(saved.getTime() + 16 * 60_000);
+    try {
+      expect((await signInFrom(ip, ownerEmail, PASSWORD)).statusCode).toBe(200);
+    } finally {
+      api.clock.now = saved;
+    }
+  });
+
+  it('limits reset requests per IP and email (10 in 15 minutes) and per IP across emails; nothing is mailed past the limit', async () => {
+    const staff = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'sales_rep' }]);
+    const ask = (remoteAddress: string, email: string) => api.app.inject({ method: 'POST', url: '/api/v1/password-reset', remoteAddress, payload: { email } });
+    const mails = async () => Number((await api.t.db.selectFrom('caught_mail').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`${staff.email} = ANY(envelope_to)`).executeTakeFirstOrThrow()).n);
+    for (let i = 0; i < 10; i++) expect((await ask('198.51.100.20', staff.email)).statusCode).toBe(202);
+    expect(await mails()).toBe(10);
+    const limited = await ask('198.51.100.20', staff.email);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await mails()).toBe(10);
+    // Sign-in is a separate budget: the reset flood does not lock the user out.
+    expect((await api.app.inject({ method: 'POST', url: '/api/v1/session', remoteAddress: '198.51.100.20', payload: { email: staff.email, password: PASSWORD } })).statusCode).toBe(200);
+    // Per IP across emails: 50 requests for different addresses, then even a new address waits.
+    for (let i = 0; i < 50; i++) expect((await ask('198.51.100.21', `someone${i}@nowhere.test`)).statusCode).toBe(202);
+    expect((await ask('198.51.100.21', staff.email)).statusCode).toBe(429);
+    expect(await mails()).toBe(10);
   });
 });
