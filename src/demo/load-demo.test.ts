@@ -119,6 +119,30 @@ describe('relance demo generator', () => {
     expect(await fingerprint(other.orgId)).not.toBe(await fingerprint(orgId));
   });
 
+  it('a load that fails part-way removes its organization, after the chunks in flight are done', async () => {
+    const before = await one(sql`SELECT count(*) AS n FROM organizations`);
+    const customersBefore = await one(sql`SELECT count(*) AS n FROM customers`);
+    // Fires even while the loader has triggers off (ENABLE ALWAYS), in the 4th of 8 chunks.
+    await sql`CREATE FUNCTION refuse_c000160() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.customer_number = 'C000160' THEN RAISE EXCEPTION 'no space left on device (simulated)'; END IF; RETURN NEW; END $$`.execute(database.db);
+    await sql`CREATE TRIGGER refuse_c000160 BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION refuse_c000160()`.execute(database.db);
+    await sql`ALTER TABLE customers ENABLE ALWAYS TRIGGER refuse_c000160`.execute(database.db);
+    try {
+      const failed = loadDemo(database.db, { locations: 1, customers: 400, seed: 'boom', today: TODAY, chunkSize: 50, concurrency: 3, orgName: 'Failing Demo' });
+      await expect(failed).rejects.toThrow(/^no space left on device \(simulated\); the partly loaded organization \d+ was removed$/);
+    } finally {
+      await sql`DROP TRIGGER refuse_c000160 ON customers`.execute(database.db);
+      await sql`DROP FUNCTION refuse_c000160()`.execute(database.db);
+    }
+    expect(await one(sql`SELECT count(*) AS n FROM organizations`)).toBe(before);
+    expect(await one(sql`SELECT count(*) AS n FROM organizations WHERE name = 'Failing Demo'`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM customers`)).toBe(customersBefore);
+    // The chunks after the failed one were not left writing: nothing arrives later either.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await one(sql`SELECT count(*) AS n FROM customers`)).toBe(customersBefore);
+    expect(await one(sql`SELECT count(*) AS n FROM vehicles v WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = v.org_id)`)).toBe(0);
+  });
+
   const ctx = () => ({ db: database.db, database, now: () => new Date('2026-03-02T15:00:00Z') }) as unknown as AppContext;
 
   it('first start is one transaction: a load that fails near its end leaves nothing, not even the organization', async () => {

@@ -61,9 +61,26 @@ export function demoCity(locationIndex: number): DemoCity {
   return DEMO_CITIES[locationIndex % DEMO_CITIES.length]!;
 }
 
+/** A demo load that failed; the partly loaded organization was removed (or says it could not be). */
+export class DemoLoadError extends Error {}
+
 export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<DemoSummary> {
-  const seed = options.seed ?? DEFAULT_SEED;
   const orgId = await createOrganization(db, options.orgName ?? 'Demo Garages');
+  try {
+    return await fillDemoOrganization(db, orgId, options);
+  } catch (err) {
+    // Chunks are separate transactions (a large demo is too big for one): on failure the
+    // organization goes, with everything in it (ON DELETE CASCADE), so nothing is half-loaded.
+    const removed = await db.deleteFrom('organizations').where('id', '=', orgId).execute().then(() => true, () => false);
+    throw new DemoLoadError(
+      `${(err as Error).message}; ${removed ? `the partly loaded organization ${orgId} was removed` : `organization ${orgId} is partly loaded and could not be removed: delete it`}`,
+      { cause: err },
+    );
+  }
+}
+
+async function fillDemoOrganization(db: Kysely<DB>, orgId: number, options: DemoOptions): Promise<DemoSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
   const totals = emptyCounts();
   const locations: { id: number; code: string }[] = [];
   let done = 0;
@@ -114,6 +131,7 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
   // Chunks are generated in order (the random streams and the sample of regulars do not depend
   // on timing) and written by up to `concurrency` transactions at once (PostgreSQL: 2).
   const inflight = new Set<Promise<unknown>>();
+  const failures: unknown[] = [];
   let done = 0;
   for (let first = 0; first < options.customers; first += chunkSize) {
     const count = Math.min(chunkSize, options.customers - first);
@@ -144,11 +162,21 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
       options.onProgress?.(done);
     });
     inflight.add(job);
-    job.then(() => inflight.delete(job), () => inflight.delete(job));
+    job.then(
+      () => inflight.delete(job),
+      (error: unknown) => {
+        inflight.delete(job);
+        failures.push(error);
+      },
+    );
     // Inside the caller's transaction there is one connection: one chunk at a time.
-    if (inflight.size >= (db.isTransaction ? 1 : (options.concurrency ?? 1))) await Promise.race(inflight);
+    if (inflight.size >= (db.isTransaction ? 1 : (options.concurrency ?? 1))) await Promise.race(inflight).catch(() => undefined);
+    if (failures.length) break;
   }
-  await Promise.all(inflight);
+  // Even after a failure, the chunks in flight finish first: the caller may then remove the
+  // organization with nothing still writing into it.
+  await Promise.allSettled(inflight);
+  if (failures.length) throw failures[0];
   const random = randomFor(options.seed, 'location', options.locationIndex, 'staff');
   const staff = await addStaffResources(db, random, options, city, options.customers);
   counts.appointments = await addAppointments(

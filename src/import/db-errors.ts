@@ -10,3 +10,13 @@ export function describeDbError(err: unknown): Exclude<Outcome, string> {
   if (e.code === '22003') return { column: e.column ?? '', reason: 'a number is too large' };
   return { column: e.column ?? '', reason: `the database refused the row: ${e.message ?? String(err)}` };
 }
+
+/**
+ * Whether PostgreSQL refused the row's data (SQLSTATE class 22 data exception, 23 constraint
+ * violation, 54 limit exceeded such as an index row too large, P0001 raised by a trigger),
+ * as opposed to a failure that would refuse any row (connection, disk, server shutting down).
+ */
+export function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^(22|23|54)|^P0001$/.test(code);
+}

@@ -1,11 +1,12 @@
 // Bad files: wrong encoding, missing columns, duplicates, impossible dates, bad numbers and
 // VINs, unknown references, malformed CSV. Good rows are imported, bad ones reported.
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { csv, runImport } from '../../test/helpers/data.ts';
 import { makeShop } from '../../test/helpers/factories.ts';
-import { ImportError } from './types.ts';
+import { ImportError, ImportInterrupted } from './types.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -46,6 +47,48 @@ describe('import of bad files', () => {
     expect([latin.imported, latin.encodingNote]).toEqual([1, null]);
     const names = await database.db.selectFrom('customers').select('mailing_name').where('org_id', '=', shop.orgId).orderBy('customer_number').execute();
     expect(names.map((n) => n.mailing_name)).toEqual(['Geneviève Côté', 'Lévesque']);
+  });
+
+  it('reads Excel "Unicode text" (UTF-16LE with BOM FF FE, tab-separated, CRLF), even read one odd byte at a time', async () => {
+    const shop = await makeShop(database.db);
+    const text = ['customer_number\tfirst_name\tlast_name\tcompany_name\tcity', 'U1\tHélène\tThériault\t\tMontréal',
+      'U2\t\t\tTransport Côté, inc.\tQuébec', 'U3\tŁukasz\tŻółw 🚗\t\tLévis', ''].join('\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    for (const chunkBytes of [1, 3, 4096]) {
+      const r = await runImport(database.db, shop, 'customers', bytes, { chunkBytes });
+      expect({ chunkBytes, encoding: r.encoding, delimiter: r.delimiter, note: r.encodingNote, report: r.report }).toEqual({ chunkBytes, encoding: 'utf-16le', delimiter: '\t', note: null, report: [] });
+    }
+    const rows = await database.db.selectFrom('customers').select(['customer_number', 'mailing_name', 'city']).where('org_id', '=', shop.orgId).orderBy('customer_number').execute();
+    expect(rows).toEqual([
+      { customer_number: 'U1', mailing_name: 'Hélène Thériault', city: 'Montréal' },
+      { customer_number: 'U2', mailing_name: 'Transport Côté, inc.', city: 'Québec' },
+      { customer_number: 'U3', mailing_name: 'Łukasz Żółw 🚗', city: 'Lévis' },
+    ]);
+  });
+
+  it('reads UTF-16 big-endian, UTF-16 without a BOM, and semicolon-separated files', async () => {
+    const shop = await makeShop(database.db);
+    const text = csv('customer_number,last_name', 'E1,Bélanger');
+    const be = Buffer.from(text, 'utf16le').swap16();
+    const r1 = await runImport(database.db, shop, 'customers', Buffer.concat([Buffer.from([0xfe, 0xff]), be]), { chunkBytes: 5 });
+    expect([r1.imported, r1.encoding, r1.rejectedLines]).toEqual([1, 'utf-16be', 0]);
+    const r2 = await runImport(database.db, shop, 'customers', Buffer.from(csv('customer_number,last_name', 'E2,Pépin'), 'utf16le'));
+    expect([r2.imported, r2.encoding]).toEqual([1, 'utf-16le']);
+    const r3 = await runImport(database.db, shop, 'customers', csv('customer_number;last_name;address_line1', 'E3;Gagné;"12, rue des Érables"'));
+    expect([r3.imported, r3.delimiter, r3.rejectedLines]).toEqual([1, ';', 0]);
+    const rows = await database.db.selectFrom('customers').select(['mailing_name', 'address_line1']).where('org_id', '=', shop.orgId).orderBy('customer_number').execute();
+    expect(rows).toEqual([
+      { mailing_name: 'Bélanger', address_line1: null },
+      { mailing_name: 'Pépin', address_line1: null },
+      { mailing_name: 'Gagné', address_line1: '12, rue des Érables' },
+    ]);
+  });
+
+  it('refuses an unknown forced encoding before reading anything', async () => {
+    const shop = await makeShop(database.db);
+    await expect(runImport(database.db, shop, 'customers', csv('customer_number', 'X1'), { encoding: 'klingon-8' })).rejects.toThrow(ImportError);
+    await expect(runImport(database.db, shop, 'customers', csv('customer_number', 'X1'), { encoding: 'klingon-8' })).rejects.toThrow('unknown encoding "klingon-8"');
+    expect(await customersCount(shop.orgId)).toBe(0);
   });
 
   it('fails before importing anything when required columns are missing, naming them', async () => {
@@ -124,5 +167,41 @@ describe('import of bad files', () => {
     const names = await database.db.selectFrom('customers').select('last_name').where('org_id', '=', shop.orgId).orderBy('customer_number').execute();
     expect(names.map((n) => n.last_name)).toEqual(['Roy', 'Multi\nline', 'Gagnon']);
     expect([r.imported, r.rejectedLines, r.stoppedAt]).toEqual([3, 3, null]);
+  });
+
+  it('a failure outside the file (the database) stops the import, keeping what was settled; running it again finishes it', async () => {
+    const shop = await makeShop(database.db);
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const n = `I${String(i + 1).padStart(3, '0')}`;
+      return n === 'I010' ? `${n},Roy,1990-02-30` : n === 'I150' ? `${n},Roy,someday` : `${n},Roy,`;
+    });
+    const text = csv('customer_number,last_name,birthday', ...rows);
+    // A real error from the server, of a class no row's data causes (53100: disk full).
+    await sql`CREATE FUNCTION refuse_i250() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.customer_number = 'I250' THEN RAISE EXCEPTION 'could not extend file (simulated)' USING ERRCODE = '53100'; END IF; RETURN NEW; END $$`.execute(database.db);
+    await sql`CREATE TRIGGER refuse_i250 BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION refuse_i250()`.execute(database.db);
+    let stopped: unknown;
+    try {
+      await runImport(database.db, shop, 'customers', text, { batchSize: 100, chunkBytes: 512 });
+    } catch (err) {
+      stopped = err;
+    } finally {
+      await sql`DROP TRIGGER refuse_i250 ON customers`.execute(database.db);
+      await sql`DROP FUNCTION refuse_i250()`.execute(database.db);
+    }
+    expect(stopped).toBeInstanceOf(ImportInterrupted);
+    expect((stopped as Error).message).toContain('could not extend file (simulated)');
+    const progress = (stopped as ImportInterrupted).progress;
+    const written = await database.db.selectFrom('customers').select('customer_number').where('org_id', '=', shop.orgId).orderBy('customer_number').execute();
+    // Two full batches, then the third one unit by unit up to the refused row: nothing after it.
+    expect(written.at(-1)!.customer_number).toBe('I249');
+    expect(progress).toEqual({ imported: written.length, updated: 0, unchanged: 0, rejected: 2, rejectedLines: 2, warnings: 0, settledThrough: 250 });
+    expect(written.length).toBe(247);
+
+    const again = await runImport(database.db, shop, 'customers', text, { batchSize: 100 });
+    expect([again.imported, again.unchanged, again.rejected]).toEqual([300 - 2 - written.length, written.length, 2]);
+    expect(await customersCount(shop.orgId)).toBe(298);
+    const distinct = await database.db.selectFrom('customers').select((eb) => eb.fn.count('customer_number').distinct().as('n')).where('org_id', '=', shop.orgId).executeTakeFirstOrThrow();
+    expect(Number(distinct.n)).toBe(298);
   });
 });

@@ -8,10 +8,11 @@ import { parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { createDecoder } from './decode-input.ts';
-import { describeDbError } from './db-errors.ts';
+import { describeDbError, isDataError } from './db-errors.ts';
 import { KIND_SPECS } from './kinds/index.ts';
 import { createReportWriter, type ReportWriter } from './report-writer.ts';
-import { ImportError, type ImportKind, type ImportScope, type KindSpec, type Outcome, type ParsedRow, type Problem, type Unit, type Warn } from './types.ts';
+import { splitHeader, type Delimiter } from './split-header.ts';
+import { ImportError, ImportInterrupted, type ImportKind, type ImportScope, type KindSpec, type Outcome, type ParsedRow, type Problem, type Unit, type Warn } from './types.ts';
 
 export interface ImportOptions {
   orgId: number;
@@ -40,6 +41,8 @@ export interface ImportResult {
   warnings: number;
   encoding: string;
   encodingNote: string | null;
+  /** The field delimiter read from the header: comma, tab or semicolon. */
+  delimiter: Delimiter;
   /** Set when the file could not be read to its end (malformed CSV): what was before is imported. */
   stoppedAt: string | null;
   samples: Problem[];
@@ -60,7 +63,17 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
   const scope: ImportScope = { orgId: options.orgId, locationId: options.locationId, timeZone: location.time_zone, today };
   const spec = KIND_SPECS[options.kind] as KindSpec<unknown>;
   const report = createReportWriter(options.rejects);
-  const decoder = createDecoder(options.encoding, options.onProgress);
+  let decoder: ReturnType<typeof createDecoder>;
+  try {
+    decoder = createDecoder(options.encoding, options.onProgress);
+  } catch (err) {
+    throw new ImportError((err as Error).message);
+  }
+  // Bytes → text (encoding detected) → the delimiter read from the header → CSV records.
+  options.input.on('error', (err) => decoder.stream.destroy(err));
+  decoder.stream.setEncoding('utf8');
+  options.input.pipe(decoder.stream);
+  const { delimiter, rest: text } = await splitHeader(decoder.stream);
   const result = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
   let headerWarnings: Problem[] = [];
 
@@ -77,6 +90,7 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
       headerWarnings = names.filter((n) => n !== '' && !known.has(n)).map((n) => ({ line: 1, severity: 'warning' as const, column: n, reason: 'unknown column, ignored' }));
       return names;
     },
+    delimiter,
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -91,9 +105,8 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
       result.rejected++;
     }
   };
-  options.input.on('error', (err) => parser.destroy(err));
-  decoder.stream.on('error', (err) => parser.destroy(err));
-  options.input.pipe(decoder.stream).pipe(parser);
+  text.on('error', (err) => parser.destroy(err));
+  text.pipe(parser);
 
   const batchSize = options.batchSize ?? 500;
   let pending = new Map<string, Unit<unknown>>();
@@ -103,85 +116,97 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
   const badUnits = new Map<string, { line: number; column: string; reason: string }>();
   let stoppedAt: string | null = null;
 
+  // The last line of the units settled so far (written, unchanged or reported): what an
+  // interrupted import says it got through.
+  const progress = { settledThrough: 0 };
   const flush = async () => {
     const units = [...pending.values()];
     pending = new Map();
-    await writeUnits(db, spec, scope, units, badUnits, report, result);
+    await writeUnits(db, spec, scope, units, badUnits, report, result, progress);
   };
 
   try {
-    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; error?: unknown; columns: unknown[] } }>) {
-      await reportSkipped();
-      if (headerWarnings.length) {
-        for (const w of headerWarnings) await report.add(w);
-        headerWarnings = [];
-      }
-      // info.lines is where the record ends; a quoted field may span lines.
-      const newlines = Object.values(record.record).reduce((n, v) => n + (v ? v.split('\n').length - 1 : 0), 0);
-      const line = record.info.lines - newlines;
-      if (record.info.error) {
-        await report.add({ line, severity: 'rejected', column: '', reason: `the row has ${Object.keys(record.record).filter((k) => record.record[k] !== undefined).length < record.info.columns.length ? 'fewer' : 'more'} fields than the header (${record.info.columns.length})` });
-        continue;
-      }
-      const parsed = spec.schema.safeParse(record.record);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const column = String(issue.path[0] ?? '');
-          await report.add({ line, severity: 'rejected', column, reason: issue.message, value: record.record[column] });
+    try {
+      for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; error?: unknown; columns: unknown[] } }>) {
+        await reportSkipped();
+        if (headerWarnings.length) {
+          for (const w of headerWarnings) await report.add(w);
+          headerWarnings = [];
         }
-        // A bad line rejects its whole repair order.
-        const groupKey = spec.grouped ? record.record[spec.keyColumn]?.trim() : undefined;
-        if (groupKey) {
-          if (!badUnits.has(groupKey)) badUnits.set(groupKey, { line, column: String(parsed.error.issues[0]?.path[0] ?? ''), reason: 'invalid line' });
-          if (!pending.has(groupKey) && !seen.has(groupKey)) pending.set(groupKey, { key: groupKey, rows: [] });
-        }
-        result.rejected += spec.grouped ? 0 : 1;
-        continue;
-      }
-      const value = parsed.data;
-      for (const w of spec.warn?.(value) ?? []) await report.add({ line, severity: 'warning', ...w });
-      const key = spec.key(value);
-      const row: ParsedRow<unknown> = { line, value };
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        const reason = spec.grouped
-          ? `${spec.noun} ${key} was already imported from lines starting at ${earlier}: the lines of one ${spec.noun} must be within ${batchSize} ${spec.noun}s of each other`
-          : `duplicate ${spec.keyColumn} "${key}" (first on line ${earlier})`;
-        await report.add({ line, severity: 'rejected', column: spec.keyColumn, reason, value: key });
-        result.rejected += spec.grouped ? 0 : 1;
-        continue;
-      }
-      const unit = pending.get(key);
-      if (unit) {
-        if (!spec.grouped) {
-          await report.add({ line, severity: 'rejected', column: spec.keyColumn, reason: `duplicate ${spec.keyColumn} "${key}" (first on line ${unit.rows[0]?.line ?? line})`, value: key });
-          result.rejected++;
+        // info.lines is where the record ends; a quoted field may span lines.
+        const newlines = Object.values(record.record).reduce((n, v) => n + (v ? v.split('\n').length - 1 : 0), 0);
+        const line = record.info.lines - newlines;
+        if (record.info.error) {
+          await report.add({ line, severity: 'rejected', column: '', reason: `the row has ${Object.keys(record.record).filter((k) => record.record[k] !== undefined).length < record.info.columns.length ? 'fewer' : 'more'} fields than the header (${record.info.columns.length})` });
           continue;
         }
-        unit.rows.push(row);
-        continue;
+        const parsed = spec.schema.safeParse(record.record);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const column = String(issue.path[0] ?? '');
+            await report.add({ line, severity: 'rejected', column, reason: issue.message, value: record.record[column] });
+          }
+          // A bad line rejects its whole repair order.
+          const groupKey = spec.grouped ? record.record[spec.keyColumn]?.trim() : undefined;
+          if (groupKey) {
+            if (!badUnits.has(groupKey)) badUnits.set(groupKey, { line, column: String(parsed.error.issues[0]?.path[0] ?? ''), reason: 'invalid line' });
+            if (!pending.has(groupKey) && !seen.has(groupKey)) pending.set(groupKey, { key: groupKey, rows: [] });
+          }
+          result.rejected += spec.grouped ? 0 : 1;
+          continue;
+        }
+        const value = parsed.data;
+        for (const w of spec.warn?.(value) ?? []) await report.add({ line, severity: 'warning', ...w });
+        const key = spec.key(value);
+        const row: ParsedRow<unknown> = { line, value };
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          const reason = spec.grouped
+            ? `${spec.noun} ${key} was already imported from lines starting at ${earlier}: the lines of one ${spec.noun} must be within ${batchSize} ${spec.noun}s of each other`
+            : `duplicate ${spec.keyColumn} "${key}" (first on line ${earlier})`;
+          await report.add({ line, severity: 'rejected', column: spec.keyColumn, reason, value: key });
+          result.rejected += spec.grouped ? 0 : 1;
+          continue;
+        }
+        const unit = pending.get(key);
+        if (unit) {
+          if (!spec.grouped) {
+            await report.add({ line, severity: 'rejected', column: spec.keyColumn, reason: `duplicate ${spec.keyColumn} "${key}" (first on line ${unit.rows[0]?.line ?? line})`, value: key });
+            result.rejected++;
+            continue;
+          }
+          unit.rows.push(row);
+          continue;
+        }
+        // A new unit: write the batch first if it is full (a grouped unit's lines may still come
+        // while it is not the oldest, so it is only closed when the batch is).
+        if (pending.size >= batchSize) await flushAndRemember();
+        pending.set(key, { key, rows: [row] });
       }
-      // A new unit: write the batch first if it is full (a grouped unit's lines may still come
-      // while it is not the oldest, so it is only closed when the batch is).
-      if (pending.size >= batchSize) await flushAndRemember();
-      pending.set(key, { key, rows: [row] });
+    } catch (err) {
+      if (err instanceof ImportError) throw err;
+      const e = err as Error & { code?: string; lines?: number };
+      if (!e.code?.startsWith('CSV_')) throw err;
+      stoppedAt = `line ${e.lines ?? '?'}: ${e.message}`;
+      await report.add({ line: e.lines ?? 0, severity: 'rejected', column: '', reason: `the file cannot be read from here on: ${e.message}` });
     }
+    await reportSkipped();
+    await flushAndRemember();
+    if (decoder.info.note) await report.add({ line: 0, severity: 'warning', column: '', reason: decoder.info.note });
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    const e = err as Error & { code?: string; lines?: number };
-    if (!e.code?.startsWith('CSV_')) throw err;
-    stoppedAt = `line ${e.lines ?? '?'}: ${e.message}`;
-    await report.add({ line: e.lines ?? 0, severity: 'rejected', column: '', reason: `the file cannot be read from here on: ${e.message}` });
+    // Not the file's fault (the database went away, the disk is full): what is settled stays.
+    throw new ImportInterrupted((err as Error).message, {
+      ...result, rejectedLines: report.counts.rejectedLines, warnings: report.counts.warnings, settledThrough: progress.settledThrough,
+    }, { cause: err });
   }
-  await reportSkipped();
-  await flushAndRemember();
-  if (decoder.info.note) await report.add({ line: 0, severity: 'warning', column: '', reason: decoder.info.note });
   return {
     ...result,
     rejectedLines: report.counts.rejectedLines,
     warnings: report.counts.warnings,
     encoding: decoder.info.encoding,
     encodingNote: decoder.info.note,
+    delimiter,
     stoppedAt,
     samples: report.samples,
     byReason: [...report.byReason.entries()].sort((a, b) => b[1] - a[1]),
@@ -201,7 +226,11 @@ async function writeUnits(
   badUnits: Map<string, { line: number; column: string; reason: string }>,
   report: ReportWriter,
   result: { imported: number; updated: number; unchanged: number; rejected: number },
+  progress: { settledThrough: number },
 ): Promise<void> {
+  const settle = (unit: Unit<unknown>) => {
+    for (const row of unit.rows) progress.settledThrough = Math.max(progress.settledThrough, row.line);
+  };
   const units: Unit<unknown>[] = [];
   for (const unit of all) {
     const bad = badUnits.get(unit.key);
@@ -215,12 +244,14 @@ async function writeUnits(
       }
       badUnits.delete(unit.key);
       result.rejected++;
+      settle(unit);
       continue;
     }
     units.push(unit);
   }
   if (units.length === 0) return;
   let outcomes: Outcome[];
+  let interrupted: unknown = null;
   let warnings: Problem[] = [];
   const warn: Warn = (p) => warnings.push({ ...p, severity: 'warning' });
   try {
@@ -233,12 +264,18 @@ async function writeUnits(
       try {
         outcomes.push(...(await db.transaction().execute((trx) => spec.write(trx, scope, [unit], warn))));
       } catch (err) {
+        // A refusal of this unit's data is reported; anything else (connection lost, disk
+        // full) would refuse every row: stop, after recording the units already written.
+        if (!isDataError(err)) {
+          interrupted = err;
+          break;
+        }
         outcomes.push(describeDbError(err));
       }
     }
   }
   for (const w of warnings) await report.add(w);
-  for (let i = 0; i < units.length; i++) {
+  for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i]!;
     const unit = units[i]!;
     if (outcome === 'inserted') result.imported++;
@@ -255,5 +292,7 @@ async function writeUnits(
         });
       }
     }
+    settle(unit);
   }
+  if (interrupted) throw interrupted;
 }

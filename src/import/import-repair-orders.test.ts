@@ -125,4 +125,38 @@ describe('repair-order import', () => {
       '',
     ].join('\n'));
   });
+
+  it('re-importing after fixing the bad rows imports them and duplicates nothing', async () => {
+    const { shop } = await shopWithCar();
+    const rows = (fixed: boolean) => csv(
+      HEADER,
+      'T1,2025-01-10,2025-01-10,K1,2HGFC2F52KH500001,1000,labor,Alignment,1,99',
+      'T1,2025-01-10,2025-01-10,K1,2HGFC2F52KH500001,1000,part,Shims,2,40',
+      `T2,2025-02-10,2025-02-10,K1,2HGFC2F52KH500001,2000,labor,Brakes,1,${fixed ? '200' : '2OO'}`,
+      'T2,2025-02-10,2025-02-10,K1,2HGFC2F52KH500001,2000,part,Pads,1,80',
+      `T3,2025-03-10,${fixed ? '2025-03-10' : '2025-03-09'},K1,2HGFC2F52KH500001,3000,package,Oil change,1,70`,
+      'T4,2025-04-10,2025-04-10,K1,2HGFC2F52KH500001,4000,package,Oil change,1,70',
+    );
+    const counts = async () => {
+      const n = async (table: 'repair_orders' | 'repair_order_lines' | 'odometer_readings') =>
+        Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', shop.orgId).executeTakeFirstOrThrow()).n);
+      return { ros: await n('repair_orders'), lines: await n('repair_order_lines'), readings: await n('odometer_readings') };
+    };
+    const first = await runImport(database.db, shop, 'repair-orders', rows(false), { batchSize: 2 });
+    expect([first.imported, first.rejected, first.rejectedLines]).toEqual([2, 2, 3]);
+    expect(await roNumbers(shop.orgId)).toEqual(['T1', 'T4']);
+    expect(await counts()).toEqual({ ros: 2, lines: 3, readings: 2 });
+
+    const second = await runImport(database.db, shop, 'repair-orders', rows(true), { batchSize: 2 });
+    expect([second.imported, second.updated, second.unchanged, second.rejected]).toEqual([2, 0, 2, 0]);
+    expect(second.report).toEqual([]);
+    expect(await roNumbers(shop.orgId)).toEqual(['T1', 'T2', 'T3', 'T4']);
+    expect(await counts()).toEqual({ ros: 4, lines: 6, readings: 4 });
+    const t2 = await database.db.selectFrom('repair_orders').select('total_amount').where('org_id', '=', shop.orgId).where('ro_number', '=', 'T2').executeTakeFirstOrThrow();
+    expect(t2.total_amount).toBe(280);
+
+    const third = await runImport(database.db, shop, 'repair-orders', rows(true), { batchSize: 3 });
+    expect([third.imported, third.updated, third.unchanged, third.rejected]).toEqual([0, 0, 4, 0]);
+    expect(await counts()).toEqual({ ros: 4, lines: 6, readings: 4 });
+  });
 });

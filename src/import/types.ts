@@ -64,3 +64,28 @@ export interface KindSpec<T> {
 export type Warn = (problem: { line: number; column: string; reason: string; value?: string }) => void;
 
 export class ImportError extends Error {}
+
+/** What an interrupted import had settled when it stopped. */
+export interface ImportProgress {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejectedLines: number;
+  warnings: number;
+  /** Every row up to this line is imported or in the report; nothing after it was written. */
+  settledThrough: number;
+}
+
+/**
+ * The import stopped part-way for a reason outside the file (the database went away, the disk
+ * is full). The batches settled before it stay, and so do their lines in the report; running
+ * the same import again finishes it (rows already in are left unchanged).
+ */
+export class ImportInterrupted extends Error {
+  readonly progress: ImportProgress;
+  constructor(message: string, progress: ImportProgress, options?: ErrorOptions) {
+    super(message, options);
+    this.progress = progress;
+  }
+}
