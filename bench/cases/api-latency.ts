@@ -78,7 +78,7 @@ function startServer(url: string): Promise<{ base: string; child: ChildProcess }
     process.on('SIGTERM', async () => { await app.close(); await database.close(); process.exit(0); });`;
   const child = spawn(join(root, 'node_modules', '.bin', 'node'), ['--input-type=module', '-e', script], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', SECRET_KEY: '00'.repeat(32) },
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', SECRET_KEY: '00'.repeat(32), ALLOW_HTTP_PUBLIC_URL: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: required in production/);
   });
 
+  it('refuses an http PUBLIC_URL in production unless ALLOW_HTTP_PUBLIC_URL=true (session cookies would not be Secure)', () => {
+    const prod = { NODE_ENV: 'production', SECRET_KEY: 'ab'.repeat(32) };
+    expect(() => loadConfig({ ...prod, PUBLIC_URL: 'http://relance.example' })).toThrow(/PUBLIC_URL: must be https:\/\/ in production.*ALLOW_HTTP_PUBLIC_URL=true/);
+    expect(() => loadConfig(prod)).toThrow(/PUBLIC_URL.*"http:\/\/localhost:3000".*ALLOW_HTTP_PUBLIC_URL/);
+    expect(loadConfig({ ...prod, PUBLIC_URL: 'https://relance.example' }).publicUrl).toBe('https://relance.example');
+    expect(loadConfig({ ...prod, PUBLIC_URL: 'http://10.0.0.5:3000', ALLOW_HTTP_PUBLIC_URL: 'true' }).publicUrl).toBe('http://10.0.0.5:3000');
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000'); // development: fine
+    expect(() => loadConfig({ ...prod, ALLOW_HTTP_PUBLIC_URL: 'yes' })).toThrow(/ALLOW_HTTP_PUBLIC_URL/);
+  });
+
   it('never prints a secret it rejects: keys hidden, URL passwords masked', () => {
     const message = (env: Record<string, string>) => {
       try {

@@ -16,6 +16,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: optionalUrl,
+  /** In production, accept an http:// PUBLIC_URL (session cookies then lose their Secure flag). */
+  ALLOW_HTTP_PUBLIC_URL: z.enum(['true', 'false']).default('false'),
   SECRET_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal characters (32 bytes)')
@@ -71,5 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === 'production' && !c.SECRET_KEY) {
     throw new ConfigError('Invalid environment:\n  SECRET_KEY: required in production (64 hexadecimal characters)');
   }
-  return { ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') };
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  // Session cookies are Secure only when PUBLIC_URL is https: production must not silently run without.
+  if (c.NODE_ENV === 'production' && !publicUrl.startsWith('https://') && c.ALLOW_HTTP_PUBLIC_URL !== 'true') {
+    throw new ConfigError(
+      `Invalid environment:\n  PUBLIC_URL: must be https:// in production, so session cookies are Secure (got ${JSON.stringify(publicUrl)}); set ALLOW_HTTP_PUBLIC_URL=true to run over plain http on purpose`,
+    );
+  }
+  return { ...c, publicUrl };
 }
