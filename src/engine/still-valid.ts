@@ -1,6 +1,7 @@
 // Re-checked by delivery right before sending: is what the engine decided still true? An
 // appointment reminder for a time that was cancelled or moved, a customer who asked for no
-// mail (or died) since, a "we miss you" for a customer who came back: not sent.
+// mail (or died) since, a "we miss you" for a customer who came back, any message about a
+// vehicle sold or scrapped since: not sent.
 import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../db/schema.ts';
 
@@ -78,9 +79,8 @@ function decide(message: MessageToCheck, facts: Facts): Validity {
   if ((message.kind === 'REMINDER_1' || message.kind === 'REMINDER_2') && message.appointment_id == null && message.vehicle_id != null && payload.next_visit_on) {
     if (!v || v.next_visit_on !== payload.next_visit_on) return no('next_visit_changed');
   }
-  if (message.vehicle_id != null && message.kind !== 'THANK_YOU' && message.kind !== 'E03') {
-    if (v && v.status !== 'active') return no(`vehicle_${v.status}`);
-  }
+  // Every message about a vehicle (thank-you and survey of its visit included) stops when it is sold or scrapped.
+  if (message.vehicle_id != null && v && v.status !== 'active') return no(`vehicle_${v.status}`);
   return yes();
 }
 

@@ -1,6 +1,7 @@
 // E05: staff confirmed an appointment the customer (or a visitor) requested. One outbox row,
 // idempotent: calling again for the same appointment and time adds nothing; a confirmed
-// appointment that was moved gets a new confirmation for its new time.
+// appointment that was moved gets a new confirmation for its new time. Held (reason recorded)
+// when the appointment's vehicle has been sold or scrapped.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { execSql } from '../sql/exec.ts';
@@ -24,7 +25,7 @@ export async function enqueueAppointmentConfirmation(db: Kysely<DB>, orgId: numb
     LEFT JOIN customers c ON c.org_id = a.org_id AND c.id = a.customer_id
     LEFT JOIN vehicles v ON v.org_id = a.org_id AND v.id = a.vehicle_id
     LEFT JOIN mechanics m ON m.org_id = a.org_id AND m.id = a.mechanic_id
-    ${channelLateral(null)}
+    ${channelLateral('v')}
     ${appointmentRecipientLateral}
     WHERE a.org_id = $2 AND a.id = $4 AND a.status = 'confirmed' AND rr.email_days > 0
     ON CONFLICT (org_id, dedupe_key) DO NOTHING`;

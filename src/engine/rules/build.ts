@@ -26,6 +26,12 @@ export interface CustomerRuleSpec {
   vehicle?: string | null;
   /** Hold the message when that vehicle is sold or scrapped. */
   holdOnVehicle?: boolean;
+  /**
+   * For a message that names its vehicles itself (payload.vehicles, no `vehicle` alias): the
+   * vehicle_id column and the alias whose status holds it (E02 repeats E01's vehicles).
+   */
+  vehicleId?: string;
+  holdOn?: string;
   appointment?: string;
   repairOrder?: string;
   payload?: string;
@@ -37,13 +43,14 @@ export interface CustomerRuleSpec {
 /** A message to a customer, with the channel (or the hold) chosen in SQL. */
 export function customerRule(s: CustomerRuleSpec): string {
   const v = s.vehicle ?? null;
+  const hold = s.holdOn ?? (s.holdOnVehicle && v ? v : null);
   return `INSERT INTO eng_cand (${CAND_COLUMNS})
-  SELECT rl.org_id, rl.location_id, '${s.kind}', 'customer', c.id, ${v ? `${v}.id` : 'NULL'}, ${s.appointment ?? 'NULL'}, ${s.repairOrder ?? 'NULL'},
+  SELECT rl.org_id, rl.location_id, '${s.kind}', 'customer', c.id, ${v ? `${v}.id` : (s.vehicleId ?? 'NULL')}, ${s.appointment ?? 'NULL'}, ${s.repairOrder ?? 'NULL'},
          NULL, c.email, coalesce(c.language, rl.lang), ${s.dueOn ?? 'rl.day'}, ch.channel, ch.reason, ${s.subject ?? "'-'"}, 'c' || c.id,
          ${s.payload ?? "'{}'::jsonb"}, ${v ? vehicleRef(v) : 'NULL'}, ${s.nextAttemptAt ?? 'greatest(rl.run_at, rl.now)'}, rr.priority
   ${fromRule(s.kind)}
   ${s.joins}
-  ${channelLateral(s.holdOnVehicle && v ? v : null)}
+  ${channelLateral(hold)}
   WHERE ch.days > 0 AND (${s.where})`;
 }
 

@@ -1,4 +1,5 @@
 // E03: satisfaction survey N days after a maintenance visit (closed repair order with is_maintenance).
+// Held when that vehicle has been sold or scrapped since.
 import { customerRule, type Rule } from './build.ts';
 
 export const e03Rule: Rule = {
@@ -12,6 +13,7 @@ export const e03Rule: Rule = {
               LEFT JOIN vehicles v ON v.org_id = ro.org_id AND v.id = ro.vehicle_id`,
       where: 'ro.closed_on = rl.day - ch.days',
       vehicle: 'v',
+      holdOnVehicle: true,
       repairOrder: 'ro.id',
       payload: `jsonb_build_object('repair_order', jsonb_build_object('id', ro.id, 'number', ro.ro_number), 'last_service_on', ro.closed_on)`,
     }),

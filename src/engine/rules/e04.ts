@@ -4,6 +4,7 @@
 // every appointment is decided once. next_attempt_at is the reminder time itself (or now,
 // for an appointment booked less than 48 hours ahead). The dedupe key names the appointment
 // and its time: a moved appointment gets a new reminder, and the run cancels the old one.
+// A customer's reminder is held when the appointment's vehicle has been sold or scrapped.
 import { CAND_COLUMNS, fromRule, type Rule } from './build.ts';
 import { appointmentJson, appointmentRecipientLateral, appointmentSubjectSql, channelLateral, vehicleRef } from '../sql/channel.ts';
 
@@ -23,7 +24,7 @@ export const e04Rule: Rule = {
      LEFT JOIN customers c ON c.org_id = a.org_id AND c.id = a.customer_id
      LEFT JOIN vehicles v ON v.org_id = a.org_id AND v.id = a.vehicle_id
      LEFT JOIN mechanics m ON m.org_id = a.org_id AND m.id = a.mechanic_id
-     ${channelLateral(null)}
+     ${channelLateral('v')}
      ${appointmentRecipientLateral}
      WHERE rr.email_days > 0 AND ${remindAt} < rl.next_run_at`,
   ],

@@ -1,4 +1,5 @@
-// NO_SHOW: N days after an appointment (local date) the customer did not keep.
+// NO_SHOW: N days after an appointment (local date) the customer did not keep. Held when the
+// vehicle of the appointment has been sold or scrapped since.
 import { appointmentJson, appointmentSubjectSql } from '../sql/channel.ts';
 import { customerRule, localMidnight, type Rule } from './build.ts';
 
@@ -15,6 +16,7 @@ export const noShowRule: Rule = {
                LEFT JOIN vehicles v ON v.org_id = a.org_id AND v.id = a.vehicle_id`,
       where: `(a.starts_at AT TIME ZONE rl.tz)::date = rl.day - ch.days`,
       vehicle: 'v',
+      holdOnVehicle: true,
       appointment: 'a.id',
       subject: appointmentSubjectSql('a'),
       payload: `jsonb_build_object('appointment', ${appointmentJson('a')})`,

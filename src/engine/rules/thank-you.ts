@@ -1,4 +1,5 @@
-// THANK_YOU: N days after a completed visit (repair order closed).
+// THANK_YOU: N days after a completed visit (repair order closed). Held when the vehicle of the
+// visit has been sold or scrapped since (reason recorded), like every message about one vehicle.
 import { customerRule, type Rule } from './build.ts';
 
 export const thankYouRule: Rule = {
@@ -12,6 +13,7 @@ export const thankYouRule: Rule = {
                LEFT JOIN vehicles v ON v.org_id = ro.org_id AND v.id = ro.vehicle_id`,
       where: `ro.closed_on = rl.day - ch.days`,
       vehicle: 'v',
+      holdOnVehicle: true,
       repairOrder: 'ro.id',
       payload: `jsonb_build_object('repair_order', jsonb_build_object('id', ro.id, 'number', ro.ro_number), 'last_service_on', ro.closed_on)`,
     }),
