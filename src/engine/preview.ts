@@ -102,6 +102,7 @@ type Payload = Record<string, unknown> & {
   promotion?: { name: string };
   survey_ids?: number[];
   changes?: Record<string, unknown>;
+  assigned_role?: string;
 };
 
 function vehiclesText(payload: unknown): string | null {
@@ -127,6 +128,8 @@ export function explain(kind: string, payload: unknown): string {
       return `no invoice since ${p.last_service_on}`;
     case 'V01':
       return 'vehicle captured';
+    case 'V01_SALES':
+      return `vehicle captured: task for the ${p.assigned_role ?? 'sales_rep'}`;
     case 'V02':
       return 'birthday';
     case 'E01':

@@ -37,6 +37,8 @@ export const KINDS = [
   { code: 'E07', audience: 'customer', channels: both, defaults: { email: 1, postcard: 0 }, priority: 85, label: 'Promotion' },
   { code: 'P00', audience: 'staff', channels: emailOnly, defaults: { email: 14, postcard: 0 }, priority: 0, label: 'Customer potentially lost' },
   { code: 'P01', audience: 'staff', channels: emailOnly, defaults: { email: 1, postcard: 0 }, priority: 0, label: 'Customer file changed' },
+  // The sales side of V01 (a task for the role route_sales names); off unless a location sets it.
+  { code: 'V01_SALES', audience: 'staff', channels: emailOnly, defaults: { email: 0, postcard: 0 }, priority: 0, label: 'Vehicle captured (sales task)' },
 ] as const satisfies readonly KindSpec[];
 
 export type KindCode = (typeof KINDS)[number]['code'];

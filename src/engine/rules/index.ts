@@ -8,6 +8,7 @@ import { deferredRule } from './deferred.ts';
 import { inactiveRule } from './inactive.ts';
 import { v01Rule } from './v01.ts';
 import { v02Rule } from './v02.ts';
+import { v01SalesRule } from './v01-sales.ts';
 import { e01Rule } from './e01.ts';
 import { e02Rule } from './e02.ts';
 import { e03Rule } from './e03.ts';
@@ -25,6 +26,7 @@ export const RULES: Rule[] = [
   inactiveRule,
   v01Rule,
   v02Rule,
+  v01SalesRule,
   e01Rule,
   e02Rule,
   e03Rule,

@@ -299,3 +299,13 @@ Hello {{staff_name}},
 <ul>{{#each changes}}<li>{{field}}: "{{from}}" → "{{to}}"</li>{{/each}}</ul>
 
 Your task list: <a href="{{tasks_link}}">{{tasks_link}}</a>
+
+=== V01_SALES email
+subject: New vehicle for {{customer_name}}
+Hello {{staff_name}},
+
+A vehicle was captured today for {{customer_name}}:
+
+<ul>{{#each vehicles}}<li>{{description}}{{#if plate}} ({{plate}}){{/if}}</li>{{/each}}</ul>
+
+Please follow up with the customer{{#if customer_phone}} at {{customer_phone}}{{/if}}{{#if customer_email}} or {{customer_email}}{{/if}}, then close the task in your task list: <a href="{{tasks_link}}">{{tasks_link}}</a>

@@ -298,3 +298,13 @@ Hola, {{staff_name}}:
 <ul>{{#each changes}}<li>{{field}}: «{{from}}» → «{{to}}»</li>{{/each}}</ul>
 
 Su lista de tareas: <a href="{{tasks_link}}">{{tasks_link}}</a>
+
+=== V01_SALES email
+subject: Nuevo vehículo para {{customer_name}}
+Hola, {{staff_name}}:
+
+Hoy se registró un vehículo para {{customer_name}}:
+
+<ul>{{#each vehicles}}<li>{{description}}{{#if plate}} ({{plate}}){{/if}}</li>{{/each}}</ul>
+
+Haga el seguimiento con el cliente{{#if customer_phone}} al {{customer_phone}}{{/if}}{{#if customer_email}} o en {{customer_email}}{{/if}} y luego cierre la tarea en su lista: <a href="{{tasks_link}}">{{tasks_link}}</a>

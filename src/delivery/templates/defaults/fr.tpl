@@ -298,3 +298,13 @@ Bonjour {{staff_name}},
 <ul>{{#each changes}}<li>{{field}} : « {{from}} » → « {{to}} »</li>{{/each}}</ul>
 
 Votre liste de tâches : <a href="{{tasks_link}}">{{tasks_link}}</a>
+
+=== V01_SALES email
+subject: Nouveau véhicule pour {{customer_name}}
+Bonjour {{staff_name}},
+
+Un véhicule a été saisi aujourd'hui pour {{customer_name}} :
+
+<ul>{{#each vehicles}}<li>{{description}}{{#if plate}} ({{plate}}){{/if}}</li>{{/each}}</ul>
+
+Merci de faire le suivi auprès du client{{#if customer_phone}} au {{customer_phone}}{{/if}}{{#if customer_email}} ou à {{customer_email}}{{/if}}, puis de fermer la tâche dans votre liste : <a href="{{tasks_link}}">{{tasks_link}}</a>
