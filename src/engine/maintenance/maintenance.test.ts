@@ -3,12 +3,13 @@
 // after staff re-contacted the customer. Schedules: the most specific wins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { backendName, createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../../test/helpers/factories.ts';
 import { allRulesOff, makeAppointment, makeRepairOrder, makeStaff, outbox, runShopDays, setRule } from '../../../test/helpers/engine.ts';
 import { refreshMaintenance } from './refresh.ts';
 import { getMaintenanceGrid } from './grid.ts';
 import { addDays } from '../../domain/time/dates.ts';
+import { previewSendQueue } from '../preview.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -63,6 +64,82 @@ describe('prediction in SQL', () => {
     await refreshMaintenance(t.db);
     expect((await vm(shop.orgId, v.id)).next_due_on).toBe('2027-01-01');
     expect((await getMaintenanceGrid(t.db, shop.orgId, v.id, '2026-05-10'))!.scheduleName).toBe('EV');
+  });
+});
+
+describe('schedule edits recompute the predictions', () => {
+  async function evShop() {
+    const shop = await makeShop(t.db);
+    const c = await makeCustomer(t.db, shop);
+    const model3 = await makeVehicle(t.db, shop, c.id, { make: 'Tesla', model: 'Model 3', delivery_date: '2026-01-01' });
+    const modelY = await makeVehicle(t.db, shop, c.id, { make: 'Tesla', model: 'Model Y', delivery_date: '2026-01-01' });
+    const s = await t.db.insertInto('maintenance_schedules').values({ org_id: shop.orgId, location_id: shop.locationId, make: 'Tesla', model: 'Model 3', name: 'EV' }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('maintenance_schedule_items').values({ org_id: shop.orgId, schedule_id: s.id, code: 'CABIN', description: JSON.stringify({ en: 'Cabin filter', fr: 'Filtre', es: 'Filtro' }), every_km: null, every_hours: null, every_months: 24 }).execute();
+    await refreshMaintenance(t.db);
+    return { shop, model3, modelY, scheduleId: s.id };
+  }
+  const dirty = async (orgId: number) => (await t.db.selectFrom('maintenance_dirty').select('vehicle_id').where('org_id', '=', orgId).orderBy('vehicle_id').execute()).map((r) => r.vehicle_id);
+  /** The stored prediction agrees with the grid (the schedule that applies now). */
+  async function expectAsGrid(orgId: number, vehicleId: number, scheduleName: string) {
+    const grid = (await getMaintenanceGrid(t.db, orgId, vehicleId, '2026-05-10'))!;
+    expect(grid.scheduleName).toBe(scheduleName);
+    expect((await vm(orgId, vehicleId)).next_due_on).toBe(grid.nextDueOn);
+  }
+
+  it('deleting a schedule (its items go by cascade) marks its vehicles and they fall back to the default', async () => {
+    const { shop, model3, modelY, scheduleId } = await evShop();
+    expect((await vm(shop.orgId, model3.id)).next_due_on).toBe('2028-01-01');
+    await t.db.deleteFrom('maintenance_schedules').where('org_id', '=', shop.orgId).where('id', '=', scheduleId).execute();
+    expect(await dirty(shop.orgId)).toEqual([model3.id, modelY.id].sort((a, b) => a - b));
+    await refreshMaintenance(t.db);
+    expect((await vm(shop.orgId, model3.id)).next_due_on).not.toBe('2028-01-01');
+    await expectAsGrid(shop.orgId, model3.id, 'Default maintenance schedule');
+  });
+
+  it('retargeting a schedule to another model recomputes both models; a rename recomputes nothing', async () => {
+    const { shop, model3, modelY, scheduleId } = await evShop();
+    await t.db.updateTable('maintenance_schedules').set({ name: 'Electric' }).where('org_id', '=', shop.orgId).where('id', '=', scheduleId).execute();
+    expect(await dirty(shop.orgId)).toEqual([]);
+    await t.db.updateTable('maintenance_schedules').set({ model: 'Model Y' }).where('org_id', '=', shop.orgId).where('id', '=', scheduleId).execute();
+    expect(await dirty(shop.orgId)).toEqual([model3.id, modelY.id].sort((a, b) => a - b));
+    await refreshMaintenance(t.db);
+    expect((await vm(shop.orgId, modelY.id)).next_due_on).toBe('2028-01-01');
+    await expectAsGrid(shop.orgId, modelY.id, 'Electric');
+    await expectAsGrid(shop.orgId, model3.id, 'Default maintenance schedule');
+    // Retargeted to the whole make: both Teslas take it.
+    await t.db.updateTable('maintenance_schedules').set({ model: null }).where('org_id', '=', shop.orgId).where('id', '=', scheduleId).execute();
+    await refreshMaintenance(t.db);
+    for (const v of [model3, modelY]) expect((await vm(shop.orgId, v.id)).next_due_on).toBe('2028-01-01');
+  });
+});
+
+describe('the daily run recomputes only its own locations', () => {
+  it('run --location and preview leave the dirty vehicles of other tenants alone', async () => {
+    const a = await makeShop(t.db);
+    const b = await makeShop(t.db);
+    const va = await makeVehicle(t.db, a, (await makeCustomer(t.db, a)).id, { delivery_date: '2026-01-01' });
+    const vb = await makeVehicle(t.db, b, (await makeCustomer(t.db, b)).id, { delivery_date: '2026-01-01' });
+    const isDirty = async (shop: { orgId: number }, id: number) =>
+      (await t.db.selectFrom('maintenance_dirty').select('vehicle_id').where('org_id', '=', shop.orgId).where('vehicle_id', '=', id).executeTakeFirst()) !== undefined;
+    const predicted = async (shop: { orgId: number }, id: number) =>
+      (await t.db.selectFrom('vehicle_maintenance').select('vehicle_id').where('org_id', '=', shop.orgId).where('vehicle_id', '=', id).executeTakeFirst()) !== undefined;
+    await runShopDays(t.db, a, ['2026-05-10']);
+    expect([await isDirty(a, va.id), await predicted(a, va.id)]).toEqual([false, true]);
+    expect([await isDirty(b, vb.id), await predicted(b, vb.id)]).toEqual([true, false]);
+    await t.db.insertInto('maintenance_dirty').values({ org_id: a.orgId, vehicle_id: va.id }).execute();
+    if (backendName === 'postgres') {
+      // Another transaction holds B's dirty row (B's own run, say): A's preview must not wait for it.
+      await t.db.transaction().execute(async (trx) => {
+        await sql`SELECT 1 FROM maintenance_dirty WHERE org_id = ${b.orgId} AND vehicle_id = ${vb.id} FOR UPDATE`.execute(trx);
+        const preview = previewSendQueue(t.db, a.orgId, a.locationId, '2026-05-11', 2);
+        const late = new Promise((resolve) => setTimeout(resolve, 10_000, 'blocked'));
+        expect(await Promise.race([preview.then(() => 'done'), late])).toBe('done');
+      });
+    } else {
+      await previewSendQueue(t.db, a.orgId, a.locationId, '2026-05-11', 2);
+    }
+    expect(await isDirty(b, vb.id)).toBe(true);
+    expect(await isDirty(a, va.id)).toBe(true); // the preview kept nothing
   });
 });
 
