@@ -44,6 +44,31 @@ describe('REMINDER_1 / REMINDER_2 from the date set at the last visit', () => {
     expect(await outbox(t.db, off)).toHaveLength(0);
   });
 
+  it('REMINDER_2 by email: N days before, not the day before or after', async () => {
+    const shop = await shopWith('REMINDER_2', { email: 3 });
+    const c = await makeCustomer(t.db, shop);
+    await makeVehicle(t.db, shop, c.id, { next_visit_on: addDays(D, 3) });
+    await runShopDays(t.db, shop, [addDays(D, -1)]);
+    expect(await outbox(t.db, shop)).toHaveLength(0);
+    await runShopDays(t.db, shop, [D, addDays(D, 1)]);
+    expect((await outbox(t.db, shop, 'REMINDER_2')).map((m) => [m.due_on, m.channel, m.status])).toEqual([[D, 'email', 'pending']]);
+  });
+
+  it('email days 0 with postcard days set: a customer with a usable email gets nothing; only customers reached by postcard get the postcard', async () => {
+    const shop = await shopWith('REMINDER_1', { email: 0, postcard: 21 }, { postcards_enabled: true });
+    const address = { address_line1: '2 Rue X', postal_code: 'H1H 1H1' };
+    const withEmail = await makeCustomer(t.db, shop, address);
+    const noEmail = await makeCustomer(t.db, shop, { ...address, email: null });
+    const bounced = await makeCustomer(t.db, shop, { ...address, email_status: 'hard_bounced' });
+    for (const c of [withEmail, noEmail, bounced]) await makeVehicle(t.db, shop, c.id, { next_visit_on: addDays(D, 21) });
+    await runShopDays(t.db, shop, [addDays(D, 7), D]);
+    const rows = (await outbox(t.db, shop, 'REMINDER_1')).sort((a, b) => a.customer_id! - b.customer_id!);
+    expect(rows.map((m) => [m.customer_id, m.due_on, m.channel, m.status])).toEqual([
+      [noEmail.id, D, 'postcard', 'pending'],
+      [bounced.id, D, 'postcard', 'pending'],
+    ]);
+  });
+
   it('uses the postcard day setting for a customer without email when postcards are on', async () => {
     const shop = await shopWith('REMINDER_2', { email: 3, postcard: 7 }, { postcards_enabled: true });
     const c = await makeCustomer(t.db, shop, { email: null, address_line1: '2 Rue X', postal_code: 'H1H 1H1' });
