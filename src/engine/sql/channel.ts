@@ -18,6 +18,11 @@ export const RULE_DAYS_SQL = `
 const filled = (col: string) => `coalesce(btrim(${col}), '') <> ''`;
 
 /**
+ * The day setting that applies is the one of the channel the customer would get: a customer
+ * with a usable email takes the email days even when they are 0 and the postcard days are not,
+ * so email days 0 means nothing for customers reachable by email; postcards (and their own
+ * days) are only for customers without a usable email.
+ *
  * Two LATERAL joins giving ch.days (the day setting that applies), ch.interval_days,
  * ch.dead_days, ch.channel ('email' | 'postcard' | 'none') and ch.reason (why held, or NULL).
  * `vehicle` is the alias of the vehicle the message is about, or null.

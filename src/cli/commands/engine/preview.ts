@@ -4,6 +4,7 @@
 import type { Command } from '../../command.ts';
 import { UsageError } from '../../command.ts';
 import { previewSendQueue } from '../../../engine/preview.ts';
+import { assertDay } from '../../../engine/run-day.ts';
 import { localDateTime } from '../../../domain/time/dates.ts';
 import { findLocation } from './find-location.ts';
 
@@ -19,8 +20,16 @@ export const previewCommand: Command = {
     if (!code) throw new UsageError('--location is required');
     const days = Number(values.days);
     if (!Number.isInteger(days) || days < 1 || days > 60) throw new UsageError(`--days must be a whole number from 1 to 60 (got "${values.days}")`);
+    const given = values.from as string | undefined;
+    if (given !== undefined) {
+      try {
+        assertDay(given);
+      } catch (err) {
+        throw new UsageError(`--from: ${(err as Error).message}`);
+      }
+    }
     const loc = await findLocation(ctx.db, code, values.org as string | undefined);
-    const from = (values.from as string | undefined) ?? localDateTime(ctx.now(), loc.time_zone).date;
+    const from = given ?? localDateTime(ctx.now(), loc.time_zone).date;
     const rows = await previewSendQueue(ctx.db, loc.org_id, loc.id, from, days, ctx.now());
     console.log(`${loc.code} (${loc.name}), ${days} day(s) from ${from}: ${rows.length} message(s)`);
     const table = [

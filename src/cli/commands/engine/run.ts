@@ -1,6 +1,8 @@
 // relance run [--date YYYY-MM-DD] [--location CODE [--org ID]]
 // With --date: decide that day (past or future) for the location(s); running a day again adds
-// nothing. Without: catch up every location's missed days up to its local today.
+// nothing, and the day is no anchor for the catch-up (see src/engine/catch-up.ts). Without:
+// catch up every location's missed days up to its local today. Exit 0; 1 when a day failed;
+// 2 for a bad flag (named in the message).
 import type { Command } from '../../command.ts';
 import { UsageError } from '../../command.ts';
 import { runDay, assertDay } from '../../../engine/run-day.ts';
@@ -16,20 +18,22 @@ export const runCommand: Command = {
   async run({ values }, ctx) {
     if (!ctx) throw new Error('needs a database');
     const code = values.location as string | undefined;
-    const loc = code ? await findLocation(ctx.db, code, values.org as string | undefined) : null;
     const date = values.date as string | undefined;
+    if (date !== undefined) {
+      try {
+        assertDay(date);
+      } catch (err) {
+        throw new UsageError(`--date: ${(err as Error).message}`);
+      }
+    }
+    if (code && date === undefined) throw new UsageError('--location needs --date (catch-up runs every location)');
+    const loc = code ? await findLocation(ctx.db, code, values.org as string | undefined) : null;
     if (date === undefined) {
-      if (loc) throw new UsageError('--location needs --date (catch-up runs every location)');
       const r = await catchUp(ctx.db, ctx.now());
       for (const d of r.ran) print(d.day, d.locations, d.counts);
       console.log(`caught up ${r.ran.length} day(s), ${r.skippedStale} stale location-day(s) skipped`);
       for (const f of r.failed) console.error(`day ${f.day} failed: ${f.error}`);
       return r.failed.length ? 1 : 0;
-    }
-    try {
-      assertDay(date);
-    } catch (err) {
-      throw new UsageError(`--date: ${(err as Error).message}`);
     }
     const r = await runDay(ctx.db, date, { now: ctx.now(), locations: loc ? [{ orgId: loc.org_id, locationId: loc.id }] : undefined });
     print(r.day, r.locations, r.counts);
