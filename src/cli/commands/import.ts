@@ -1,11 +1,13 @@
 // relance import customers|vehicles|repair-orders|appointments FILE.csv --location CODE
 import { createReadStream, createWriteStream, statSync, unlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { importCsv } from '../../import/import-csv.ts';
-import { IMPORT_KINDS, ImportError, type ImportKind } from '../../import/types.ts';
+import { IMPORT_KINDS, ImportError, ImportInterrupted, type ImportKind } from '../../import/types.ts';
 import { UsageError, type Command } from '../command.ts';
 import { progressBar } from '../progress.ts';
 
@@ -22,10 +24,21 @@ export async function findLocation(db: Kysely<DB>, code: string, org?: string): 
   return { orgId: Number(r.org_id), locationId: Number(r.id), name: r.name };
 }
 
+/** Where an interrupted import got to, and what to do: the report of what was settled is kept. */
+function interruptedMessage(file: string, err: ImportInterrupted, rejectsPath: string | null): string {
+  const p = err.progress;
+  const settled = p.settledThrough > 0
+    ? `Rows up to line ${p.settledThrough} were dealt with: ${p.imported} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.rejected} rejected` +
+      `${rejectsPath ? ` (${p.rejectedLines} lines, ${p.warnings} warnings, in ${rejectsPath})` : ''}; nothing after line ${p.settledThrough} was written.`
+    : 'Nothing was written.';
+  return `${file}: the import stopped part-way: ${err.message}\n${settled}\n` +
+    'Fix the cause and run the same command again: rows already imported are left unchanged, the rest is imported.';
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV file of customers, vehicles, repair orders or appointments into a location',
-  usage: 'relance import customers|vehicles|repair-orders|appointments FILE.csv --location CODE [--org NAME|ID] [--rejects PATH] [--encoding utf-8|windows-1252]',
+  usage: 'relance import customers|vehicles|repair-orders|appointments FILE.csv --location CODE [--org NAME|ID] [--rejects PATH] [--encoding utf-8|windows-1252|utf-16le] [--batch-size 500]',
   needsDatabase: true,
   options: {
     location: { type: 'string' },
@@ -49,32 +62,42 @@ export const importCommand: Command = {
     }
     const batchSize = args.values['batch-size'] === undefined ? 500 : Number(args.values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a whole number ≥ 1');
-    const location = await findLocation(ctx.db, args.values.location, typeof args.values.org === 'string' ? args.values.org : undefined);
+    const encoding = typeof args.values.encoding === 'string' ? args.values.encoding : undefined;
+    if (encoding !== undefined && !iconv.encodingExists(encoding)) {
+      throw new UsageError(`--encoding "${encoding}" is not an encoding this import knows (e.g. utf-8, windows-1252, latin1, utf-16le)`);
+    }
     const rejectsPath = typeof args.values.rejects === 'string' ? args.values.rejects : file.replace(/(\.csv)?$/i, '.rejects.csv');
+    if (resolve(rejectsPath) === resolve(file)) throw new UsageError('--rejects must not be the file being imported');
+    const location = await findLocation(ctx.db, args.values.location, typeof args.values.org === 'string' ? args.values.org : undefined);
     const rejects = createWriteStream(rejectsPath);
+    // The report is kept only when it has something in it.
+    const closeRejects = async (): Promise<boolean> => {
+      rejects.end();
+      await finished(rejects);
+      if (statSync(rejectsPath).size > 0) return true;
+      unlinkSync(rejectsPath);
+      return false;
+    };
     const bar = progressBar(`import ${kind}`, size);
     let result;
     try {
       result = await importCsv(ctx.db, {
         orgId: location.orgId, locationId: location.locationId, kind: kind as ImportKind, input: createReadStream(file),
-        encoding: typeof args.values.encoding === 'string' ? args.values.encoding : undefined,
-        rejects, batchSize, now: ctx.now(), onProgress: (bytes) => bar.update(bytes),
+        encoding, rejects, batchSize, now: ctx.now(), onProgress: (bytes) => bar.update(bytes),
       });
     } catch (err) {
-      rejects.end();
-      await finished(rejects);
-      unlinkSync(rejectsPath);
-      if (err instanceof ImportError) throw new Error(`${file}: ${err.message}`, { cause: err });
-      throw err;
-    } finally {
       bar.stop();
+      const kept = await closeRejects();
+      if (err instanceof ImportError) throw new Error(`${file}: ${err.message}`, { cause: err });
+      if (err instanceof ImportInterrupted) throw new Error(interruptedMessage(file, err, kept ? rejectsPath : null), { cause: err });
+      throw err;
     }
-    rejects.end();
-    await finished(rejects);
+    bar.stop();
+    await closeRejects();
     const problems = result.rejectedLines + result.warnings;
-    if (problems === 0) unlinkSync(rejectsPath);
+    const delimiter = result.delimiter === ',' ? '' : result.delimiter === '\t' ? ', tab-separated' : ', semicolon-separated';
     console.log(`${file} → ${location.name}: ${result.imported} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected` +
-      ` (${result.rejectedLines} lines), ${result.warnings} warnings; encoding ${result.encoding}`);
+      ` (${result.rejectedLines} lines), ${result.warnings} warnings; encoding ${result.encoding}${delimiter}`);
     if (result.encodingNote) console.error(`Note: ${result.encodingNote}`);
     if (problems > 0) {
       console.error(`Problems by reason (all of them, with line numbers, in ${rejectsPath}):`);
