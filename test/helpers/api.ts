@@ -122,6 +122,11 @@ export async function makeTenantRecords(db: Kysely<DB>, shop: { orgId: number; l
     .values({ org_id: orgId, location_id: locationId, kind: 'P00', customer_id: customer.id, assigned_role: 'crm_agent', due_on: '2026-03-01' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const schedule = await db.insertInto('maintenance_schedules').values({ org_id: orgId, location_id: locationId, make: `Make${n}`, model: null, name: `Schedule ${n}` }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('maintenance_schedule_items')
+    .values({ org_id: orgId, schedule_id: schedule.id, code: 'OIL', description: JSON.stringify({ en: 'Oil', fr: 'Huile', es: 'Aceite' }), every_km: 8000, every_months: 6 })
+    .execute();
   return {
     orgId,
     locationId,
@@ -135,6 +140,7 @@ export async function makeTenantRecords(db: Kysely<DB>, shop: { orgId: number; l
     tokenId: token.id,
     taskId: task.id,
     messageId: message.id,
+    scheduleId: schedule.id,
   };
 }
 

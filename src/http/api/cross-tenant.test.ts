@@ -47,6 +47,18 @@ describe(`cross-tenant isolation on ${backendName}`, () => {
     expect(tenantRoutes.length).toBeGreaterThan(20);
   });
 
+  it('covers the maintenance schedules (list, get, create, edit, delete) and the vehicle grid', () => {
+    const paths = ['/locations/:locationId/maintenance-schedules', '/maintenance-schedules/:scheduleId', '/vehicles/:vehicleId/maintenance-grid'];
+    expect(tenantRoutes.filter((r) => paths.includes(r.path)).map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'DELETE /maintenance-schedules/:scheduleId',
+      'GET /locations/:locationId/maintenance-schedules',
+      'GET /maintenance-schedules/:scheduleId',
+      'GET /vehicles/:vehicleId/maintenance-grid',
+      'PATCH /maintenance-schedules/:scheduleId',
+      'POST /locations/:locationId/maintenance-schedules',
+    ]);
+  });
+
   it.each(tenantRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s answers 404 to another organization and changes nothing', async (_name, route) => {
     const before = await databaseFingerprint(api.t.db);
     const res = await owner.request(inject(route, idsB));

@@ -4,7 +4,7 @@ import type { ApiRoute, ExampleIds } from './define.ts';
 
 export const SAMPLE_IDS: ExampleIds = {
   orgId: 1, locationId: 1, customerId: 42, vehicleId: 7, repairOrderId: 300, appointmentId: 55, mechanicId: 3,
-  courtesyVehicleId: 2, userId: 5, tokenId: 9, taskId: 11, messageId: 1001,
+  courtesyVehicleId: 2, userId: 5, tokenId: 9, taskId: 11, messageId: 1001, scheduleId: 4,
 };
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>

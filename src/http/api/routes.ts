@@ -45,6 +45,12 @@ import { createUserRoute, listUsersRoute, updateUserRoute } from './users/user-r
 import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './tokens/token-routes.ts';
 import { listAuditLogRoute } from './audit/list-audit-log.ts';
 import { listAllLocationsRoute, setLocationOptionsRoute, usageRoute } from './operator/operator-routes.ts';
+import { listSchedulesRoute } from './maintenance/list-schedules.ts';
+import { getScheduleRoute } from './maintenance/get-schedule.ts';
+import { createScheduleRoute } from './maintenance/create-schedule.ts';
+import { updateScheduleRoute } from './maintenance/update-schedule.ts';
+import { deleteScheduleRoute } from './maintenance/delete-schedule.ts';
+import { getMaintenanceGridRoute } from './maintenance/get-maintenance-grid.ts';
 
 export const API_ROUTES: ApiRoute[] = [
   createSessionRoute,
@@ -92,6 +98,12 @@ export const API_ROUTES: ApiRoute[] = [
   ...partnerSettingsRoutes,
   listRulesRoute,
   updateRuleRoute,
+  listSchedulesRoute,
+  getScheduleRoute,
+  createScheduleRoute,
+  updateScheduleRoute,
+  deleteScheduleRoute,
+  getMaintenanceGridRoute,
   listTemplatesRoute,
   saveTemplateRoute,
   revertTemplateRoute,
