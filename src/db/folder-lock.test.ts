@@ -1,13 +1,13 @@
 // One process per embedded database folder: a second process (the CLI while the service runs)
 // is refused with the folder and the holder's PID; a lock left by a dead process is taken over.
 // About PGlite folders only, so it runs the same whatever DATABASE_URL says.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
-import { LOCK_FILE, lockFolder } from './folder-lock.ts';
+import { LOCK_FILE, lockFolder, startTime } from './folder-lock.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const node = join(root, 'node_modules', '.bin', 'node');
@@ -15,6 +15,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'relance-lock-'));
 const folder = join(dataDir, 'pglite');
 const lockPath = join(folder, LOCK_FILE);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const lockText = (pid: number, started = startTime(pid), host = hostname()) => `${pid}\n${host}\n${started}\n`;
 
 /** `relance migrate` on the same data folder, as an operator would run it next to `npm start`. */
 function relanceMigrate() {
@@ -34,7 +35,8 @@ describe('the embedded database folder is opened by one process at a time', { ti
   it('refuses a second process, naming the folder and the PID holding it, and lets it in once closed', async () => {
     const database = await openDatabase({ dataDir: folder });
     try {
-      expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\n${hostname()}\n`);
+      expect(readFileSync(lockPath, 'utf8')).toBe(lockText(process.pid));
+      expect(startTime(process.pid)).toMatch(/^\d+$/);
       const refused = relanceMigrate();
       expect(refused.code).toBe(1);
       expect(refused.err).toContain(`relance migrate: the embedded database folder ${folder} is in use by another process (PID ${process.pid})`);
@@ -56,10 +58,10 @@ describe('the embedded database folder is opened by one process at a time', { ti
 
   it('takes over a lock left by a process that died, or a garbled one', async () => {
     const dead = deadPid();
-    writeFileSync(lockPath, `${dead}\n${hostname()}\n`);
+    writeFileSync(lockPath, lockText(dead, '123'));
     const database = await openDatabase({ dataDir: folder });
     try {
-      expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\n${hostname()}\n`);
+      expect(readFileSync(lockPath, 'utf8')).toBe(lockText(process.pid));
       const rows = await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'still_mine'`);
       expect(rows.rows[0]!.n).toBe(1);
     } finally {
@@ -72,9 +74,29 @@ describe('the embedded database folder is opened by one process at a time', { ti
     expect(existsSync(lockPath)).toBe(false);
   });
 
+  it('tells a PID used again apart: our own PID from an earlier process (a restarted container), another process now on the PID', async () => {
+    // This very PID, not held by this process: left by an earlier process with the same PID.
+    writeFileSync(lockPath, lockText(process.pid, '1'));
+    lockFolder(folder).release();
+    expect(existsSync(lockPath)).toBe(false);
+    const child = spawn(node, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => child.once('spawn', r));
+      // Alive, but started after the lock was written: the PID is someone else's now.
+      writeFileSync(lockPath, lockText(child.pid!, '1'));
+      lockFolder(folder).release();
+      // Alive and the same process that wrote it: refused.
+      writeFileSync(lockPath, lockText(child.pid!));
+      expect(() => lockFolder(folder)).toThrow(`in use by another process (PID ${child.pid})`);
+    } finally {
+      child.kill();
+      rmSync(lockPath, { force: true });
+    }
+  });
+
   it('leaves a lock from another machine alone (it cannot tell whether that process runs)', () => {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(lockPath, `4242\nother-host.example\n`);
+    writeFileSync(lockPath, lockText(4242, '1', 'other-host.example'));
     try {
       expect(() => lockFolder(folder)).toThrow(`in use by another process (PID 4242 on other-host.example)`);
     } finally {

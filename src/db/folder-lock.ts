@@ -1,7 +1,7 @@
 // One process per embedded database folder. PGlite does not guard its data folder: `npm start`
 // and `bin/relance import` on the same ./data would both write it and corrupt it or lose
-// writes. A lock file in the folder holds the owner's PID; a lock whose process is gone (killed,
-// crashed) is taken over.
+// writes. A lock file in the folder holds the owner's PID, host and start time; a lock whose
+// process is gone (killed, crashed, its PID now someone else's) is taken over.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -18,29 +18,48 @@ export interface FolderLock {
 interface Holder {
   pid: number;
   host: string;
+  /** When the process started (Linux /proc), so a PID used again by another process is told apart. */
+  started: string;
 }
+
+/** Folders this process holds: a lock with our own PID that is not here is from an earlier
+ * process that had the same PID (a container restarted after a crash), so it is stale. */
+const heldHere = new Set<string>();
 
 const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
+/** The process's start time in clock ticks since boot (field 22 of /proc/PID/stat), or '' off Linux. */
+export function startTime(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function parse(text: string): Holder | null {
-  const [pid, host] = text.split('\n');
-  return pid && /^\d+$/.test(pid) ? { pid: Number(pid), host: host ?? '' } : null;
+  const [pid, host, started] = text.split('\n');
+  return pid && /^\d+$/.test(pid) ? { pid: Number(pid), host: host ?? '', started: started ?? '' } : null;
 }
 
 /** Whether the holder may still run: unknown (another machine, no permission to ask) counts as yes. */
-function isAlive(holder: Holder): boolean {
-  if (holder.host !== hostname() || holder.pid === process.pid) return true;
+function isAlive(holder: Holder, path: string): boolean {
+  if (holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return heldHere.has(path);
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (err) {
-    return errCode(err) !== 'ESRCH';
+    if (errCode(err) === 'ESRCH') return false;
   }
+  const now = startTime(holder.pid);
+  return !(holder.started && now && now !== holder.started);
 }
 
 export function lockFolder(dir: string): FolderLock {
   const path = join(dir, LOCK_FILE);
-  const mine = `${process.pid}\n${hostname()}\n`;
+  const mine = `${process.pid}\n${hostname()}\n${startTime(process.pid)}\n`;
   for (let attempt = 0; attempt < 10; attempt++) {
     // Written whole under another name, then linked into place: link() fails if the lock
     // exists, and a reader never sees a half-written lock.
@@ -62,7 +81,7 @@ export function lockFolder(dir: string): FolderLock {
       throw err;
     }
     const holder = parse(text);
-    if (holder && isAlive(holder)) {
+    if (holder && isAlive(holder, path)) {
       const who = holder.pid === process.pid ? 'this same process' : `another process (PID ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''})`;
       throw new FolderLockedError(
         `the embedded database folder ${dir} is in use by ${who}; one process at a time may open it ` +
@@ -95,8 +114,10 @@ function takeOver(path: string, stale: string): void {
 }
 
 function held(path: string, mine: string): FolderLock {
+  heldHere.add(path);
   const release = () => {
     process.removeListener('exit', release);
+    heldHere.delete(path);
     try {
       if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
     } catch {
