@@ -451,6 +451,13 @@ export interface PostcardBatchesTable {
   error: string | null;
   created_at: Generated<Date>;
   accepted_at: NullableStamp;
+  // 0650: durable batches (claimed, leased, retried as the same card set).
+  claimed_by: string | null;
+  lease_until: NullableStamp;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  /** bigint[]: node-postgres returns the ids of an int8 array as strings. */
+  message_ids: Generated<string[]>;
 }
 
 // Engine (0100): predicted next maintenance per vehicle, and vehicles to recompute.
