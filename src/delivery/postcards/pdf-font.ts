@@ -49,8 +49,8 @@ export class FontInDocument {
   readonly face: TtfFace;
   readonly ref: number;
   readonly #subset: Subset;
-  /** code point → 4 hex digits of its subset glyph id */
-  readonly #hex = new Map<number, string>();
+  /** code point → its subset glyph id as two bytes (latin1 characters), escaped for a literal */
+  readonly #bytes = new Map<number, string>();
   /** subset glyph id → the code point it prints */
   readonly #unicode = new Map<number, number>();
 
@@ -60,21 +60,21 @@ export class FontInDocument {
     this.#subset = face.font.createSubset();
   }
 
-  /** The text as a PDF hex string of subset glyph ids (for Tj). */
+  /** The text as a PDF string of 2-byte subset glyph ids (for Tj): binary, escaped as a literal. */
   encode(text: string): string {
-    let out = '<';
+    let out = '(';
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      let h = this.#hex.get(cp);
-      if (h === undefined) {
+      let bytes = this.#bytes.get(cp);
+      if (bytes === undefined) {
         const cid = this.#subset.includeGlyph(this.face.glyph(cp).gid);
         if (cid !== 0 && !this.#unicode.has(cid)) this.#unicode.set(cid, cp);
-        h = cid.toString(16).padStart(4, '0');
-        this.#hex.set(cp, h);
+        bytes = literalByte(cid >> 8) + literalByte(cid & 255);
+        this.#bytes.set(cp, bytes);
       }
-      out += h;
+      out += bytes;
     }
-    return `${out}>`;
+    return `${out})`;
   }
 
   /** Writes the font objects; call once, after the last encode. */
@@ -131,6 +131,13 @@ end
 end
 `;
   }
+}
+
+/** One byte inside a PDF literal string: ( ) \\ escaped, CR escaped (a raw one would read as LF). */
+function literalByte(b: number): string {
+  if (b === 0x28 || b === 0x29 || b === 0x5c) return `\\${String.fromCharCode(b)}`;
+  if (b === 0x0d) return '\\r';
+  return String.fromCharCode(b);
 }
 
 function utf16Hex(cp: number): string {

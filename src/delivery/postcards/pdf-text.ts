@@ -37,10 +37,9 @@ export function layoutLines(face: TtfFace, text: string, size: number, box: Text
 export function textOps(font: FontInDocument, name: string, lines: string[], size: number, box: TextBox, pageHeight: number): string {
   const pitch = font.face.lineHeight(size) + (box.lineGap ?? 0);
   const first = pageHeight - box.y - (font.face.ascender * size) / 1000;
-  let out = `/${name} ${num(size)} Tf\n`;
-  for (const [i, line] of lines.entries()) {
-    if (line) out += `1 0 0 1 ${num(box.x)} ${num(first - i * pitch)} Tm ${font.encode(line)} Tj\n`;
-  }
+  // Leading (TL) set once; ' moves to the next line and shows a string.
+  let out = `/${name} ${num(size)} Tf ${num(pitch)} TL 1 0 0 1 ${num(box.x)} ${num(first)} Tm\n`;
+  for (const [i, line] of lines.entries()) out += `${font.encode(line)} ${i ? "'" : 'Tj'}\n`;
   return out;
 }
 

@@ -25,6 +25,12 @@ afterAll(async () => {
 });
 
 const LETTERS = 'ğ ß ñ é Ł ø å ț ő ž';
+// Every letter of Latin-1 and Latin Extended-A, ASCII punctuation included, in words of 12.
+const MANY = (() => {
+  const chars = [...'()\\[]{}<>!?;:@#$%&*+=~^_|/0123456789', ...Array.from({ length: 0x17f - 0x20 }, (_, i) => String.fromCodePoint(0x21 + i))].filter((c) => /[\p{L}\p{N}\p{P}\p{S}]/u.test(c));
+  const unique = [...new Set(chars)];
+  return Array.from({ length: Math.ceil(unique.length / 12) }, (_, i) => unique.slice(i * 12, i * 12 + 12).join('')).join(' ');
+})();
 
 async function shopWithCards(n: number) {
   const shop = await makeShop(t.db, { postcards_enabled: true, business_name: 'Garage Łódź & Söhne' });
@@ -46,13 +52,16 @@ async function shopWithCards(n: number) {
 describe('postcard PDF', () => {
   it('prints every Latin letter with embedded DejaVu fonts on 6x4 pages', async () => {
     const pdf = await renderPostcardsPdf(
-      [{ headline: `Bonjour ${LETTERS}`, businessName: 'Garage Łódź', phoneLine: 'Call 514', webLine: 'http://x', text: `Dear Ğül,\n${LETTERS}`, to: ['Ğül Straße', '1 Main'], from: ['Garage Łódź', 'Montréal'] }],
+      [
+        { headline: `Bonjour ${LETTERS}`, businessName: 'Garage Łódź', phoneLine: 'Call 514', webLine: 'http://x', text: `Dear Ğül,\n${LETTERS}`, to: ['Ğül Straße', '1 Main'], from: ['Garage Łódź', 'Montréal'] },
+        { headline: 'Many letters', businessName: 'Garage Łódź', phoneLine: 'Call 514', webLine: 'http://x', text: MANY, to: ['Ğül Straße', '1 Main'], from: ['Garage Łódź', 'Montréal'] },
+      ],
       { title: 'test', now: new Date('2026-03-02T00:00:00Z') },
     );
     const file = join(dir, 'one.pdf');
     writeFileSync(file, pdf);
     const info = execFileSync('pdfinfo', [file]).toString();
-    expect(info).toMatch(/Pages:\s+2/);
+    expect(info).toMatch(/Pages:\s+4/);
     expect(info).toMatch(/Page size:\s+432 x 288 pts/);
     const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
@@ -62,6 +71,8 @@ describe('postcard PDF', () => {
     }
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     for (const ch of LETTERS.split(' ')) expect(text).toContain(ch);
+    // Over 256 distinct glyphs: glyph ids whose bytes are ( ) \\ or CR print and extract too.
+    for (const word of MANY.split(' ')) expect(text.replace(/\s+/g, ' ')).toContain(word);
     // Rendered to an image: the pages are really drawn (not blank).
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '2', '-l', '2', file, join(dir, 'page')]);
     const png = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!));

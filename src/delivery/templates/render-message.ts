@@ -2,7 +2,7 @@
 // once per version, and interpolates the merge data.
 import type { Language } from '../../db/schema.ts';
 import { kindSpec } from '../../domain/messages/kinds.ts';
-import { compileTemplate, renderCompiled, type Rendered } from './compile.ts';
+import { compileTemplate, renderCompiled, type CompiledTemplate, type Rendered } from './compile.ts';
 import { defaultTemplate } from './defaults.ts';
 import type { Scope } from './language.ts';
 import { checkFields } from './validate.ts';
@@ -16,10 +16,28 @@ export interface TemplateChoice {
 }
 
 export async function renderTemplate(choice: TemplateChoice, data: Scope): Promise<Rendered> {
-  const audience = kindSpec(choice.kind).audience;
-  const source = usableOverride(choice) ?? defaultTemplate(choice.kind, choice.channel, choice.language);
-  const compiled = await compileTemplate({ channel: choice.channel, audience, language: choice.language, subject: source.subject ?? '', body: source.body });
-  return renderCompiled(compiled, data);
+  return renderCompiled(await compiledFor(choice), data);
+}
+
+// The compiled template of each source object (ours are loaded once; an override object lives as
+// long as the batch that loaded it), so a batch of messages hashes and checks its template once,
+// not once per message. The hash-keyed cache in compile.ts still shares equal sources.
+const bySource = new WeakMap<object, Map<string, Promise<CompiledTemplate>>>();
+
+function compiledFor(choice: TemplateChoice): Promise<CompiledTemplate> {
+  const key = `${choice.kind}|${choice.channel}|${choice.language}`;
+  const owner = choice.override ?? defaultTemplate(choice.kind, choice.channel, choice.language);
+  let perKey = bySource.get(owner);
+  if (!perKey) bySource.set(owner, (perKey = new Map()));
+  let hit = perKey.get(key);
+  if (!hit) {
+    const audience = kindSpec(choice.kind).audience;
+    const source = usableOverride(choice) ?? defaultTemplate(choice.kind, choice.channel, choice.language);
+    hit = compileTemplate({ channel: choice.channel, audience, language: choice.language, subject: source.subject ?? '', body: source.body });
+    hit.catch(() => perKey.delete(key));
+    perKey.set(key, hit);
+  }
+  return hit;
 }
 
 // An override saved before a field was renamed must not send blanks: fall back to ours.
