@@ -56,6 +56,12 @@ export async function runDayInTransaction(trx: Transaction<DB>, day: string, opt
   const now = options.now.toISOString();
   await execSql(trx, `SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ($1::date - date '2000-01-01'))`, [day]);
 
+  // Each statement is index-driven and short; JIT compiling them cost more than it saved
+  // (1.3 s per rule statement at 1M vehicles).
+  await execSql(trx, 'SET LOCAL jit = off');
+  // The rules look rows up by index (a day's customers among a million); at the default cost of
+  // a random page (4) the planner preferred hashing whole tables such as customers.
+  await execSql(trx, 'SET LOCAL random_page_cost = 1.1');
   await execSql(trx, 'DROP TABLE IF EXISTS run_locs, run_rules, eng_cand, eng_final');
   await execSql(trx, `CREATE TEMP TABLE run_locs (
       org_id bigint, location_id bigint, day date, tz text, lang text, email_enabled boolean, postcards_enabled boolean,

@@ -54,5 +54,14 @@ export function customerRule(s: CustomerRuleSpec): string {
   WHERE ch.days > 0 AND (${s.where})`;
 }
 
+/**
+ * The rows a rule starts from, found through an index once per (location, rule) row. A LATERAL
+ * subquery with OFFSET 0 cannot be flattened, so the planner cannot turn it into a hash join over
+ * the whole table, which it did when the index condition mixed run_locs and run_rules columns
+ * (at 1M vehicles THANK_YOU hashed all 7.7M repair orders, DEFERRED all declined items).
+ */
+export const drive = (table: string, alias: string, where: string) =>
+  `JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${where} OFFSET 0) ${alias} ON true`;
+
 /** Local midnight of a date expression in the location's zone, as an instant. */
 export const localMidnight = (dateExpr: string) => `((${dateExpr})::timestamp AT TIME ZONE rl.tz)`;

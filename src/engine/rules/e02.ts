@@ -2,15 +2,14 @@
 // vehicles and items; vehicles sold or scrapped since are left out, and when none is left the
 // message is held with the reason (vehicle_sold / vehicle_scrapped). vehicle_id is the first
 // vehicle still on the road.
-import { customerRule, type Rule } from './build.ts';
+import { customerRule, type Rule, drive } from './build.ts';
 
 export const e02Rule: Rule = {
   kind: 'E02',
   statements: [
     customerRule({
       kind: 'E02',
-      joins: `JOIN messages e1 ON e1.org_id = rl.org_id AND e1.location_id = rl.location_id AND e1.kind = 'E01' AND e1.status = 'sent'
-                AND e1.due_on IN (rl.day - rr.email_days, rl.day - rr.postcard_days)
+      joins: `${drive('messages', 'e1', `e1.org_id = rl.org_id AND e1.location_id = rl.location_id AND e1.kind = 'E01' AND e1.status = 'sent' AND e1.due_on IN (rl.day - rr.email_days, rl.day - rr.postcard_days)`)}
               JOIN customers c ON c.org_id = e1.org_id AND c.id = e1.customer_id
               CROSS JOIN LATERAL (
                 SELECT coalesce((array_agg(v.id ORDER BY v.id) FILTER (WHERE v.status = 'active'))[1], e1.vehicle_id) AS id,

@@ -1,14 +1,13 @@
 // E03: satisfaction survey N days after a maintenance visit (closed repair order with is_maintenance).
 // Held when that vehicle has been sold or scrapped since.
-import { customerRule, type Rule } from './build.ts';
+import { customerRule, type Rule, drive } from './build.ts';
 
 export const e03Rule: Rule = {
   kind: 'E03',
   statements: [
     customerRule({
       kind: 'E03',
-      joins: `JOIN repair_orders ro ON ro.org_id = rl.org_id AND ro.location_id = rl.location_id AND ro.status = 'closed'
-                AND ro.is_maintenance AND ro.closed_on IN (rl.day - rr.email_days, rl.day - rr.postcard_days)
+      joins: `${drive('repair_orders', 'ro', `ro.org_id = rl.org_id AND ro.location_id = rl.location_id AND ro.status = 'closed' AND ro.is_maintenance AND ro.closed_on IN (rl.day - rr.email_days, rl.day - rr.postcard_days)`)}
               JOIN customers c ON c.org_id = ro.org_id AND c.id = ro.customer_id
               LEFT JOIN vehicles v ON v.org_id = ro.org_id AND v.id = ro.vehicle_id`,
       where: 'ro.closed_on = rl.day - ch.days',

@@ -5,7 +5,7 @@
 // for an appointment booked less than 48 hours ahead). The dedupe key names the appointment
 // and its time: a moved appointment gets a new reminder, and the run cancels the old one.
 // A customer's reminder is held when the appointment's vehicle has been sold or scrapped.
-import { CAND_COLUMNS, fromRule, type Rule } from './build.ts';
+import { CAND_COLUMNS, fromRule, type Rule, drive } from './build.ts';
 import { appointmentJson, appointmentRecipientLateral, appointmentSubjectSql, channelLateral, vehicleRef } from '../sql/channel.ts';
 
 const remindAt = `(a.starts_at - make_interval(hours => 24 * rr.email_days))`;
@@ -19,8 +19,7 @@ export const e04Rule: Rule = {
             jsonb_strip_nulls(jsonb_build_object('appointment', ${appointmentJson('a', 'm.name')}, 'visitor', r.visitor)),
             ${vehicleRef('v')}, greatest(${remindAt}, rl.now), rr.priority
      ${fromRule('E04')}
-     JOIN appointments a ON a.org_id = rl.org_id AND a.location_id = rl.location_id AND a.status = 'confirmed'
-       AND a.starts_at > rl.run_at AND a.starts_at < rl.next_run_at + make_interval(hours => 24 * rr.email_days)
+     ${drive('appointments', 'a', `a.org_id = rl.org_id AND a.location_id = rl.location_id AND a.status = 'confirmed' AND a.starts_at > rl.run_at AND a.starts_at < rl.next_run_at + make_interval(hours => 24 * rr.email_days)`)}
      LEFT JOIN customers c ON c.org_id = a.org_id AND c.id = a.customer_id
      LEFT JOIN vehicles v ON v.org_id = a.org_id AND v.id = a.vehicle_id
      LEFT JOIN mechanics m ON m.org_id = a.org_id AND m.id = a.mechanic_id

@@ -1,16 +1,13 @@
 // E07: N days after staff completed a P00 call task with outcome 'recontacted', the location's
 // active promotion (the newest one still valid). No active promotion, no message.
-import { customerRule, localMidnight, type Rule } from './build.ts';
+import { customerRule, localMidnight, type Rule, drive } from './build.ts';
 
 export const e07Rule: Rule = {
   kind: 'E07',
   statements: [
     customerRule({
       kind: 'E07',
-      joins: `JOIN staff_tasks st ON st.org_id = rl.org_id AND st.location_id = rl.location_id AND st.kind = 'P00'
-                AND st.status = 'done' AND st.outcome = 'recontacted'
-                AND st.completed_at >= ${localMidnight('rl.day - greatest(rr.email_days, rr.postcard_days)')}
-                AND st.completed_at < ${localMidnight('rl.day - least(rr.email_days, rr.postcard_days) + 1')}
+      joins: `${drive('staff_tasks', 'st', `st.org_id = rl.org_id AND st.location_id = rl.location_id AND st.kind = 'P00' AND st.status = 'done' AND st.outcome = 'recontacted' AND st.completed_at >= ${localMidnight('rl.day - greatest(rr.email_days, rr.postcard_days)')} AND st.completed_at < ${localMidnight('rl.day - least(rr.email_days, rr.postcard_days) + 1')}`)}
               JOIN customers c ON c.org_id = st.org_id AND c.id = st.customer_id
               JOIN LATERAL (SELECT p.* FROM promotions p WHERE p.org_id = rl.org_id AND p.location_id = rl.location_id AND p.active
                               AND (p.valid_until IS NULL OR p.valid_until >= rl.day) ORDER BY p.id DESC LIMIT 1) pr ON true`,

@@ -1,6 +1,6 @@
 // P00: N days after E02 was sent, when the customer neither visited nor booked since: a call
 // task for the CRM agent (or whoever route_p00 names). Held for a deceased customer.
-import { CAND_COLUMNS, fromRule, type Rule } from './build.ts';
+import { CAND_COLUMNS, fromRule, type Rule, drive } from './build.ts';
 import { routedUserSql } from '../sql/channel.ts';
 
 export const p00Rule: Rule = {
@@ -13,8 +13,7 @@ export const p00Rule: Rule = {
               'maintenance', e2.payload->'maintenance', 'last_service_on', c.last_visit_on)),
             NULL, greatest(rl.run_at, rl.now), 0
      ${fromRule('P00')}
-     JOIN messages e2 ON e2.org_id = rl.org_id AND e2.location_id = rl.location_id AND e2.kind = 'E02' AND e2.status = 'sent'
-       AND e2.due_on = rl.day - rr.email_days
+     ${drive('messages', 'e2', `e2.org_id = rl.org_id AND e2.location_id = rl.location_id AND e2.kind = 'E02' AND e2.status = 'sent' AND e2.due_on = rl.day - rr.email_days`)}
      JOIN customers c ON c.org_id = e2.org_id AND c.id = e2.customer_id
      WHERE rr.email_days > 0
        AND (c.last_visit_on IS NULL OR c.last_visit_on < e2.due_on)
