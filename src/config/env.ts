@@ -13,6 +13,8 @@ const schema = z.object({
     .optional(),
   RELANCE_DATA_DIR: z.string().min(1).default('./data'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Groups of locations the daily run decides at once on PostgreSQL (PGlite: always 1). */
+  ENGINE_SHARDS: z.coerce.number().int().min(1).max(64).default(2),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: optionalUrl,

@@ -51,7 +51,7 @@ export async function dueDays(db: Kysely<DB>, now: Date, orgId?: number): Promis
   return rows;
 }
 
-export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: number; signal?: AbortSignal } = {}): Promise<CatchUpResult> {
+export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: number; signal?: AbortSignal; shards?: number } = {}): Promise<CatchUpResult> {
   const due = await dueDays(db, now, options.orgId);
   const stale = due.filter((d) => d.stale && !d.decided);
   if (stale.length) {
@@ -78,7 +78,7 @@ export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: numb
       break;
     }
     try {
-      result.ran.push(await runDay(db, day, { now, locations, skipDone: true }));
+      result.ran.push(await runDay(db, day, { now, locations, skipDone: true, shards: options.shards }));
     } catch (err) {
       const error = (err as Error).message;
       result.failed.push({ day, error });

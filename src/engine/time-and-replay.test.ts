@@ -247,6 +247,29 @@ describe('replay, catch-up, staleness, concurrency', () => {
     expect(await outbox(t.db, shop, 'V01')).toHaveLength(5);
   });
 
+  it('a day decided in shards of locations gives what one transaction gives, and overlapping shards add nothing', async () => {
+    const shops = [];
+    for (let s = 0; s < 3; s++) {
+      const shop = await shopWith('V01', { email: 1 });
+      for (let i = 0; i <= s; i++) {
+        const c = await makeCustomer(t.db, shop);
+        await makeVehicle(t.db, shop, c.id, { captured_on: '2026-05-11' });
+      }
+      shops.push(shop);
+    }
+    const loc = shops.map((s) => ({ orgId: s.orgId, locationId: s.locationId }));
+    const now = new Date('2026-05-11T12:00:00Z');
+    const sharded = await runDay(t.db, '2026-05-11', { now, locations: loc, shards: 2 });
+    expect(sharded.locations).toBe(3);
+    expect(sharded.inserted).toBe(6);
+    expect(sharded.counts).toEqual({ 'V01:pending': 6 });
+    expect(new Set(sharded.messageIds.map((m) => m.id)).size).toBe(6);
+    for (const [s, shop] of shops.entries()) expect(await outbox(t.db, shop, 'V01')).toHaveLength(s + 1);
+    // Shards that overlap with each other and with a whole run, at once: locked per location and day.
+    const again = await Promise.all([runDay(t.db, '2026-05-11', { now, locations: loc, shards: 3 }), runDay(t.db, '2026-05-11', { now, locations: loc.slice(1) })]);
+    expect(again.map((r) => r.inserted)).toEqual([0, 0]);
+  });
+
   it('catches up missed days, skipping those older than staleness_days', async () => {
     const shop = await shopWith('V01', { email: 1 }, { staleness_days: 2, run_hour: 6 });
     const c = await makeCustomer(t.db, shop);

@@ -18,12 +18,8 @@ const covers = `(v.lines IS NULL OR position(it.n_code IN v.lines) > 0 OR positi
 /** Which dirty vehicles to take: all of them, or those of the daily run's locations (run_locs). */
 export type RefreshScope = 'all' | 'run_locations';
 
-const claimDirty = (scope: RefreshScope) =>
-  scope === 'all'
-    ? 'DELETE FROM maintenance_dirty RETURNING org_id, vehicle_id'
-    : `DELETE FROM maintenance_dirty d USING vehicles v, run_locs rl
-       WHERE v.org_id = d.org_id AND v.id = d.vehicle_id AND rl.org_id = v.org_id AND rl.location_id = v.location_id
-       RETURNING d.org_id, d.vehicle_id`;
+const inScope = (scope: RefreshScope) =>
+  scope === 'all' ? '' : 'WHERE (v.org_id, v.location_id) IN (SELECT org_id, location_id FROM run_locs)';
 
 const steps = (scope: RefreshScope) => [
   'DROP TABLE IF EXISTS mnt_veh, mnt_item, mnt_visit, mnt_pred',
@@ -32,11 +28,14 @@ const steps = (scope: RefreshScope) => [
   // 1. The vehicles to recompute, with their schedule, usage rate and odometer reference.
   `CREATE TEMP TABLE mnt_veh (org_id bigint, id bigint, location_id bigint, usage_unit text, delivery_date date, captured_on date,
      schedule_id bigint, first_on date, first_val numeric, last_on date, last_val numeric, rate float8) ON COMMIT DROP`,
-  `WITH dirty AS (${claimDirty(scope)})
-   INSERT INTO mnt_veh (org_id, id, location_id, usage_unit, delivery_date, captured_on)
-   SELECT DISTINCT v.org_id, v.id, v.location_id, v.usage_unit, v.delivery_date, v.captured_on
-   FROM vehicles v JOIN dirty d ON d.org_id = v.org_id AND d.vehicle_id = v.id`,
+  // Marked vehicles are looked up by key (a DELETE … USING vehicles, run_locs probed vehicles once
+  // per location), then their marks are removed before anything is recomputed.
+  `INSERT INTO mnt_veh (org_id, id, location_id, usage_unit, delivery_date, captured_on)
+   SELECT v.org_id, v.id, v.location_id, v.usage_unit, v.delivery_date, v.captured_on
+   FROM maintenance_dirty d JOIN vehicles v ON v.org_id = d.org_id AND v.id = d.vehicle_id
+   ${inScope(scope)}`,
   'ANALYZE mnt_veh',
+  'DELETE FROM maintenance_dirty d USING mnt_veh m WHERE d.org_id = m.org_id AND d.vehicle_id = m.id',
   `UPDATE mnt_veh m SET schedule_id = s.schedule_id
    FROM (SELECT DISTINCT ON (v.org_id, v.id) v.org_id, v.id, s.id AS schedule_id
          FROM mnt_veh m JOIN vehicles v ON v.org_id = m.org_id AND v.id = m.id

@@ -7,6 +7,7 @@ import type { Command } from '../../command.ts';
 import { UsageError } from '../../command.ts';
 import { runDay, assertDay } from '../../../engine/run-day.ts';
 import { catchUp } from '../../../engine/catch-up.ts';
+import { engineShards } from '../../../engine/shards.ts';
 import { findLocation } from './find-location.ts';
 
 export const runCommand: Command = {
@@ -29,13 +30,13 @@ export const runCommand: Command = {
     if (code && date === undefined) throw new UsageError('--location needs --date (catch-up runs every location)');
     const loc = code ? await findLocation(ctx.db, code, values.org as string | undefined) : null;
     if (date === undefined) {
-      const r = await catchUp(ctx.db, ctx.now());
+      const r = await catchUp(ctx.db, ctx.now(), { shards: engineShards(ctx) });
       for (const d of r.ran) print(d.day, d.locations, d.counts);
       console.log(`caught up ${r.ran.length} day(s), ${r.skippedStale} stale location-day(s) skipped`);
       for (const f of r.failed) console.error(`day ${f.day} failed: ${f.error}`);
       return r.failed.length ? 1 : 0;
     }
-    const r = await runDay(ctx.db, date, { now: ctx.now(), locations: loc ? [{ orgId: loc.org_id, locationId: loc.id }] : undefined });
+    const r = await runDay(ctx.db, date, { now: ctx.now(), locations: loc ? [{ orgId: loc.org_id, locationId: loc.id }] : undefined, shards: engineShards(ctx) });
     print(r.day, r.locations, r.counts);
     return 0;
   },
