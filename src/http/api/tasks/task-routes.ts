@@ -1,4 +1,4 @@
-// Staff tasks (P00 call list, P01 change notices, E06 digests), listed by delivery's
+// Staff tasks (P00 call list, P01 change notices, E06 digests, V01_SALES sales tasks), listed by delivery's
 // listStaffTasks; completing a P00 with outcome 'recontacted' lets the engine send E07.
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
@@ -28,7 +28,7 @@ function afterOf(cursor: string | undefined): { dueOn: string; id: number } | un
 export const listTasksRoute = defineRoute({
   method: 'GET',
   path: '/locations/:locationId/tasks',
-  summary: 'Staff tasks: the P00 call list, P01 change notices, E06 digests',
+  summary: 'Staff tasks: the P00 call list, P01 change notices, E06 digests, V01_SALES sales tasks',
   tag: 'Tasks',
   auth: 'tasks.read',
   isolation: 'tenant',
@@ -36,7 +36,7 @@ export const listTasksRoute = defineRoute({
   query: z.strictObject({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(200).optional(),
-    kind: z.enum(['P00', 'P01', 'E06']).optional(),
+    kind: z.enum(['P00', 'P01', 'E06', 'V01_SALES']).optional(),
     status: z.enum(['open', 'done', 'cancelled']).optional(),
     assigned_role: z.string().max(30).optional(),
     customer_id: id.optional(),
