@@ -27,11 +27,14 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   mailer?: Mailer;
   log?: (line: string) => void;
+  /** Longest wait of a "sent" record for others to share its commit (see SentRecorder; 0: none). */
+  groupCommitMs?: number;
 }
 
 export type WorkerTotals = Record<Outcome, number>;
 
 export const DEFAULT_LEASE_MS = 120_000;
+export const DEFAULT_GROUP_COMMIT_MS = 10;
 
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -49,7 +52,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     sender: ctx.config,
     links: { publicUrl: ctx.config.publicUrl, keys: ctx.keys },
     now: ctx.now,
-    recorder: new SentRecorder(ctx.db, ctx.now),
+    recorder: new SentRecorder(ctx.db, ctx.now, { lingerMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS, flushAt: concurrency }),
   };
   const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
   const queue: Array<{ m: Message; sc: SendContext; check: StillValid }> = [];
