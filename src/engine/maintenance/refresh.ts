@@ -21,70 +21,88 @@ export type RefreshScope = 'all' | 'run_locations';
 const inScope = (scope: RefreshScope) =>
   scope === 'all' ? '' : 'WHERE (v.org_id, v.location_id) IN (SELECT org_id, location_id FROM run_locs)';
 
+// An odometer reading packed in one bigint, (day number << 32) + value, so that min() and max()
+// give the first and the last reading in (date, value) order without sorting each vehicle's history.
+const packReading = (on: string, value: string) => `(((${on}) - date '2000-01-01')::bigint << 32) + (${value})`;
+const readingOn = (k: string) => `(date '2000-01-01' + ((${k}) >> 32)::int)`;
+const readingValue = (k: string) => `((${k}) & 4294967295)`;
+
 const steps = (scope: RefreshScope) => [
-  'DROP TABLE IF EXISTS mnt_veh, mnt_item, mnt_visit, mnt_pred',
+  'DROP TABLE IF EXISTS mnt_veh, mnt_ro, mnt_stat, mnt_vr, mnt_item, mnt_visit, mnt_pred',
   // A location's first run sorts and hashes millions of rows: let it do so in memory.
   "SET LOCAL work_mem = '128MB'",
-  // 1. The vehicles to recompute, with their schedule, usage rate and odometer reference.
-  `CREATE TEMP TABLE mnt_veh (org_id bigint, id bigint, location_id bigint, usage_unit text, delivery_date date, captured_on date,
-     schedule_id bigint, first_on date, first_val numeric, last_on date, last_val numeric, rate float8) ON COMMIT DROP`,
-  // Marked vehicles are looked up by key (a DELETE … USING vehicles, run_locs probed vehicles once
-  // per location), then their marks are removed before anything is recomputed.
-  `INSERT INTO mnt_veh (org_id, id, location_id, usage_unit, delivery_date, captured_on)
-   SELECT v.org_id, v.id, v.location_id, v.usage_unit, v.delivery_date, v.captured_on
-   FROM maintenance_dirty d JOIN vehicles v ON v.org_id = d.org_id AND v.id = d.vehicle_id
+  // 1. The marked vehicles, looked up by key once each (OFFSET 0 keeps the planner from joining
+  // run_locs first and probing vehicles once per location); their marks are removed before
+  // anything is recomputed.
+  `CREATE TEMP TABLE mnt_veh ON COMMIT DROP AS
+   SELECT v.* FROM (SELECT v.org_id, v.id, v.location_id, v.make, v.model, v.usage_unit, v.delivery_date, v.captured_on
+                    FROM maintenance_dirty d JOIN vehicles v ON v.org_id = d.org_id AND v.id = d.vehicle_id OFFSET 0) v
    ${inScope(scope)}`,
   'ANALYZE mnt_veh',
   'DELETE FROM maintenance_dirty d USING mnt_veh m WHERE d.org_id = m.org_id AND d.vehicle_id = m.id',
-  `UPDATE mnt_veh m SET schedule_id = s.schedule_id
-   FROM (SELECT DISTINCT ON (v.org_id, v.id) v.org_id, v.id, s.id AS schedule_id
-         FROM mnt_veh m JOIN vehicles v ON v.org_id = m.org_id AND v.id = m.id
-         JOIN maintenance_schedules s ON s.org_id = v.org_id AND s.location_id = v.location_id
-          AND (s.make IS NULL OR lower(s.make) = lower(v.make)) AND (s.model IS NULL OR lower(s.model) = lower(v.model))
-         ORDER BY v.org_id, v.id, (s.model IS NOT NULL) DESC, (s.make IS NOT NULL) DESC, s.id) s
-   WHERE s.org_id = m.org_id AND s.id = m.id`,
-  `UPDATE mnt_veh m SET first_on = st.first_on, first_val = st.first_val, last_on = st.last_on, last_val = st.last_val,
-          rate = CASE WHEN st.last_on > st.first_on AND st.last_val > st.first_val
-                      THEN (st.last_val - st.first_val)::float8 / (st.last_on - st.first_on) END
-   FROM (SELECT org_id, vehicle_id,
-                (array_agg(on_ ORDER BY on_, value))[1] AS first_on, (array_agg(value ORDER BY on_, value))[1] AS first_val,
-                (array_agg(on_ ORDER BY on_ DESC, value DESC))[1] AS last_on, (array_agg(value ORDER BY on_ DESC, value DESC))[1] AS last_val
-         FROM (SELECT r.org_id, r.vehicle_id, r.read_on AS on_, r.value FROM odometer_readings r JOIN mnt_veh m ON m.org_id = r.org_id AND m.id = r.vehicle_id
-               UNION ALL
-               SELECT ro.org_id, ro.vehicle_id, ro.closed_on, ro.odometer FROM repair_orders ro JOIN mnt_veh m ON m.org_id = ro.org_id AND m.id = ro.vehicle_id
-               WHERE ro.status = 'closed' AND ro.closed_on IS NOT NULL AND ro.odometer IS NOT NULL) rd
-         GROUP BY org_id, vehicle_id) st
-   WHERE st.org_id = m.org_id AND st.vehicle_id = m.id`,
-  `UPDATE mnt_veh SET rate = CASE usage_unit WHEN 'mi' THEN ${DEFAULT_DAILY_USE.mi} WHEN 'h' THEN ${DEFAULT_DAILY_USE.h} ELSE ${DEFAULT_DAILY_USE.km} END
-   WHERE rate IS NULL`,
+  // 2. Their closed repair orders, read once for the odometer history and the maintenance visits.
+  `CREATE TEMP TABLE mnt_ro ON COMMIT DROP AS
+   SELECT ro.org_id, ro.id, ro.vehicle_id, ro.closed_on, ro.odometer, ro.is_maintenance
+   FROM mnt_veh m JOIN repair_orders ro ON ro.org_id = m.org_id AND ro.vehicle_id = m.id AND ro.closed_on IS NOT NULL
+   WHERE ro.status = 'closed'`,
+  // First and last reading of each (odometer readings and repair order odometers).
+  `CREATE TEMP TABLE mnt_stat ON COMMIT DROP AS
+   SELECT org_id, vehicle_id, min(k) AS lo, max(k) AS hi
+   FROM (SELECT r.org_id, r.vehicle_id, ${packReading('r.read_on', 'r.value')} AS k
+         FROM mnt_veh m JOIN odometer_readings r ON r.org_id = m.org_id AND r.vehicle_id = m.id
+         UNION ALL
+         SELECT org_id, vehicle_id, ${packReading('closed_on', 'odometer')} FROM mnt_ro WHERE odometer IS NOT NULL) x
+   GROUP BY org_id, vehicle_id`,
+  // 3. Each vehicle with its schedule (the most specific of make/model, make, default) and its
+  // usage rate: average daily use from the first to the last reading, or the unit's default.
+  `CREATE TEMP TABLE mnt_vr ON COMMIT DROP AS
+   SELECT m.org_id, m.id, m.location_id, m.usage_unit, m.delivery_date, m.captured_on, sc.schedule_id,
+          ${readingOn('st.lo')} AS first_on, ${readingValue('st.lo')} AS first_val,
+          ${readingOn('st.hi')} AS last_on, ${readingValue('st.hi')} AS last_val,
+          CASE WHEN ${readingOn('st.hi')} > ${readingOn('st.lo')} AND ${readingValue('st.hi')} > ${readingValue('st.lo')}
+               THEN (${readingValue('st.hi')} - ${readingValue('st.lo')})::float8 / (${readingOn('st.hi')} - ${readingOn('st.lo')})
+               ELSE CASE m.usage_unit WHEN 'mi' THEN ${DEFAULT_DAILY_USE.mi} WHEN 'h' THEN ${DEFAULT_DAILY_USE.h} ELSE ${DEFAULT_DAILY_USE.km} END END AS rate
+   FROM mnt_veh m
+   LEFT JOIN mnt_stat st ON st.org_id = m.org_id AND st.vehicle_id = m.id
+   LEFT JOIN (SELECT DISTINCT ON (m.org_id, m.id) m.org_id, m.id, s.id AS schedule_id
+              FROM mnt_veh m JOIN maintenance_schedules s ON s.org_id = m.org_id AND s.location_id = m.location_id
+               AND (s.make IS NULL OR lower(s.make) = lower(m.make)) AND (s.model IS NULL OR lower(s.model) = lower(m.model))
+              ORDER BY m.org_id, m.id, (s.model IS NOT NULL) DESC, (s.make IS NOT NULL) DESC, s.id) sc
+     ON sc.org_id = m.org_id AND sc.id = m.id`,
+  'ANALYZE mnt_vr',
   // The schedule items they use, with the texts a visit's lines are searched for.
   `CREATE TEMP TABLE mnt_item ON COMMIT DROP AS
    SELECT it.org_id, it.schedule_id, it.code, it.description, it.every_months, it.every_km, it.every_hours,
           nullif(lower(it.code), '') AS n_code, nullif(lower(it.description->>'en'), '') AS n_en,
           nullif(lower(it.description->>'fr'), '') AS n_fr, nullif(lower(it.description->>'es'), '') AS n_es
    FROM maintenance_schedule_items it
-   WHERE (it.org_id, it.schedule_id) IN (SELECT DISTINCT org_id, schedule_id FROM mnt_veh)`,
+   WHERE (it.org_id, it.schedule_id) IN (SELECT DISTINCT org_id, schedule_id FROM mnt_vr)`,
   'ANALYZE mnt_item',
-  // 2. Their closed maintenance visits, each with its lines as one lower-case text (NULL: no lines, covers every item).
+  // 4. Their maintenance visits, each with its lines as one lower-case text (NULL: no lines, covers every item).
   `CREATE TEMP TABLE mnt_visit ON COMMIT DROP AS
    SELECT ro.org_id, ro.vehicle_id, ro.closed_on, ro.odometer, l.lines
-   FROM repair_orders ro JOIN mnt_veh m ON m.org_id = ro.org_id AND m.id = ro.vehicle_id
+   FROM mnt_ro ro
    LEFT JOIN LATERAL (SELECT string_agg(lower(l.description), ' | ') AS lines FROM repair_order_lines l
                       WHERE l.org_id = ro.org_id AND l.repair_order_id = ro.id) l ON true
-   WHERE ro.is_maintenance AND ro.status = 'closed' AND ro.closed_on IS NOT NULL`,
+   WHERE ro.is_maintenance`,
   'ANALYZE mnt_visit',
-  // 3. Each schedule item: when last done (the latest visit covering it), then when due next.
+  // 5. Each schedule item: when last done (the latest visit covering it; packed like a reading,
+  // odometer + 1 so that 0 stands for none), then when due next.
   `CREATE TEMP TABLE mnt_pred ON COMMIT DROP AS
-   WITH item AS (
-     SELECT DISTINCT ON (m.org_id, m.id, it.code)
-            m.org_id, m.id, m.location_id, m.schedule_id, m.delivery_date, m.captured_on, m.first_on, m.first_val, m.last_on, m.last_val, m.rate,
+   WITH done AS (
+     SELECT m.org_id, m.id, it.code, max(${packReading('v.closed_on', 'coalesce(v.odometer + 1, 0)')}) AS k
+     FROM mnt_vr m
+     JOIN mnt_item it ON it.org_id = m.org_id AND it.schedule_id = m.schedule_id
+     JOIN mnt_visit v ON v.org_id = m.org_id AND v.vehicle_id = m.id AND ${covers}
+     GROUP BY m.org_id, m.id, it.code),
+   item AS (
+     SELECT m.org_id, m.id, m.location_id, m.schedule_id, m.delivery_date, m.captured_on, m.first_on, m.first_val, m.last_on, m.last_val, m.rate,
             it.code, it.every_months,
             CASE m.usage_unit WHEN 'h' THEN it.every_hours WHEN 'mi' THEN round(it.every_km / ${KM_PER_MILE})::int ELSE it.every_km END AS lim,
-            v.closed_on AS done_on, v.odometer AS done_odo
-     FROM mnt_veh m
+            ${readingOn('dn.k')} AS done_on, nullif(${readingValue('dn.k')}, 0) - 1 AS done_odo
+     FROM mnt_vr m
      JOIN mnt_item it ON it.org_id = m.org_id AND it.schedule_id = m.schedule_id
-     LEFT JOIN mnt_visit v ON v.org_id = m.org_id AND v.vehicle_id = m.id AND ${covers}
-     ORDER BY m.org_id, m.id, it.code, v.closed_on DESC NULLS LAST),
+     LEFT JOIN done dn ON dn.org_id = m.org_id AND dn.id = m.id AND dn.code = it.code),
    base AS (
      SELECT item.*,
             CASE WHEN done_on IS NOT NULL THEN done_on ELSE coalesce(delivery_date, first_on, captured_on) END AS base_on,
@@ -102,7 +120,7 @@ const steps = (scope: RefreshScope) => [
    SELECT org_id, id, location_id, schedule_id, code, due_odo, least(by_time, by_dist) AS due_on,
           min(least(by_time, by_dist)) OVER (PARTITION BY org_id, id) AS next_due_on
    FROM due`,
-  // 4. One row per vehicle: the first due date and the items due within the group window of it.
+  // 6. One row per vehicle: the first due date and the items due within the group window of it.
   `INSERT INTO vehicle_maintenance (org_id, vehicle_id, location_id, next_due_on, next_due_odometer, items, computed_at)
    SELECT m.org_id, m.id, m.location_id, agg.next_due_on, agg.next_due_odometer, coalesce(agg.items, '[]'::jsonb), now()
    FROM mnt_veh m
