@@ -7,6 +7,7 @@ import { defaultTemplate } from './defaults.ts';
 import type { Scope } from './language.ts';
 import { checkFields } from './validate.ts';
 import { parseTemplate } from './language.ts';
+import { findUnsafeMarkup } from './unsafe-markup.ts';
 
 export interface TemplateChoice {
   kind: string;
@@ -40,13 +41,16 @@ function compiledFor(choice: TemplateChoice): Promise<CompiledTemplate> {
   return hit;
 }
 
-// An override saved before a field was renamed must not send blanks: fall back to ours.
+// An override saved before a field was renamed must not send blanks, and one written around the
+// API's checks (straight into the database, or before markup was checked) must not carry script:
+// fall back to ours.
 function usableOverride(choice: TemplateChoice): { subject: string; body: string } | null {
   const o = choice.override;
   if (!o) return null;
   try {
     const subject = o.subject ?? defaultTemplate(choice.kind, choice.channel, choice.language).subject;
     if (checkFields(parseTemplate(subject)) || checkFields(parseTemplate(o.body))) return null;
+    if (findUnsafeMarkup(subject) || findUnsafeMarkup(o.body)) return null;
     return { subject, body: o.body };
   } catch {
     return null;

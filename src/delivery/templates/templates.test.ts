@@ -75,3 +75,16 @@ describe('shipped templates', () => {
     expect(es.subject).toMatch(/lunes, 9 de marzo de 2026 a las 9:30/);
   });
 });
+
+describe('an override that got around the API checks', () => {
+  it('falls back to the shipped template instead of sending script', async () => {
+    const shipped = await renderSample({ kind: 'THANK_YOU', channel: 'email', language: 'en' });
+    const planted = await renderSample({
+      kind: 'THANK_YOU', channel: 'email', language: 'en',
+      override: { subject: 'Thanks {{mailing_name}}', body: '<mj-section><mj-column><mj-text>Hello<script>steal()</script></mj-text></mj-column></mj-section>' },
+    });
+    expect(planted.html).not.toContain('steal()');
+    expect(planted.html).toBe(shipped.html);
+    expect(planted.subject).toBe(shipped.subject);
+  });
+});
