@@ -132,7 +132,10 @@ const steps = (scope: RefreshScope) => [
      FROM mnt_pred p JOIN mnt_item it ON it.org_id = p.org_id AND it.schedule_id = p.schedule_id AND it.code = p.code
      GROUP BY p.org_id, p.id) agg ON agg.org_id = m.org_id AND agg.id = m.id
    ON CONFLICT (org_id, vehicle_id) DO UPDATE SET location_id = excluded.location_id, next_due_on = excluded.next_due_on,
-     next_due_odometer = excluded.next_due_odometer, items = excluded.items, computed_at = excluded.computed_at`,
+     next_due_odometer = excluded.next_due_odometer, items = excluded.items, computed_at = excluded.computed_at
+   -- An unchanged prediction is not written again (a new row version and its index entries each).
+   WHERE (vehicle_maintenance.location_id, vehicle_maintenance.next_due_on, vehicle_maintenance.next_due_odometer, vehicle_maintenance.items)
+         IS DISTINCT FROM (excluded.location_id, excluded.next_due_on, excluded.next_due_odometer, excluded.items)`,
 ];
 
 /** Returns how many vehicles were recomputed. Runs in the caller's transaction, or its own. */
