@@ -125,7 +125,7 @@ export async function runDayInTransaction(trx: Transaction<DB>, day: string, opt
   await execSql(trx, 'ANALYZE run_rules');
 
   await backfillNewLocations(trx, now);
-  await refreshMaintenance(trx, 'run_locations');
+  await refreshMaintenance(trx, 'run_locs');
 
   await cancelChangedAppointmentMessages(trx);
 
@@ -262,11 +262,11 @@ async function insertOutbox(trx: Transaction<DB>, now: string): Promise<Inserted
               recipient_user_id, recipient_email, language, due_on, dedupe_key, status, reason, payload, next_attempt_at
        FROM eng_final ORDER BY org_id, location_id, kind, dedupe_key
        ON CONFLICT (org_id, dedupe_key) DO NOTHING
-       RETURNING org_id, location_id, id, kind, status, payload),
+       RETURNING org_id, location_id, id, kind, status, CASE WHEN kind = 'E06' THEN payload->'survey_ids' END AS survey_ids),
      digested AS (
        UPDATE surveys s SET digested_at = $1::timestamptz FROM ins
        WHERE ins.kind = 'E06' AND s.org_id = ins.org_id
-         AND s.id IN (SELECT jsonb_array_elements_text(ins.payload->'survey_ids')::bigint))
+         AND s.id IN (SELECT jsonb_array_elements_text(ins.survey_ids)::bigint))
      SELECT org_id, location_id, id, kind, status FROM ins`,
     [now],
   );

@@ -3,6 +3,7 @@
 import type { AppContext } from '../context.ts';
 import { nightlyExportJob } from './nightly-export.job.ts';
 import { dailyRunJob } from './daily-run.job.ts';
+import { maintenanceRefreshJob } from './maintenance-refresh.job.ts';
 import { sendJob } from './send.job.ts';
 
 export interface RecurringJob {
@@ -14,6 +15,7 @@ export interface RecurringJob {
 
 export const JOBS: RecurringJob[] = [
   dailyRunJob, // engine: daily decision run per location
+  maintenanceRefreshJob, // engine: maintenance predictions of vehicles changed since the last tick
   sendJob, // delivery: send worker (email, staff tasks, postcard batches)
   nightlyExportJob, // partners: nightly exports
 ];

@@ -15,11 +15,21 @@ import { execSql } from '../sql/exec.ts';
 const covers = `(v.lines IS NULL OR position(it.n_code IN v.lines) > 0 OR position(it.n_en IN v.lines) > 0
   OR position(it.n_fr IN v.lines) > 0 OR position(it.n_es IN v.lines) > 0)`;
 
-/** Which dirty vehicles to take: all of them, or those of the daily run's locations (run_locs). */
-export type RefreshScope = 'all' | 'run_locations';
+/**
+ * Which marked vehicles to take: all of them, or those of the locations in a temp table of
+ * (org_id, location_id): run_locs (the daily run's) or mnt_scope (the background job's).
+ */
+export type RefreshScope = 'all' | 'run_locs' | 'mnt_scope';
 
 const inScope = (scope: RefreshScope) =>
-  scope === 'all' ? '' : 'WHERE (v.org_id, v.location_id) IN (SELECT org_id, location_id FROM run_locs)';
+  scope === 'all' ? '' : `WHERE (v.org_id, v.location_id) IN (SELECT org_id, location_id FROM ${scope})`;
+
+/**
+ * The advisory lock key of a location's maintenance refresh. The daily run waits for it; the
+ * background job only tries it, so the two never refresh one location at once and never deadlock.
+ */
+export const maintenanceLockKey = (org: string, location: string) =>
+  `hashtextextended('maintenance/' || ${org} || '/' || ${location}, 7300200)`;
 
 // An odometer reading packed in one bigint, (day number << 32) + value, so that min() and max()
 // give the first and the last reading in (date, value) order without sorting each vehicle's history.
@@ -28,6 +38,9 @@ const readingOn = (k: string) => `(date '2000-01-01' + ((${k}) >> 32)::int)`;
 const readingValue = (k: string) => `((${k}) & 4294967295)`;
 
 const steps = (scope: RefreshScope) => [
+  ...(scope === 'run_locs'
+    ? [`SELECT pg_advisory_xact_lock(${maintenanceLockKey('org_id', 'location_id')}) FROM (SELECT org_id, location_id FROM run_locs ORDER BY 1, 2) l`]
+    : []),
   'DROP TABLE IF EXISTS mnt_veh, mnt_ro, mnt_stat, mnt_vr, mnt_item, mnt_visit, mnt_pred',
   // A location's first run sorts and hashes millions of rows: let it do so in memory.
   "SET LOCAL work_mem = '128MB'",
