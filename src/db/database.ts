@@ -33,6 +33,12 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // The daily run works in temp tables of a few MB; PostgreSQL's default of 8 MB of buffers for
+    // them spills to disk and cost the run ~10 % at 1M vehicles. Allocated only when used; a
+    // client's queries run in order, so this comes before any of them.
+    pool.on('connect', (client) => {
+      client.query("SET temp_buffers = '64MB'").catch(() => undefined);
+    });
     pool.on('error', () => {
       /* an idle client lost its server (restart); the pool replaces it on next use */
     });
