@@ -8,10 +8,23 @@ import { createLocation } from '../src/tenancy/create-location.ts';
 
 export async function freshDatabase(serverUrl: string, name: string, template?: string): Promise<{ url: string; database: Database }> {
   const admin = new pg.Client({ connectionString: serverUrl });
+  admin.on('error', () => undefined); // a drill may stop the server under it
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  await admin.end();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // A process that just used the template (relance demo) may still have its session closing.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+        break;
+      } catch (err) {
+        if (!template || attempt >= 50 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 4 });
