@@ -16,9 +16,9 @@ import { spawn } from 'node:child_process';
 import type { BenchCase, BenchSize } from '../case.ts';
 import { benchDatabase, seedMessages } from './delivery-db.ts';
 
-const MESSAGES: Record<BenchSize, number> = { small: 1_000, medium: 3_000, large: 10_000, '1m': 20_000 };
+const MESSAGES: Record<BenchSize, number> = { small: 3_000, medium: 5_000, large: 10_000, '1m': 20_000 };
 const POOL = 5;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const WARM_UP = 300;
 
 export const sendPathCase: BenchCase = {
