@@ -12,7 +12,7 @@ import { describeDbError, isDataError } from './db-errors.ts';
 import { KIND_SPECS } from './kinds/index.ts';
 import { createReportWriter, type ReportWriter } from './report-writer.ts';
 import { splitHeader, type Delimiter } from './split-header.ts';
-import { ImportError, ImportInterrupted, type ImportKind, type ImportScope, type KindSpec, type Outcome, type ParsedRow, type Problem, type Unit, type Warn } from './types.ts';
+import { ImportError, ImportInterrupted, type ImportCounts, type ImportKind, type ImportScope, type KindSpec, type Outcome, type ParsedRow, type Problem, type Unit, type Warn } from './types.ts';
 
 export interface ImportOptions {
   orgId: number;
@@ -30,15 +30,7 @@ export interface ImportOptions {
   now?: Date;
 }
 
-export interface ImportResult {
-  /** Counted in records of the kind: customers, vehicles, repair orders, appointments. */
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** CSV lines rejected (a rejected repair order rejects all its lines). */
-  rejectedLines: number;
-  warnings: number;
+export interface ImportResult extends ImportCounts {
   encoding: string;
   encodingNote: string | null;
   /** The field delimiter read from the header: comma, tab or semicolon. */

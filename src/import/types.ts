@@ -65,14 +65,20 @@ export type Warn = (problem: { line: number; column: string; reason: string; val
 
 export class ImportError extends Error {}
 
-/** What an interrupted import had settled when it stopped. */
-export interface ImportProgress {
+/** The counts of an import, or of the part an interrupted one had settled. */
+export interface ImportCounts {
+  /** Counted in records of the kind: customers, vehicles, repair orders, appointments. */
   imported: number;
   updated: number;
   unchanged: number;
   rejected: number;
+  /** CSV lines rejected (a rejected repair order rejects all its lines). */
   rejectedLines: number;
   warnings: number;
+}
+
+/** What an interrupted import had settled when it stopped. */
+export interface ImportProgress extends ImportCounts {
   /** Every row up to this line is imported or in the report; nothing after it was written. */
   settledThrough: number;
 }
