@@ -1,17 +1,26 @@
 // Dates and times for messages: in the location's time zone, in the reader's language (Intl).
 import type { Language } from '../db/schema.ts';
 
+// Formatters are costly to build (tens of µs) and every message formats dates: one per style,
+// locale and zone, keyed by a plain string.
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+function formatter(style: string, locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${style}|${locale}|${timeZone}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     cache.set(key, f);
   }
   return f;
 }
+
+const LONG_DAY: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
+
+// A send formats the same few calendar days over and over (a day's messages share their dates):
+// the formatted text is kept, up to a bound.
+const days = new Map<string, string>();
+const DAYS_KEPT = 10_000;
 
 /** 'fr' + 'CA' → 'fr-CA' (Canadian French conventions); falls back to the bare language. */
 const locales = new Map<string, string>();
@@ -29,21 +38,28 @@ export function localeFor(language: Language, country?: string | null): string {
 
 /** A calendar date 'YYYY-MM-DD' (no time zone), e.g. "Tuesday, March 3, 2026" / "mardi 3 mars 2026". */
 export function formatDay(day: string, locale: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return formatter(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  const key = `${locale}|${day}`;
+  let text = days.get(key);
+  if (text === undefined) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    text = formatter('day', locale, 'UTC', LONG_DAY).format(new Date(Date.UTC(y, m - 1, d)));
+    if (days.size >= DAYS_KEPT) days.clear();
+    days.set(key, text);
+  }
+  return text;
 }
 
 /** An instant as a date in the given zone. */
 export function formatInstantDay(instant: Date | string, timeZone: string, locale: string): string {
-  return formatter(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(instant));
+  return formatter('day', locale, timeZone, LONG_DAY).format(new Date(instant));
 }
 
 /** An instant as a time of day in the given zone, e.g. "9:30 a.m." / "09 h 30" / "9:30". */
 export function formatInstantTime(instant: Date | string, timeZone: string, locale: string): string {
-  return formatter(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(instant));
+  return formatter('time', locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
 /** The calendar date of an instant in a zone, as 'YYYY-MM-DD'. */
 export function localDay(instant: Date, timeZone: string): string {
-  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant);
+  return formatter('iso-day', 'en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

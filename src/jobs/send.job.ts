@@ -16,7 +16,7 @@ export const sendJob: RecurringJob = {
   async tick(ctx, signal) {
     let mailer = mailers.get(ctx);
     if (!mailer) {
-      mailer = createMailer(ctx.config, ctx.db);
+      mailer = createMailer(ctx.config, ctx.db, { thread: true });
       mailers.set(ctx, mailer);
       signal.addEventListener('abort', () => mailer?.close(), { once: true });
     }

@@ -3,13 +3,17 @@
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/env.ts';
 import type { DB } from '../../db/schema.ts';
+import { SmtpThreadTransport } from './smtp-thread-transport.ts';
 
 export interface SendResult {
   messageId: string;
   response: string;
+  /** When the server accepted it (performance.now() of this thread), if another thread sent it. */
+  acceptedAt?: number;
 }
 
 export interface Mailer {
@@ -34,11 +38,19 @@ function dkimOptions(c: MailerConfig) {
   };
 }
 
-export function createMailer(config: MailerConfig, db: Kysely<DB>): Mailer {
+export interface MailerOptions {
+  /**
+   * Build and send on a thread of its own (smtp-thread.ts): for the send worker, whose main
+   * thread claims, renders and records meanwhile. A single mail (password reset) does not need it.
+   */
+  thread?: boolean;
+}
+
+export function createMailer(config: MailerConfig, db: Kysely<DB>, options: MailerOptions = {}): Mailer {
   const dkim = dkimOptions(config);
   if (config.SMTP_URL) {
     const url = new URL(config.SMTP_URL);
-    const transport = nodemailer.createTransport({
+    const smtp: SMTPPool.Options = {
       pool: true,
       maxConnections: config.SMTP_POOL_SIZE,
       maxMessages: Infinity,
@@ -51,7 +63,12 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>): Mailer {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
       ...(dkim ? { dkim } : {}),
-    });
+    };
+    if (options.thread) {
+      const thread = new SmtpThreadTransport(smtp);
+      return { kind: 'smtp', send: (mail) => thread.send(mail), close: () => thread.close() };
+    }
+    const transport = nodemailer.createTransport(smtp);
     return {
       kind: 'smtp',
       async send(mail) {

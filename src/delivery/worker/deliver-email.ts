@@ -5,7 +5,7 @@ import type { DB, Language, Message } from '../../db/schema.ts';
 import { kindSpec } from '../../domain/messages/kinds.ts';
 import type { MessagePayload } from '../../domain/messages/payload.ts';
 import { buildEmail, type SenderConfig } from '../email/build-email.ts';
-import type { Mailer } from '../email/mailer.ts';
+import type { Mailer, SendResult } from '../email/mailer.ts';
 import { buildMergeData } from '../merge/build-merge-data.ts';
 import type { LinkContext } from '../merge/links.ts';
 import { key, overrideKey, type SendContext } from '../merge/load-send-context.ts';
@@ -74,9 +74,9 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
-  let providerId: string;
+  let sent: SendResult;
   try {
-    providerId = (await deps.mailer.send(mail, m.org_id)).messageId;
+    sent = await deps.mailer.send(mail, m.org_id);
   } catch (err) {
     const e = err as Error & { responseCode?: number; code?: string };
     const reason = `${e.responseCode ?? e.code ?? 'error'}: ${e.message}`;
@@ -84,7 +84,7 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
     return markRetry(db, m, reason, deps.now());
   }
   // The window: accepted by the server, not yet recorded. Recorded at once (see SentRecorder).
-  await deps.recorder.record(m, providerId);
+  await deps.recorder.record(m, sent.messageId, sent.acceptedAt);
   return 'sent';
 
   async function fail(status: 'failed' | 'cancelled', reason: string): Promise<Outcome> {

@@ -47,7 +47,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
   const batchSize = options.batchSize ?? Math.max(100, concurrency * 10);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const workerId = options.workerId ?? newWorkerId();
-  const mailer = options.mailer ?? createMailer(ctx.config, ctx.db);
+  const mailer = options.mailer ?? createMailer(ctx.config, ctx.db, { thread: true });
   const deps: DeliverDeps = {
     db: ctx.db,
     mailer,

@@ -21,13 +21,18 @@ afterAll(async () => {
   await t.close();
 });
 
-function ctxWithDkim() {
-  const ctx = testContext(t, { SMTP_URL: sink.url, SMTP_POOL_SIZE: '2', MAIL_FROM: 'relance@mail.test', BOUNCE_ADDRESS: 'bounces@mail.test' });
-  const mailer = createMailer({ ...ctx.config, DKIM_DOMAIN: 'mail.test', DKIM_SELECTOR: 'rl1', dkimPrivateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }, t.db);
-  return { ctx, mailer };
-}
+// The worker sends through the SMTP thread; a single mail (password reset) in process. Both must
+// give the same mail, DKIM signature and error codes.
+describe.each([
+  ['on the SMTP thread', true],
+  ['in process', false],
+])('sending email (%s)', (_mode, thread) => {
+  function ctxWithDkim() {
+    const ctx = testContext(t, { SMTP_URL: sink.url, SMTP_POOL_SIZE: '2', MAIL_FROM: 'relance@mail.test', BOUNCE_ADDRESS: 'bounces@mail.test' });
+    const mailer = createMailer({ ...ctx.config, DKIM_DOMAIN: 'mail.test', DKIM_SELECTOR: 'rl1', dkimPrivateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }, t.db, { thread });
+    return { ctx, mailer };
+  }
 
-describe('sending email', () => {
   it('sends a customer message with headers, DKIM, parts and escaped data, once', async () => {
     const shop = await makeShop(t.db);
     const customer = await makeCustomer(t.db, shop, { mailing_name: '<script>alert(1)</script>', email: 'victim@example.test', language: 'fr' });

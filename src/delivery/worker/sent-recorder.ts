@@ -42,8 +42,8 @@ export class SentRecorder {
     this.#flushAt = group.flushAt ?? Infinity;
   }
 
-  record(m: { org_id: number; id: number }, providerId: string): Promise<void> {
-    const acceptedAt = performance.now();
+  /** `acceptedAt`: when the server accepted (performance.now()), if known; else now. */
+  record(m: { org_id: number; id: number }, providerId: string, acceptedAt = performance.now()): Promise<void> {
     return new Promise<void>((done, fail) => {
       this.#queue.push({ orgId: m.org_id, id: m.id, providerId, acceptedAt, done, fail });
       if (!this.#flushing) {

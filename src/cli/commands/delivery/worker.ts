@@ -42,7 +42,7 @@ export const workerCommand: Command = {
     log(`started: ${ctx.config.SMTP_URL ? 'SMTP' : 'mail caught locally (no SMTP_URL)'}, concurrency ${concurrency}`);
     let postcardsAt = 0;
     // One pooled SMTP transport for the life of the process: connections are kept warm.
-    const mailer = createMailer(ctx.config, ctx.db);
+    const mailer = createMailer(ctx.config, ctx.db, { thread: true });
     try {
       do {
         if (!values['no-postcards'] && Date.now() - postcardsAt > POSTCARD_EVERY_MS) {

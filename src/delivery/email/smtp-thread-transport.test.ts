@@ -1,0 +1,78 @@
+// The SMTP thread's own duties: errors come back with the codes the retry rules read, a dead
+// thread fails its sends as temporary, and an open mailer never keeps a finished process alive.
+import { execFile } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../../test/helpers/delivery.ts';
+import { SmtpThreadTransport } from './smtp-thread-transport.ts';
+
+let sink: SmtpSink;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+afterAll(() => sink.close());
+
+const options = (port: number) => ({ pool: true as const, maxConnections: 2, host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2_000 });
+const mail = (to: string) => ({ from: 'shop@garage.test', to, subject: 'Réparation: ça roule', text: 'Bonjour Zoë', messageId: `<${to}>` });
+
+describe('the SMTP thread', () => {
+  it('sends many at once and answers each with its own message id', async () => {
+    const thread = new SmtpThreadTransport(options(sink.port));
+    const before = sink.received.length;
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => thread.send(mail(`c${i}@example.test`))));
+    thread.close();
+    expect(results.map((r) => r.messageId)).toEqual(Array.from({ length: 30 }, (_, i) => `<c${i}@example.test>`));
+    expect(sink.received.length - before).toBe(30);
+    expect(results.every((r) => r.response.startsWith('250'))).toBe(true);
+    // The acceptance time comes from the thread, on this thread's clock: the crash window's start.
+    const now = performance.now();
+    expect(results.every((r) => r.acceptedAt !== undefined && r.acceptedAt <= now && r.acceptedAt > now - 10_000)).toBe(true);
+  });
+
+  it('returns the SMTP response code of a refusal, and a connection code when no server answers', async () => {
+    const thread = new SmtpThreadTransport(options(sink.port));
+    sink.failNext(1, 550, 'no such user');
+    const refused = await thread.send(mail('gone@example.test')).catch((e: unknown) => e as Error & { responseCode?: number });
+    expect(refused).toBeInstanceOf(Error);
+    expect(refused).toMatchObject({ responseCode: 550 });
+    expect((refused as Error).message).toMatch(/no such user/);
+    thread.close();
+
+    const nowhere = new SmtpThreadTransport(options(1));
+    const down = (await nowhere.send(mail('x@example.test')).catch((e: unknown) => e)) as Error & { code?: string; responseCode?: number };
+    nowhere.close();
+    expect(down.code).toMatch(/^E[A-Z]+$/);
+    expect(down.responseCode).toBeUndefined();
+  });
+
+  it('fails sends as temporary (no response code) once the thread is gone', async () => {
+    const thread = new SmtpThreadTransport(options(sink.port));
+    await thread.send(mail('first@example.test'));
+    thread.close();
+    await new Promise((r) => setTimeout(r, 200));
+    const after = (await thread.send(mail('late@example.test')).catch((e: unknown) => e)) as Error & { code?: string; responseCode?: number };
+    expect(after.code).toBe('ETHREAD');
+    expect(after.responseCode).toBeUndefined();
+  });
+
+  it('does not keep a process alive once its sends are done, even if never closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relance-smtp-thread-'));
+    const script = join(dir, 'send-and-leave.ts');
+    const transport = new URL('./smtp-thread-transport.ts', import.meta.url).pathname;
+    writeFileSync(
+      script,
+      `import { SmtpThreadTransport } from ${JSON.stringify(transport)};
+       const t = new SmtpThreadTransport(${JSON.stringify(options(sink.port))});
+       const r = await t.send(${JSON.stringify(mail('leave@example.test'))});
+       console.log(r.messageId);`,
+    );
+    const started = Date.now();
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [script], { timeout: 20_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    expect(out.trim()).toBe('<leave@example.test>');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});

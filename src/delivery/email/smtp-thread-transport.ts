@@ -1,0 +1,65 @@
+// Sends through the SMTP thread (smtp-thread.ts): each message is handed over by postMessage and
+// its answer comes back the same way, with nodemailer's error code and SMTP response code, so the
+// worker's retry rules do not change. The thread holds the process open only while sends are
+// under way. If it dies, every send in flight fails with a temporary error (retried later).
+import { Worker } from 'node:worker_threads';
+import type Mail from 'nodemailer/lib/mailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { SendResult } from './mailer.ts';
+import type { FromThread, ToThread } from './smtp-thread.ts';
+
+interface Waiting {
+  resolve: (r: SendResult) => void;
+  reject: (e: Error) => void;
+}
+
+export class SmtpThreadTransport {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, Waiting>();
+  #nextId = 1;
+  #dead: Error | null = null;
+
+  constructor(options: SMTPPool.Options) {
+    this.#worker = new Worker(new URL('./smtp-thread.ts', import.meta.url), { workerData: options });
+    this.#worker.unref();
+    this.#worker.on('message', (msg: FromThread) => {
+      if (msg.type === 'closed') return;
+      const w = this.#waiting.get(msg.id);
+      if (!w) return;
+      this.#settled(msg.id);
+      if (msg.type === 'sent') w.resolve({ messageId: msg.messageId, response: msg.response, acceptedAt: msg.acceptedAt - performance.timeOrigin });
+      else w.reject(Object.assign(new Error(msg.message), { code: msg.code, responseCode: msg.responseCode, response: msg.response }));
+    });
+    const die = (err: Error) => {
+      this.#dead = err;
+      for (const [id, w] of this.#waiting) {
+        this.#settled(id);
+        w.reject(Object.assign(new Error(`the SMTP thread stopped: ${err.message}`), { code: 'ETHREAD' }));
+      }
+    };
+    this.#worker.on('error', die);
+    this.#worker.on('exit', (code) => die(new Error(`exit code ${code}`)));
+  }
+
+  send(mail: Mail.Options): Promise<SendResult> {
+    if (this.#dead) return Promise.reject(Object.assign(new Error(`the SMTP thread stopped: ${this.#dead.message}`), { code: 'ETHREAD' }));
+    const id = this.#nextId++;
+    return new Promise<SendResult>((resolve, reject) => {
+      if (this.#waiting.size === 0) this.#worker.ref();
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.postMessage({ type: 'send', id, mail } satisfies ToThread);
+    });
+  }
+
+  #settled(id: number): void {
+    this.#waiting.delete(id);
+    if (this.#waiting.size === 0) this.#worker.unref();
+  }
+
+  /** Closes the pool (sends under way finish first), then ends the thread. */
+  close(): void {
+    if (this.#dead) return;
+    this.#worker.on('message', (m: FromThread) => m.type === 'closed' && void this.#worker.terminate());
+    this.#worker.postMessage({ type: 'close' } satisfies ToThread);
+  }
+}
