@@ -47,6 +47,17 @@ describe('the SMTP thread', () => {
     expect(down.responseCode).toBeUndefined();
   });
 
+  it('refuses, as permanent, a message that cannot be handed to the thread', async () => {
+    const thread = new SmtpThreadTransport(options(sink.port));
+    const bad = { ...mail('fn@example.test'), headers: { 'X-Fn': (() => 'x') as unknown as string } };
+    const err = (await thread.send(bad).catch((e: unknown) => e)) as Error & { responseCode?: number };
+    expect(err.message).toMatch(/could not hand the message to the SMTP thread/);
+    expect(err.responseCode).toBe(554);
+    // The thread still works afterwards.
+    expect((await thread.send(mail('after@example.test'))).messageId).toBe('<after@example.test>');
+    thread.close();
+  });
+
   it('fails sends as temporary (no response code) once the thread is gone', async () => {
     const thread = new SmtpThreadTransport(options(sink.port));
     await thread.send(mail('first@example.test'));

@@ -47,7 +47,13 @@ export class SmtpThreadTransport {
     return new Promise<SendResult>((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ type: 'send', id, mail } satisfies ToThread);
+      try {
+        this.#worker.postMessage({ type: 'send', id, mail } satisfies ToThread);
+      } catch (err) {
+        // A message that cannot be copied to the thread (a stream attachment, say): never sendable.
+        this.#settled(id);
+        reject(Object.assign(new Error(`could not hand the message to the SMTP thread: ${(err as Error).message}`), { responseCode: 554 }));
+      }
     });
   }
 
