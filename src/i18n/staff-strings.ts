@@ -36,6 +36,11 @@ const STRINGS = {
     signin_button: 'Sign in',
     signin_failed: 'Wrong email or password.',
     signin_too_many: 'Too many attempts; try again in {seconds} seconds.',
+    home_title: 'Relance is running',
+    home_intro: 'Relance decides and sends the follow-ups of a repair shop. It is used through its API and the pages its messages link to.',
+    home_api: 'API reference (OpenAPI), with every route and its fields',
+    home_mailbox: 'Mailbox: the mail caught locally, since no SMTP_URL is set (sign in with the demo login)',
+    home_health: 'Health check',
   },
   fr: {
     reset_email_subject: 'Réinitialisez votre mot de passe Relance',
@@ -70,6 +75,11 @@ const STRINGS = {
     signin_button: 'Me connecter',
     signin_failed: 'Courriel ou mot de passe incorrect.',
     signin_too_many: 'Trop de tentatives; réessayez dans {seconds} secondes.',
+    home_title: 'Relance fonctionne',
+    home_intro: 'Relance décide et envoie les relances d’un garage. On l’utilise par son API et par les pages vers lesquelles ses messages renvoient.',
+    home_api: 'Référence de l’API (OpenAPI), avec chaque route et ses champs',
+    home_mailbox: 'Boîte aux lettres : les courriels retenus localement, faute de SMTP_URL (connectez-vous avec le compte de démonstration)',
+    home_health: 'État du service',
   },
   es: {
     reset_email_subject: 'Restablezca su contraseña de Relance',
@@ -104,6 +114,11 @@ const STRINGS = {
     signin_button: 'Iniciar sesión',
     signin_failed: 'Correo electrónico o contraseña incorrectos.',
     signin_too_many: 'Demasiados intentos; vuelva a intentarlo en {seconds} segundos.',
+    home_title: 'Relance está en marcha',
+    home_intro: 'Relance decide y envía los seguimientos de un taller. Se usa mediante su API y las páginas a las que enlazan sus mensajes.',
+    home_api: 'Referencia de la API (OpenAPI), con cada ruta y sus campos',
+    home_mailbox: 'Buzón: el correo retenido localmente, ya que no hay SMTP_URL (inicie sesión con la cuenta de demostración)',
+    home_health: 'Estado del servicio',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -5,5 +5,6 @@ import { surveyRoutes } from './survey.ts';
 import { bounceWebhookRoutes } from './bounce-webhook.ts';
 import { mailboxRoutes } from './mailbox.ts';
 import { resetPasswordRoutes } from './reset-password.ts';
+import { homeRoutes } from './home.ts';
 
-export const publicRoutes: RouteModule[] = [unsubscribeRoutes, surveyRoutes, bounceWebhookRoutes, mailboxRoutes, resetPasswordRoutes];
+export const publicRoutes: RouteModule[] = [unsubscribeRoutes, surveyRoutes, bounceWebhookRoutes, mailboxRoutes, resetPasswordRoutes, homeRoutes];

@@ -1,0 +1,21 @@
+// GET /: what a newcomer who opens the service's address finds, in the browser's language:
+// where the API reference is, and, while mail is caught locally, the mailbox.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { pickLanguage } from '../../i18n/accept-language.ts';
+import { staffText } from '../../i18n/staff-strings.ts';
+import { escapeHtml, page } from './page.ts';
+
+export async function homeRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const mailbox = !ctx.config.SMTP_URL && ctx.config.NODE_ENV !== 'production';
+  app.get('/', async (req, reply) => {
+    const l = pickLanguage(req.headers['accept-language']);
+    const link = (href: string, text: string) => `<li><a href="${href}">${escapeHtml(text)}</a></li>`;
+    const links = [link('/api/docs', staffText(l, 'home_api')), ...(mailbox ? [link('/mailbox', staffText(l, 'home_mailbox'))] : []), link('/health', staffText(l, 'home_health'))];
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-language', l)
+      .header('vary', 'Accept-Language')
+      .send(page(l, staffText(l, 'home_title'), `<p>${escapeHtml(staffText(l, 'home_intro'))}</p><ul>${links.join('')}</ul>`));
+  });
+}
