@@ -1,5 +1,6 @@
 // Fixed wording around the templates (signature closing, legal footer, public pages, postcard
 // front), in the three languages. Template bodies themselves live in delivery/templates/defaults.
+import { pickLanguage } from './accept-language.ts';
 import type { Language } from '../db/schema.ts';
 
 const STRINGS = {
@@ -100,16 +101,5 @@ export function isLanguage(value: unknown): value is Language {
  * as an invalid link): the most preferred of en, fr, es by q-value, else English.
  */
 export function languageFromAcceptLanguage(header: string | string[] | undefined): Language {
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  let best: { language: Language; q: number } | null = null;
-  for (const item of value.split(',')) {
-    const [tag = '', ...params] = item.trim().split(';');
-    const primary = tag.trim().toLowerCase().split('-')[0];
-    if (!isLanguage(primary)) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) continue;
-    if (!best || q > best.q) best = { language: primary, q }; // equal q: the first listed wins
-  }
-  return best?.language ?? 'en';
+  return pickLanguage(Array.isArray(header) ? header.join(',') : header);
 }

@@ -8,6 +8,8 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { SendResult } from './mailer.ts';
 import type { FromThread, ToThread } from './smtp-thread.ts';
 
+const stopped = (why: string) => Object.assign(new Error(`the SMTP thread stopped: ${why}`), { code: 'ETHREAD' });
+
 interface Waiting {
   resolve: (r: SendResult) => void;
   reject: (e: Error) => void;
@@ -23,7 +25,7 @@ export class SmtpThreadTransport {
     this.#worker = new Worker(new URL('./smtp-thread.ts', import.meta.url), { workerData: options });
     this.#worker.unref();
     this.#worker.on('message', (msg: FromThread) => {
-      if (msg.type === 'closed') return;
+      if (msg.type === 'closed') return void this.#worker.terminate();
       const w = this.#waiting.get(msg.id);
       if (!w) return;
       this.#settled(msg.id);
@@ -34,7 +36,7 @@ export class SmtpThreadTransport {
       this.#dead = err;
       for (const [id, w] of this.#waiting) {
         this.#settled(id);
-        w.reject(Object.assign(new Error(`the SMTP thread stopped: ${err.message}`), { code: 'ETHREAD' }));
+        w.reject(stopped(err.message));
       }
     };
     this.#worker.on('error', die);
@@ -42,7 +44,7 @@ export class SmtpThreadTransport {
   }
 
   send(mail: Mail.Options): Promise<SendResult> {
-    if (this.#dead) return Promise.reject(Object.assign(new Error(`the SMTP thread stopped: ${this.#dead.message}`), { code: 'ETHREAD' }));
+    if (this.#dead) return Promise.reject(stopped(this.#dead.message));
     const id = this.#nextId++;
     return new Promise<SendResult>((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
@@ -62,10 +64,9 @@ export class SmtpThreadTransport {
     if (this.#waiting.size === 0) this.#worker.unref();
   }
 
-  /** Closes the pool (sends under way finish first), then ends the thread. */
+  /** Closes the pool, then the thread ends itself (on its 'closed' answer). */
   close(): void {
     if (this.#dead) return;
-    this.#worker.on('message', (m: FromThread) => m.type === 'closed' && void this.#worker.terminate());
     this.#worker.postMessage({ type: 'close' } satisfies ToThread);
   }
 }

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { pickLanguage } from '../../i18n/accept-language.ts';
 import { staffText } from '../../i18n/staff-strings.ts';
+import { mailboxAvailable } from './mailbox.ts';
 import { escapeHtml, page } from './page.ts';
 
 export async function homeRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const mailbox = !ctx.config.SMTP_URL && ctx.config.NODE_ENV !== 'production';
+  const mailbox = mailboxAvailable(ctx.config);
   app.get('/', async (req, reply) => {
     const l = pickLanguage(req.headers['accept-language']);
     const link = (href: string, text: string) => `<li><a href="${href}">${escapeHtml(text)}</a></li>`;

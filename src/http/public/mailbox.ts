@@ -61,8 +61,13 @@ function visibleMail(ctx: AppContext, v: Viewer) {
   return q;
 }
 
+/** The mailbox exists only while mail is caught locally, and never in production. */
+export function mailboxAvailable(config: AppContext['config']): boolean {
+  return !config.SMTP_URL && config.NODE_ENV !== 'production';
+}
+
 export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, state: HttpState): Promise<void> {
-  if (ctx.config.SMTP_URL || ctx.config.NODE_ENV === 'production') return;
+  if (!mailboxAvailable(ctx.config)) return;
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
   // Loopback only, whoever asks: the catcher is a developer's tool, never a public page.
