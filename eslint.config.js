@@ -1,9 +1,10 @@
 // Lint: typescript-eslint's recommended type-aware rules, plus the few that catch real bugs in async code.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'out/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'out/', 'coverage/', 'dist/', 'test-results/', 'vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,5 +18,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['*.js', '*.mjs'], ...tseslint.configs.disableTypeChecked },
+  prettier,
 );

@@ -2,7 +2,12 @@
 // result means the same on any machine. Each case lives in bench/cases/<name>.ts.
 export type BenchSize = 'small' | 'medium' | 'large' | '1m';
 
-export const VEHICLES_BY_SIZE: Record<BenchSize, number> = { small: 5_000, medium: 50_000, large: 250_000, '1m': 1_000_000 };
+export const VEHICLES_BY_SIZE: Record<BenchSize, number> = {
+  small: 5_000,
+  medium: 50_000,
+  large: 250_000,
+  '1m': 1_000_000,
+};
 
 export interface BenchOptions {
   size: BenchSize;

@@ -1,34 +1,48 @@
 // npm run drill [-- --size small|full] [--only NAME] [--json]
 // Fault drills on loopback, each bounded in time: kill -9 workers, SMTP outage, PostgreSQL restart
 // mid-run, the daily run started twice. Prints what was lost and what was doubled.
-import { parseArgs } from 'node:util';
+import { parseRunnerArgs, pickOnly, usageError } from '../bench/runner-args.ts';
 import type { Drill, DrillResult, DrillSize } from './drill.ts';
 import { killWorkersDrill } from './drills/kill-workers.ts';
 import { smtpOutageDrill } from './drills/smtp-outage.ts';
 import { postgresRestartDrill } from './drills/postgres-restart.ts';
 import { concurrentRunsDrill } from './drills/concurrent-runs.ts';
+import { scaleOutDrill } from './drills/scale-out.ts';
 
-const DRILLS: Drill[] = [killWorkersDrill, smtpOutageDrill, postgresRestartDrill, concurrentRunsDrill];
+const DRILLS: Drill[] = [
+  killWorkersDrill,
+  smtpOutageDrill,
+  postgresRestartDrill,
+  concurrentRunsDrill,
+  scaleOutDrill,
+];
 
-const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'full' }, only: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
-});
-if (values.size !== 'small' && values.size !== 'full') {
-  console.error(`--size must be small or full (got ${values.size})`);
-  process.exit(2);
-}
+const USAGE = `npm run drill [-- --size small|full] [--only NAME]... [--json]
+  drills (--only matches part of a name): ${DRILLS.map((d) => d.name).join(', ')}
+  exit code: 0 every drill holds, 1 one does not, 2 bad options`;
+const values = parseRunnerArgs(USAGE, 'full');
+if (values.size !== 'small' && values.size !== 'full')
+  usageError(USAGE, `--size must be small or full (got ${values.size})`);
+const chosen = pickOnly(USAGE, DRILLS, values.only, (d, name) => d.name.includes(name));
 const size = values.size as DrillSize;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const results: DrillResult[] = [];
-for (const drill of DRILLS.filter((d) => !values.only || values.only.some((o) => d.name.includes(o)))) {
+for (const drill of chosen) {
   log(`== ${drill.name} (${size})`);
   const started = performance.now();
   try {
     const r = await drill.run(size, log);
     results.push({ ...r, notes: `${r.notes}; ${Math.round((performance.now() - started) / 1000)} s` });
   } catch (err) {
-    results.push({ name: drill.name, lost: NaN, doubled: NaN, allowedDoubles: 0, notes: `drill failed: ${(err as Error).message}`, ok: false });
+    results.push({
+      name: drill.name,
+      lost: NaN,
+      doubled: NaN,
+      allowedDoubles: 0,
+      notes: `drill failed: ${(err as Error).message}`,
+      ok: false,
+    });
   }
   log(`   ${JSON.stringify(results.at(-1))}`);
 }
@@ -38,7 +52,14 @@ if (values.json) {
 } else {
   const rows = [
     ['drill', 'lost', 'doubled', 'goal', 'holds', 'notes'],
-    ...results.map((r) => [r.name, String(r.lost), String(r.doubled), r.allowedDoubles ? `0 lost, doubled ≤ ${r.allowedDoubles} (sends in flight)` : '0 and 0', r.ok ? 'yes' : 'NO', r.notes]),
+    ...results.map((r) => [
+      r.name,
+      String(r.lost),
+      String(r.doubled),
+      r.allowedDoubles ? `0 lost, doubled ≤ ${r.allowedDoubles} (sends in flight)` : '0 and 0',
+      r.ok ? 'yes' : 'NO',
+      r.notes,
+    ]),
   ];
   const widths = rows[0]!.map((_, i) => (i === 5 ? 0 : Math.max(...rows.map((r) => r[i]!.length))));
   for (const [i, r] of rows.entries()) {

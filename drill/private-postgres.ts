@@ -7,7 +7,10 @@ import { join } from 'node:path';
 
 function binDir(): string {
   const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (Debian package postgresql)');
+  if (!existsSync(base))
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql (Debian package postgresql)',
+    );
   const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
   return join(base, versions[0]!, 'bin');
 }
@@ -28,7 +31,9 @@ export function startPrivatePostgres(port: number): PrivatePostgres {
   // PostgreSQL refuses to run as root: run it as the postgres system user when we are root.
   const asPg = (cmd: string, args: string[]) => {
     const isRoot = process.getuid?.() === 0;
-    const r = isRoot ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
+    const r = isRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
+      : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   asPg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);

@@ -28,7 +28,12 @@ export function relance(env: DrillEnv, args: string[], output?: (line: string) =
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const feed = (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((l) => output?.(l));
+  const feed = (d: Buffer) =>
+    d
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l) => output?.(l));
   child.stdout!.on('data', feed);
   child.stderr!.on('data', feed);
   return child;
@@ -39,7 +44,11 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-export async function runToEnd(env: DrillEnv, args: string[], output?: (line: string) => void): Promise<number | null> {
+export async function runToEnd(
+  env: DrillEnv,
+  args: string[],
+  output?: (line: string) => void,
+): Promise<number | null> {
   return exited(relance(env, args, output));
 }
 
@@ -54,7 +63,11 @@ export function freePort(): Promise<number> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitUntil(cond: () => boolean | Promise<boolean>, ms: number, every = 100): Promise<boolean> {
+export async function waitUntil(
+  cond: () => boolean | Promise<boolean>,
+  ms: number,
+  every = 100,
+): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await cond()) return true;

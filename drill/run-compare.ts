@@ -14,11 +14,22 @@ export function localToday(): string {
 export async function makeTemplate(serverUrl: string, customers: number, dataDir: string): Promise<void> {
   const { url, database } = await freshDatabase(serverUrl, 'drill_template');
   await database.close();
-  const code = await runToEnd({ databaseUrl: url, dataDir }, ['demo', '--locations', '3', '--customers', String(customers), '--seed', 'drill']);
+  const code = await runToEnd({ databaseUrl: url, dataDir }, [
+    'demo',
+    '--locations',
+    '3',
+    '--customers',
+    String(customers),
+    '--seed',
+    'drill',
+  ]);
   if (code !== 0) throw new Error(`relance demo failed with exit code ${code}`);
 }
 
-export async function copyOfTemplate(serverUrl: string, name: string): Promise<{ url: string; database: Database; env: (dataDir: string) => DrillEnv }> {
+export async function copyOfTemplate(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; database: Database; env: (dataDir: string) => DrillEnv }> {
   const { url, database } = await freshDatabase(serverUrl, name, 'drill_template');
   return { url, database, env: (dataDir) => ({ databaseUrl: url, dataDir }) };
 }
@@ -32,7 +43,10 @@ async function outboxKeys(database: Database): Promise<{ keys: Set<string>; rows
 }
 
 /** lost: messages the reference run decided and this one did not; doubled: anything extra. */
-export async function compareOutboxes(reference: Database, faulted: Database): Promise<{ lost: number; doubled: number; reference: number; got: number }> {
+export async function compareOutboxes(
+  reference: Database,
+  faulted: Database,
+): Promise<{ lost: number; doubled: number; reference: number; got: number }> {
   const ref = await outboxKeys(reference);
   const got = await outboxKeys(faulted);
   const lost = [...ref.keys].filter((k) => !got.keys.has(k)).length;

@@ -6,7 +6,11 @@ import { migrate } from '../src/db/migrate.ts';
 import { createOrganization } from '../src/tenancy/create-organization.ts';
 import { createLocation } from '../src/tenancy/create-location.ts';
 
-export async function freshDatabase(serverUrl: string, name: string, template?: string): Promise<{ url: string; database: Database }> {
+export async function freshDatabase(
+  serverUrl: string,
+  name: string,
+  template?: string,
+): Promise<{ url: string; database: Database }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   admin.on('error', () => undefined); // a drill may stop the server under it
   await admin.connect();
@@ -18,7 +22,8 @@ export async function freshDatabase(serverUrl: string, name: string, template?: 
         await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
         break;
       } catch (err) {
-        if (!template || attempt >= 50 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        if (!template || attempt >= 50 || !/being accessed by other users/.test((err as Error).message))
+          throw err;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
@@ -35,7 +40,19 @@ export async function freshDatabase(serverUrl: string, name: string, template?: 
 /** One shop and `count` customers, each with one THANK_YOU email due now. Returns the org id. */
 export async function seedPendingEmails(database: Database, count: number): Promise<number> {
   const orgId = await createOrganization(database.db, 'Drill Garage');
-  const loc = await createLocation(database.db, orgId, { code: 'drill', name: 'Drill Garage', business_name: 'Drill Garage', business_email: 'service@drill.test' });
+  const loc = await createLocation(database.db, orgId, {
+    code: 'drill',
+    name: 'Drill Garage',
+    business_name: 'Drill Garage',
+    business_email: 'service@drill.test',
+    // Identification (docs/compliance.md): without a mailing address and a contact the send path
+    // holds every message as no_identification and the drill would send nothing.
+    business_phone: '514-555-0100',
+    address_line1: '1 Main St',
+    city: 'Montréal',
+    region: 'QC',
+    postal_code: 'H2X 1Y4',
+  });
   await sql`
     WITH c AS (
       INSERT INTO customers (org_id, location_id, customer_number, mailing_name, email, consent_basis)
@@ -49,6 +66,9 @@ export async function seedPendingEmails(database: Database, count: number): Prom
 }
 
 export async function statusCounts(database: Database): Promise<Record<string, number>> {
-  const r = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM messages GROUP BY status`.execute(database.db);
+  const r = await sql<{
+    status: string;
+    n: number;
+  }>`SELECT status, count(*)::int AS n FROM messages GROUP BY status`.execute(database.db);
   return Object.fromEntries(r.rows.map((x) => [x.status, x.n]));
 }

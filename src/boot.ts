@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from './config/env.ts';
+import { createLogger } from './config/logger.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { deriveKeys } from './security/keys.ts';
@@ -20,14 +21,32 @@ function secretKey(config: Config): string {
   return key;
 }
 
-export async function boot(env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
+export class NoDatabaseError extends Error {}
+
+/**
+ * `create: false` (CLI commands that read or change data): an embedded database folder that does
+ * not exist is an error naming where it looked, never a new empty database in the wrong folder.
+ */
+export async function boot(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { create?: boolean } = {},
+): Promise<AppContext> {
   const config = loadConfig(env);
+  const folder = join(resolve(config.RELANCE_DATA_DIR), 'pglite');
+  if (options.create === false && !config.DATABASE_URL && !existsSync(join(folder, 'PG_VERSION')))
+    throw new NoDatabaseError(
+      `no database found: looked for the embedded database in ${folder} (RELANCE_DATA_DIR=${config.RELANCE_DATA_DIR}, ` +
+        `from ${process.cwd()}). Run the command from the folder where \`npm start\` runs, set RELANCE_DATA_DIR ` +
+        'or DATABASE_URL, or create one with `relance migrate`.',
+    );
   const keys = deriveKeys(secretKey(config));
+  const log = createLogger(config);
   const database = await openDatabase({
+    warn: (message) => log.warn(message),
     url: config.DATABASE_URL,
     dataDir: join(resolve(config.RELANCE_DATA_DIR), 'pglite'),
     poolSize: config.DB_POOL_SIZE,
   });
   await migrate(database.pool);
-  return { config, keys, database, db: database.db, now: () => new Date() };
+  return { config, keys, database, db: database.db, now: () => new Date(), log };
 }

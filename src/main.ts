@@ -5,23 +5,38 @@ import { ConfigError } from './config/env.ts';
 import { buildApp } from './http/app.ts';
 import { JOBS } from './jobs/registry.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { ensureDemoData, DEMO_LOGIN } from './demo/first-start.ts';
+import { demoPassword, ensureDemoData, DEMO_LOGIN } from './demo/first-start.ts';
+import { ensureConsoleBuilt } from './http/console/console-dist.ts';
+import { requestLogging } from './config/logger.ts';
+import { senderAlignmentWarnings } from './config/sender-alignment.ts';
+import { markStopping } from './lifecycle.ts';
 
 async function main(): Promise<void> {
+  await ensureConsoleBuilt();
   const ctx = await boot();
-  const created = ctx.config.DEMO_DATA === 'on' ? await ensureDemoData(ctx) : false;
-  const app = await buildApp(ctx, { logger: ctx.config.LOG_LEVEL !== 'silent' && ctx.config.NODE_ENV === 'production' });
+  for (const warning of senderAlignmentWarnings(ctx.config)) ctx.log.warn(`Warning: ${warning}`);
+  const password = demoPassword(ctx);
+  const created = ctx.config.DEMO_DATA === 'on' ? await ensureDemoData(ctx, password) : false;
+  const app = await buildApp(ctx, {
+    requestLog: requestLogging(ctx.config),
+  });
   await app.listen({ host: ctx.config.HOST, port: ctx.config.PORT });
   const scheduler = startScheduler(ctx, JOBS);
-  const backend = ctx.database.backend === 'pglite' ? `embedded database in ${ctx.config.RELANCE_DATA_DIR}/pglite` : 'PostgreSQL';
+  const backend =
+    ctx.database.backend === 'pglite'
+      ? `embedded database in ${ctx.config.RELANCE_DATA_DIR}/pglite`
+      : 'PostgreSQL';
   console.log(`Relance is running at ${ctx.config.publicUrl} (${backend})`);
   if (created) console.log('Demo data loaded.');
-  if (ctx.config.DEMO_DATA === 'on') console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  // In production the demo owner's random password is shown once, when it is made.
+  if (ctx.config.DEMO_DATA === 'on' && (created || ctx.config.NODE_ENV !== 'production'))
+    console.log(`Demo login: ${DEMO_LOGIN.email} / ${password}`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    markStopping();
     await scheduler.stop();
     await app.close();
     await ctx.database.close();

@@ -36,11 +36,25 @@ export async function benchDatabase(postgresUrl?: string): Promise<Database & { 
   };
 }
 
-export async function seedMessages(d: Database, n: number, channel: 'email' | 'postcard', tag: string): Promise<{ orgId: number; locationId: number }> {
+export async function seedMessages(
+  d: Database,
+  n: number,
+  channel: 'email' | 'postcard',
+  tag: string,
+): Promise<{ orgId: number; locationId: number }> {
   const orgId = await createOrganization(d.db, `Bench ${tag}`);
   const loc = await createLocation(d.db, orgId, {
-    code: `B${tag}`, name: 'Garage Bench', business_name: 'Garage Łódź', business_owner: 'Ana Núñez', business_phone: '514-555-0100',
-    business_email: 'service@bench.test', address_line1: '1 rue Principale', city: 'Montréal', region: 'QC', postal_code: 'H2X 1Y4', postcards_enabled: true,
+    code: `B${tag}`,
+    name: 'Garage Bench',
+    business_name: 'Garage Łódź',
+    business_owner: 'Ana Núñez',
+    business_phone: '514-555-0100',
+    business_email: 'service@bench.test',
+    address_line1: '1 rue Principale',
+    city: 'Montréal',
+    region: 'QC',
+    postal_code: 'H2X 1Y4',
+    postcards_enabled: true,
   });
   await sql`
     WITH c AS (

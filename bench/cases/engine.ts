@@ -30,7 +30,9 @@ export const engineCase: BenchCase = {
     const { database, label, filledNow, close } = await engineDatabase(options, today);
     try {
       const counts = await tableCounts(database);
-      options.log(`  ${label}: ${counts.locations} locations, ${counts.vehicles.toLocaleString('en')} vehicles, ${counts.repairOrders.toLocaleString('en')} repair orders${filledNow ? '' : ' (reused)'}`);
+      options.log(
+        `  ${label}: ${counts.locations} locations, ${counts.vehicles.toLocaleString('en')} vehicles, ${counts.repairOrders.toLocaleString('en')} repair orders${filledNow ? '' : ' (reused)'}`,
+      );
       const dataDay = counts.today ?? today;
       // As the service does (ENGINE_SHARDS, default 2): groups of locations decided at once on
       // PostgreSQL, as the scan it is compared with runs on parallel workers.
@@ -42,13 +44,21 @@ export const engineCase: BenchCase = {
       const firstDay = addDays(dataDay, 1);
       const first = await runDay(database.db, firstDay, { now: new Date(`${firstDay}T23:00:00Z`), shards });
       const firstSeconds = (performance.now() - t) / 1000;
-      options.log(`  first run (maintenance predicted for all vehicles): ${firstSeconds.toFixed(2)} s, ${first.inserted} messages`);
+      options.log(
+        `  first run (maintenance predicted for all vehicles): ${firstSeconds.toFixed(2)} s, ${first.inserted} messages`,
+      );
       // A day passes between runs: autovacuum clears what the first run left (a million removed
       // marks in maintenance_dirty, a million new prediction rows).
       await execSql(database.db, 'VACUUM (ANALYZE)');
       await scan(database);
 
-      const pairs: Array<{ run: number; scan: number; inserted: number; refresh: number; refreshed: number }> = [];
+      const pairs: Array<{
+        run: number;
+        scan: number;
+        inserted: number;
+        refresh: number;
+        refreshed: number;
+      }> = [];
       for (let i = 0; i < PAIRS; i++) {
         const day = addDays(firstDay, i + 1);
         const timed = async <T>(f: () => Promise<T>) => {
@@ -56,7 +66,13 @@ export const engineCase: BenchCase = {
           const value = await f();
           return { value, seconds: (performance.now() - t0) / 1000 };
         };
-        const visits = await addDayVisits(database, addDays(day, -1), counts.visitsPerDay, counts.vehicles, counts.maintenanceShare);
+        const visits = await addDayVisits(
+          database,
+          addDays(day, -1),
+          counts.visitsPerDay,
+          counts.vehicles,
+          counts.maintenanceShare,
+        );
         // During the day the maintenance-refresh job re-predicts the vehicles those visits changed
         // (timed apart); the run then recomputes whatever is still marked.
         const job = await timed(() => refreshIdleLocations(database.db));
@@ -64,9 +80,17 @@ export const engineCase: BenchCase = {
         const s1 = i % 2 === 0 ? await timed(() => scan(database)) : undefined;
         const r = await timed(() => runDay(database.db, day, { now: new Date(`${day}T23:00:00Z`), shards }));
         const s = s1 ?? (await timed(() => scan(database)));
-        pairs.push({ run: r.seconds, scan: s.seconds, inserted: r.value.inserted, refresh: job.seconds, refreshed: job.value.vehicles });
+        pairs.push({
+          run: r.seconds,
+          scan: s.seconds,
+          inserted: r.value.inserted,
+          refresh: job.seconds,
+          refreshed: job.value.vehicles,
+        });
         await execSql(database.db, 'VACUUM (ANALYZE) maintenance_dirty');
-        options.log(`  day ${day} (${visits} visits the day before, re-predicted by the job in ${job.seconds.toFixed(3)} s): run ${r.seconds.toFixed(3)} s (${r.value.inserted} messages), scan ${s.seconds.toFixed(3)} s (${s.value.toLocaleString('en')} rows), ratio ${(r.seconds / s.seconds).toFixed(2)}`);
+        options.log(
+          `  day ${day} (${visits} visits the day before, re-predicted by the job in ${job.seconds.toFixed(3)} s): run ${r.seconds.toFixed(3)} s (${r.value.inserted} messages), scan ${s.seconds.toFixed(3)} s (${s.value.toLocaleString('en')} rows), ratio ${(r.seconds / s.seconds).toFixed(2)}`,
+        );
       }
       // The last day again: nothing added.
       const lastDay = addDays(firstDay, PAIRS);
@@ -75,7 +99,10 @@ export const engineCase: BenchCase = {
       const againSeconds = (performance.now() - t) / 1000;
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const ratio = median(pairs.map((p) => p.run / p.scan));
-      const atGoalSize = options.size === '1m';
+      // Each size its bound: at small sizes the run's fixed costs (one statement per rule and
+      // location) dominate a scan of a few thousand rows. small and 1m are measured (17.3x and
+      // 2.7x on the 2-core machine); medium and large are set between them.
+      const bound = ({ small: 25, medium: 8, large: 4, '1m': 3 } as const)[options.size];
       const run = median(pairs.map((p) => p.run));
       const scanSeconds = median(pairs.map((p) => p.scan));
       return [
@@ -83,18 +110,34 @@ export const engineCase: BenchCase = {
           name: 'daily run vs seq scan of repair orders',
           measured: `run ${run.toFixed(3)} s vs scan ${scanSeconds.toFixed(3)} s, median of ${PAIRS} days (${counts.vehicles.toLocaleString('en')} vehicles, ${counts.repairOrders.toLocaleString('en')} ROs, ${label})`,
           value: ratio,
-          goal: atGoalSize ? '≤ 3x' : '≤ 3x at --size 1m',
-          ok: (!atGoalSize || ratio <= 3) && again.inserted === 0,
+          goal: `≤ ${bound}x at --size ${options.size}`,
+          ok: ratio <= bound && again.inserted === 0,
           details: {
-            database: label, locations: counts.locations, vehicles: counts.vehicles, repair_orders: counts.repairOrders,
-            shards, run_s: +run.toFixed(4), scan_s: +scanSeconds.toFixed(4), first_run_s: +firstSeconds.toFixed(3),
-            visits_per_day: counts.visitsPerDay, messages_per_day: median(pairs.map((p) => p.inserted)), rerun_inserted: again.inserted, rerun_s: +againSeconds.toFixed(3),
+            database: label,
+            locations: counts.locations,
+            vehicles: counts.vehicles,
+            repair_orders: counts.repairOrders,
+            shards,
+            run_s: +run.toFixed(4),
+            scan_s: +scanSeconds.toFixed(4),
+            first_run_s: +firstSeconds.toFixed(3),
+            visits_per_day: counts.visitsPerDay,
+            messages_per_day: median(pairs.map((p) => p.inserted)),
+            rerun_inserted: again.inserted,
+            rerun_s: +againSeconds.toFixed(3),
           },
         },
         {
           name: 'maintenance refresh job, a day of visits',
           measured: `${median(pairs.map((p) => p.refreshed)).toLocaleString('en')} vehicles re-predicted in ${median(pairs.map((p) => p.refresh)).toFixed(3)} s (background job through the day, not in the run)`,
           value: median(pairs.map((p) => p.refresh)),
+          goal: 'reported',
+          ok: true,
+        },
+        {
+          name: 'daily run + refresh job vs seq scan',
+          measured: `run ${run.toFixed(3)} s + the day's maintenance refresh ${median(pairs.map((p) => p.refresh)).toFixed(3)} s vs scan ${scanSeconds.toFixed(3)} s, median of ${PAIRS} days (the refresh runs in the background, counted here all the same)`,
+          value: median(pairs.map((p) => (p.run + p.refresh) / p.scan)),
           goal: 'reported',
           ok: true,
         },
@@ -113,7 +156,7 @@ export const engineCase: BenchCase = {
 };
 
 /** count(*) of repair_orders, forced to a sequential scan (what PostgreSQL calls a plain scan of the table). */
-async function scan(database: Database): Promise<number> {
+export async function scan(database: Database): Promise<number> {
   return database.db.transaction().execute(async (trx) => {
     await execSql(trx, 'SET LOCAL enable_indexscan = off');
     await execSql(trx, 'SET LOCAL enable_indexonlyscan = off');
@@ -124,7 +167,14 @@ async function scan(database: Database): Promise<number> {
 }
 
 async function tableCounts(database: Database) {
-  const { rows } = await execSql<{ locations: number; vehicles: number; repair_orders: number; today: string | null; last_year: number; maintenance_share: number }>(
+  const { rows } = await execSql<{
+    locations: number;
+    vehicles: number;
+    repair_orders: number;
+    today: string | null;
+    last_year: number;
+    maintenance_share: number;
+  }>(
     database.db,
     `WITH last AS (SELECT max(closed_on) AS d FROM repair_orders WHERE closed_on <= current_date)
      SELECT (SELECT count(*)::int FROM locations) AS locations, (SELECT count(*)::int FROM vehicles) AS vehicles,
@@ -133,7 +183,14 @@ async function tableCounts(database: Database) {
             (SELECT coalesce(avg(is_maintenance::int), 0)::float8 FROM repair_orders, last WHERE closed_on > last.d - 365 AND closed_on <= last.d) AS maintenance_share`,
   );
   const r = rows[0]!;
-  return { locations: r.locations, vehicles: r.vehicles, repairOrders: r.repair_orders, today: r.today, visitsPerDay: Math.max(1, Math.round(r.last_year / 365)), maintenanceShare: r.maintenance_share };
+  return {
+    locations: r.locations,
+    vehicles: r.vehicles,
+    repairOrders: r.repair_orders,
+    today: r.today,
+    visitsPerDay: Math.max(1, Math.round(r.last_year / 365)),
+    maintenanceShare: r.maintenance_share,
+  };
 }
 
 /**
@@ -141,7 +198,13 @@ async function tableCounts(database: Database) {
  * vehicle's last; maintenance visits in the data's share) on random vehicles, with their odometer readings. The triggers mark
  * the vehicles for re-prediction and move last_visit_on, as the API and the import would.
  */
-async function addDayVisits(database: Database, day: string, n: number, vehicles: number, maintenanceShare: number): Promise<number> {
+async function addDayVisits(
+  database: Database,
+  day: string,
+  n: number,
+  vehicles: number,
+  maintenanceShare: number,
+): Promise<number> {
   const percent = Math.min(100, (300 * n) / Math.max(1, vehicles));
   const { affected } = await execSql(
     database.db,
@@ -182,12 +245,17 @@ async function fillDemo(database: Database, options: BenchOptions, today: string
   const t = performance.now();
   let last = 0;
   await loadDemo(database.db, {
-    locations, customers, today, orgName: 'Bench engine',
+    locations,
+    customers,
+    today,
+    orgName: 'Bench engine',
     concurrency: database.backend === 'postgres' ? 2 : 1,
     onProgress: (done, total) => {
       if (done - last >= total / 10 || done === total) {
         last = done;
-        options.log(`  demo ${Math.round((100 * done) / total)} % (${done.toLocaleString('en')} customers, ${((performance.now() - t) / 1000).toFixed(0)} s)`);
+        options.log(
+          `  demo ${Math.round((100 * done) / total)} % (${done.toLocaleString('en')} customers, ${((performance.now() - t) / 1000).toFixed(0)} s)`,
+        );
       }
     },
   });
@@ -196,7 +264,7 @@ async function fillDemo(database: Database, options: BenchOptions, today: string
   await execSql(database.db, 'CHECKPOINT').catch(() => undefined);
 }
 
-async function engineDatabase(options: BenchOptions, today: string): Promise<EngineDatabase> {
+export async function engineDatabase(options: BenchOptions, today: string): Promise<EngineDatabase> {
   if (!options.postgresUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
     await migrate(database.pool);
@@ -204,7 +272,9 @@ async function engineDatabase(options: BenchOptions, today: string): Promise<Eng
     return { database, label: 'PGlite', filledNow: true, close: () => database.close() };
   }
   const keep = process.env.RELANCE_BENCH_KEEP === '1';
-  const name = keep ? `relance_bench_engine_${options.size}` : `relance_bench_engine_${randomBytes(4).toString('hex')}`;
+  const name = keep
+    ? `relance_bench_engine_${options.size}`
+    : `relance_bench_engine_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: options.postgresUrl });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
@@ -214,7 +284,10 @@ async function engineDatabase(options: BenchOptions, today: string): Promise<Eng
   if (exists) {
     // A kept database is reused only if its fill finished (the marker is written last).
     const probe = await openDatabase({ url: url.toString(), poolSize: 1 });
-    reuse = await execSql(probe.db, 'SELECT 1 FROM bench_filled').then(() => true, () => false);
+    reuse = await execSql(probe.db, 'SELECT 1 FROM bench_filled').then(
+      () => true,
+      () => false,
+    );
     await probe.close();
     if (!reuse) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
   }
@@ -228,7 +301,10 @@ async function engineDatabase(options: BenchOptions, today: string): Promise<Eng
     await migrate(database.pool);
     // Earlier bench runs left decided days; start from the same state each time.
     await execSql(database.db, "DELETE FROM repair_orders WHERE ro_number LIKE 'BENCH-%'");
-    await execSql(database.db, 'TRUNCATE messages, engine_runs, engine_location_state, vehicle_maintenance, maintenance_dirty CASCADE');
+    await execSql(
+      database.db,
+      'TRUNCATE messages, engine_runs, engine_location_state, vehicle_maintenance, maintenance_dirty CASCADE',
+    );
     await execSql(database.db, 'VACUUM (ANALYZE)');
   }
   return {

@@ -7,6 +7,10 @@ import { exportsCase } from './exports.ts';
 import { apiLatencyCase } from './api-latency.ts';
 import { sendPathCase } from './send-path.ts';
 import { postcardsCase } from './postcards.ts';
+import { consoleLoadCase } from './console-load.ts';
+import { hostilePreviewCase } from './hostile-preview.ts';
+import { vinDecodeCase } from './vin-decode.ts';
+import { resultsCase } from './results.ts';
 
 export const CASES: BenchCase[] = [
   sendPathCase,
@@ -14,4 +18,8 @@ export const CASES: BenchCase[] = [
   engineCase,
   exportsCase,
   apiLatencyCase,
+  consoleLoadCase,
+  hostilePreviewCase,
+  vinDecodeCase,
+  resultsCase,
 ];

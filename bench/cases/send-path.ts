@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import type { BenchCase, BenchSize } from '../case.ts';
 import { benchDatabase, seedMessages } from './delivery-db.ts';
 import { cpuMsOfPid, cpuMsOfProcesses } from './proc-cpu.ts';
+import { createLogger } from '../../src/config/logger.ts';
 
 // Many short rounds rather than a few long ones: on a shared machine the speed of the whole
 // machine changes from one second to the next (raw alone was seen between 520 and 1,050 msg/s in
@@ -34,8 +35,22 @@ export const sendPathCase: BenchCase = {
     const sink = await startSinkProcess();
     const d = await benchDatabase(postgresUrl);
     try {
-      const env = { NODE_ENV: 'test', SECRET_KEY: 'ef'.repeat(32), SMTP_URL: sink.url, SMTP_POOL_SIZE: String(POOL), DEMO_DATA: 'off', PUBLIC_URL: 'http://relance.test' };
-      const ctx: AppContext = { config: loadConfig(env), keys: deriveKeys('ef'.repeat(32)), database: d, db: d.db, now: () => new Date() };
+      const env = {
+        NODE_ENV: 'test',
+        SECRET_KEY: 'ef'.repeat(32),
+        SMTP_URL: sink.url,
+        SMTP_POOL_SIZE: String(POOL),
+        DEMO_DATA: 'off',
+        PUBLIC_URL: 'http://relance.test',
+      };
+      const ctx: AppContext = {
+        config: loadConfig(env),
+        keys: deriveKeys('ef'.repeat(32)),
+        database: d,
+        db: d.db,
+        now: () => new Date(),
+        log: createLogger({ LOG_LEVEL: 'warn' }),
+      };
       // Raw sends the very messages our worker produces (same headers, names, unsubscribe link),
       // built before the clock starts: the difference is our pipeline (claim, render, record).
       const sample = await renderSample({ kind: 'DEFERRED', channel: 'email', language: 'fr' });
@@ -58,11 +73,20 @@ export const sendPathCase: BenchCase = {
       // Rounds alternate which side goes first, and the ratio is the median of the rounds' ratios.
       // Both sides keep their SMTP pool open across rounds, as a running worker does.
       const mailer = createMailer(ctx.config, ctx.db, { thread: true });
-      const transport = nodemailer.createTransport({ pool: true, maxConnections: POOL, maxMessages: Infinity, host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true });
+      const transport = nodemailer.createTransport({
+        pool: true,
+        maxConnections: POOL,
+        maxMessages: Infinity,
+        host: '127.0.0.1',
+        port: sink.port,
+        secure: false,
+        ignoreTLS: true,
+      });
       // Warm-up (not counted): JIT, connection code paths, template compile cache.
       await runWorker(ctx, { once: true, mailer, concurrency: POOL * 4 });
       await Promise.all(prebuilt(-1, WARM_UP).map((m) => transport.sendMail(m)));
       const rounds: Array<{ raw: number; ours: number }> = [];
+      let receivedTotal = 0;
       resetSendWindow();
       for (let round = 0; round < ROUNDS; round++) {
         await seedMessages(d, n, 'email', `s${round}`);
@@ -84,18 +108,30 @@ export const sendPathCase: BenchCase = {
           return rate;
         };
         // CPU per message of this process, the database server and the sink: where the time goes.
+        // The sink must have received every message counted as sent, on both sides.
         const cpu = async (side: string, f: () => Promise<number>) => {
+          const received0 = await sink.count();
           const c0 = process.cpuUsage();
           const [pg0, sink0] = [cpuMsOfProcesses('postgres'), cpuMsOfPid(sink.pid)];
           const rate = await f();
           const c = process.cpuUsage(c0);
           const [pg, sinkMs] = [cpuMsOfProcesses('postgres') - pg0, cpuMsOfPid(sink.pid) - sink0];
-          log(`  ${side.padEnd(4)} ${rate.toFixed(0).padStart(5)} msg/s; cpu ms/msg: sender ${((c.user + c.system) / 1000 / n).toFixed(2)}, database ${(pg / n).toFixed(2)}, sink ${(sinkMs / n).toFixed(2)}`);
+          const received = (await sink.count()) - received0;
+          if (received !== n) throw new Error(`${side}: the SMTP sink received ${received} of ${n} sent`);
+          receivedTotal += received;
+          log(
+            `  ${side.padEnd(4)} ${rate.toFixed(0).padStart(5)} msg/s; cpu ms/msg: sender ${((c.user + c.system) / 1000 / n).toFixed(2)}, database ${(pg / n).toFixed(2)}, sink ${(sinkMs / n).toFixed(2)}`,
+          );
           return rate;
         };
-        const r = round % 2 === 0 ? { raw: await cpu('raw', raw), ours: await cpu('ours', ours) } : { ours: await cpu('ours', ours), raw: await cpu('raw', raw) };
+        const r =
+          round % 2 === 0
+            ? { raw: await cpu('raw', raw), ours: await cpu('ours', ours) }
+            : { ours: await cpu('ours', ours), raw: await cpu('raw', raw) };
         rounds.push(r);
-        log(`round ${round + 1}: raw ${r.raw.toFixed(0)} msg/s, ours ${r.ours.toFixed(0)} msg/s, ratio ${(r.ours / r.raw).toFixed(2)}`);
+        log(
+          `round ${round + 1}: raw ${r.raw.toFixed(0)} msg/s, ours ${r.ours.toFixed(0)} msg/s, ratio ${(r.ours / r.raw).toFixed(2)}`,
+        );
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const ratio = median(rounds.map((r) => r.ours / r.raw));
@@ -107,11 +143,20 @@ export const sendPathCase: BenchCase = {
       return [
         {
           name: 'send path vs raw nodemailer',
-          measured: `median of ${ROUNDS} rounds: ${ourRate.toFixed(0)} vs ${rawRate.toFixed(0)} msg/s (${n} msgs, pool ${POOL}, ${d.label}); window p99 ${w.p99} ms`,
+          measured: `median of ${ROUNDS} rounds: ${ourRate.toFixed(0)} vs ${rawRate.toFixed(0)} msg/s (${n} msgs, pool ${POOL}, ${d.label}); sink received ${receivedTotal} of ${2 * ROUNDS * n}; window p99 ${w.p99} ms`,
           value: ratio,
           goal: '>= 0.8x',
           ok: ratio >= 0.8,
-          details: { messages: n, ours_msg_s: +ourRate.toFixed(1), raw_msg_s: +rawRate.toFixed(1), window_p50_ms: w.p50, window_p99_ms: w.p99, window_max_ms: w.max, database: d.label },
+          details: {
+            messages: n,
+            ours_msg_s: +ourRate.toFixed(1),
+            raw_msg_s: +rawRate.toFixed(1),
+            window_p50_ms: w.p50,
+            window_p99_ms: w.p99,
+            window_max_ms: w.max,
+            database: d.label,
+            sink_received: receivedTotal,
+          },
         },
       ];
     } finally {
@@ -121,11 +166,24 @@ export const sendPathCase: BenchCase = {
   },
 };
 
-async function startSinkProcess(): Promise<{ port: number; pid: number | undefined; url: string; close(): void }> {
-  const child = spawn(process.execPath, [new URL('./smtp-sink-process.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+async function startSinkProcess(): Promise<{
+  port: number;
+  pid: number | undefined;
+  url: string;
+  count(): Promise<number>;
+  close(): void;
+}> {
+  const child = spawn(process.execPath, [new URL('./smtp-sink-process.ts', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
     child.once('exit', () => reject(new Error('the SMTP sink process exited')));
   });
-  return { port, pid: child.pid, url: `smtp://127.0.0.1:${port}`, close: () => child.kill('SIGTERM') };
+  const count = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m) => resolve(Number(m)));
+      child.send('count');
+    });
+  return { port, pid: child.pid, url: `smtp://127.0.0.1:${port}`, count, close: () => child.kill('SIGTERM') };
 }

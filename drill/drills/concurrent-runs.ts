@@ -18,13 +18,19 @@ export const concurrentRunsDrill: Drill = {
       await makeTemplate(server.url, customers, dataDir);
       const day = localToday();
       const ref = await copyOfTemplate(server.url, 'drill_ref');
-      if ((await runToEnd(ref.env(dataDir), ['run', '--date', day])) !== 0) throw new Error('reference run failed');
+      if ((await runToEnd(ref.env(dataDir), ['run', '--date', day])) !== 0)
+        throw new Error('reference run failed');
       const twice = await copyOfTemplate(server.url, 'drill_twice');
-      const codes = await Promise.all([runToEnd(twice.env(dataDir), ['run', '--date', day]), runToEnd(twice.env(dataDir), ['run', '--date', day])]);
+      const codes = await Promise.all([
+        runToEnd(twice.env(dataDir), ['run', '--date', day]),
+        runToEnd(twice.env(dataDir), ['run', '--date', day]),
+      ]);
       const cmp = await compareOutboxes(ref.database, twice.database);
       await ref.database.close();
       await twice.database.close();
-      log(`  exit codes ${codes.join(', ')}; ${cmp.reference} messages in the reference, ${cmp.got} after two concurrent runs`);
+      log(
+        `  exit codes ${codes.join(', ')}; ${cmp.reference} messages in the reference, ${cmp.got} after two concurrent runs`,
+      );
       return {
         name: this.name,
         lost: cmp.lost,

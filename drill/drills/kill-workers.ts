@@ -27,7 +27,15 @@ export const killWorkersDrill: Drill = {
     try {
       await seedPendingEmails(database, messages);
       const env = { databaseUrl: url, smtpUrl: sink.url, dataDir };
-      const args = ['worker', '--concurrency', String(CONCURRENCY), '--lease-seconds', '3', '--no-postcards'];
+      const args = [
+        'worker',
+        '--only-send',
+        '--concurrency',
+        String(CONCURRENCY),
+        '--lease-seconds',
+        '3',
+        '--no-postcards',
+      ];
       const start = () => relance(env, args, (l) => l.includes('send window') && windows.push(l));
       const workers: ChildProcess[] = [start(), start()];
       const kills = [0, 0];
@@ -46,7 +54,11 @@ export const killWorkersDrill: Drill = {
         workers[i] = start();
       }
       log(`  ${kills[0]! + kills[1]!} kills done, ${sink.received()} received so far; waiting for the rest`);
-      const done = await waitUntil(async () => (await statusCounts(database)).sent === messages, 180_000, 250);
+      const done = await waitUntil(
+        async () => (await statusCounts(database)).sent === messages,
+        180_000,
+        250,
+      );
       for (const w of workers) w.kill('SIGTERM');
       await Promise.all(workers.map(exited));
       const lost = messages - sink.counts.size;

@@ -21,7 +21,13 @@ export const smtpOutageDrill: Drill = {
     const { url, database } = await freshDatabase(server.url, 'drill_smtp');
     try {
       await seedPendingEmails(database, messages);
-      const worker = relance({ databaseUrl: url, smtpUrl: sink.url, dataDir }, ['worker', '--concurrency', '5', '--no-postcards']);
+      const worker = relance({ databaseUrl: url, smtpUrl: sink.url, dataDir }, [
+        'worker',
+        '--only-send',
+        '--concurrency',
+        '5',
+        '--no-postcards',
+      ]);
       await waitUntil(() => sink.received() >= messages * 0.3, 120_000, 5);
       await sink.down();
       const atDown = sink.received();
@@ -38,7 +44,11 @@ export const smtpOutageDrill: Drill = {
       await sink.up();
       log(`  SMTP back; outbox while down: ${JSON.stringify(whileDown)}`);
       // Backoff after a 2-minute outage reaches a few minutes: allow for it.
-      const done = await waitUntil(async () => (await statusCounts(database)).sent === messages, downMs * 2 + 180_000, 500);
+      const done = await waitUntil(
+        async () => (await statusCounts(database)).sent === messages,
+        downMs * 2 + 180_000,
+        500,
+      );
       worker.kill('SIGTERM');
       await exited(worker);
       const final = await statusCounts(database);

@@ -6,11 +6,21 @@ import type { Scope } from '../tenancy/scope.ts';
 
 export type Changes = Record<string, unknown>;
 
-export async function audit(db: Kysely<DB> | Transaction<DB>, scope: Scope, action: string, entity: string, entityId: number | string | null, changes: Changes = {}, at?: Date): Promise<void> {
+export async function audit(
+  db: Kysely<DB> | Transaction<DB>,
+  scope: Scope,
+  action: string,
+  entity: string,
+  entityId: number | string | null,
+  changes: Changes = {},
+  at?: Date,
+  /** The record's location when it can no longer be looked up (a delete); else the database fills it in (0830). */
+  locationId?: number,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
-      org_id: scope.orgId || null,
+      org_id: scope.orgId, // 0: installation-wide (operator)
       actor_type: scope.actor.type,
       actor_id: scope.actor.id,
       action,
@@ -18,12 +28,16 @@ export async function audit(db: Kysely<DB> | Transaction<DB>, scope: Scope, acti
       entity_id: entityId === null ? null : String(entityId),
       changes: JSON.stringify(changes),
       ...(at ? { at } : {}),
+      ...(locationId !== undefined ? { location_id: locationId } : {}),
     })
     .execute();
 }
 
 /** The fields whose value differs, as { field: { from, to } }; secrets must be left out by the caller. */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     const a = norm(before[key]);

@@ -3,7 +3,8 @@
 // given; it is only ever printed once.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB, Role } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
+import type { Role } from '../domain/role.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { createOrganization } from '../tenancy/create-organization.ts';
 import { createLocation } from '../tenancy/create-location.ts';
@@ -30,7 +31,11 @@ export interface CreatedUser {
 }
 
 async function emailTaken(db: Kysely<DB>, email: string): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -46,32 +51,95 @@ export async function createStaffUser(db: Kysely<DB>, input: NewStaffUser, now: 
     orgId = await createOrganization(db, input.orgName);
     created.push(`organization "${input.orgName}"`);
   }
-  let location = await db.selectFrom('locations').select('id').where('org_id', '=', orgId).where('code', '=', input.locationCode).executeTakeFirst();
+  let location = await db
+    .selectFrom('locations')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('code', '=', input.locationCode)
+    .executeTakeFirst();
   if (!location) {
-    location = await createLocation(db, orgId, { code: input.locationCode, name: input.locationCode, ...(input.timeZone ? { time_zone: input.timeZone } : {}) });
+    location = await createLocation(db, orgId, {
+      code: input.locationCode,
+      name: input.locationCode,
+      ...(input.timeZone ? { time_zone: input.timeZone } : {}),
+    });
     created.push(`location "${input.locationCode}"`);
   }
   const user = await db.transaction().execute(async (trx) => {
     const u = await trx
       .insertInto('users')
-      .values({ org_id: orgId, email: input.email, name: input.name ?? input.email.split('@')[0]!, password_hash: hash, created_at: now })
+      .values({
+        org_id: orgId,
+        email: input.email,
+        name: input.name ?? input.email.split('@')[0]!,
+        password_hash: hash,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('user_roles').values({ org_id: orgId, user_id: u.id, location_id: location.id, role: input.role }).execute();
-    await trx.insertInto('audit_log').values({ org_id: orgId, actor_type: 'system', action: 'create', entity: 'user', entity_id: String(u.id), changes: JSON.stringify({ email: input.email, role: input.role, location_id: location.id, via: 'cli' }), at: now }).execute();
+    await trx
+      .insertInto('user_roles')
+      .values({ org_id: orgId, user_id: u.id, location_id: location.id, role: input.role })
+      .execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        org_id: orgId,
+        actor_type: 'system',
+        action: 'create',
+        entity: 'user',
+        entity_id: String(u.id),
+        changes: JSON.stringify({
+          email: input.email,
+          role: input.role,
+          location_id: location.id,
+          via: 'cli',
+        }),
+        at: now,
+      })
+      .execute();
     return u;
   });
   return { userId: user.id, orgId, locationId: location.id, password, generated: !input.password, created };
 }
 
-export async function createOperator(db: Kysely<DB>, input: { email: string; name?: string; password?: string }, now: Date): Promise<CreatedUser> {
+export async function createOperator(
+  db: Kysely<DB>,
+  input: { email: string; name?: string; password?: string },
+  now: Date,
+): Promise<CreatedUser> {
   if (await emailTaken(db, input.email)) throw new Error(`A user with email ${input.email} already exists`);
   const password = input.password ?? generatePassword();
   const user = await db
     .insertInto('users')
-    .values({ org_id: null, is_platform_admin: true, email: input.email, name: input.name ?? 'Operator', password_hash: await hashPassword(password), created_at: now })
+    .values({
+      org_id: null,
+      is_platform_admin: true,
+      email: input.email,
+      name: input.name ?? 'Operator',
+      password_hash: await hashPassword(password),
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('audit_log').values({ org_id: null, actor_type: 'system', action: 'create', entity: 'operator', entity_id: String(user.id), changes: JSON.stringify({ email: input.email, via: 'cli' }), at: now }).execute();
-  return { userId: user.id, orgId: null, locationId: null, password, generated: !input.password, created: [] };
+  await db
+    .insertInto('audit_log')
+    .values({
+      org_id: 0,
+      actor_type: 'system',
+      action: 'create',
+      entity: 'operator',
+      entity_id: String(user.id),
+      changes: JSON.stringify({ email: input.email, via: 'cli' }),
+      at: now,
+    })
+    .execute();
+  return {
+    userId: user.id,
+    orgId: null,
+    locationId: null,
+    password,
+    generated: !input.password,
+    created: [],
+  };
 }

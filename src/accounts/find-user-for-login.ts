@@ -6,7 +6,11 @@ import { hashPassword, verifyPassword } from '../security/passwords.ts';
 
 let dummyHash: Promise<string> | null = null;
 
-export async function checkLogin(db: Kysely<DB>, email: string, password: string): Promise<{ id: number; org_id: number | null; is_platform_admin: boolean } | null> {
+export async function checkLogin(
+  db: Kysely<DB>,
+  email: string,
+  password: string,
+): Promise<{ id: number; org_id: number | null; is_platform_admin: boolean } | null> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'org_id', 'is_platform_admin', 'password_hash', 'disabled_at'])

@@ -3,17 +3,27 @@
 // mail catcher); the link opens the page of src/http/public/reset-password.ts.
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
-import type { DB, Language } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
+import type { Language } from '../domain/language.ts';
 import { staffText } from '../i18n/staff-strings.ts';
 import { createMailer } from '../delivery/email/mailer.ts';
-import { HttpError } from '../http/errors.ts';
+import { AppError } from '../errors/app-error.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { audit } from './audit.ts';
 import { hashSecret, newSecret } from './tokens.ts';
+import { normalEmail } from './attempt-limits.ts';
+import { accessAudit, findAccount } from './sign-in.ts';
 
 const VALID_MS = 3600_000;
 
-export async function requestPasswordReset(ctx: AppContext, email: string, now: Date): Promise<void> {
+export async function requestPasswordReset(
+  ctx: AppContext,
+  email: string,
+  now: Date,
+  ip = '',
+): Promise<void> {
+  const account = await findAccount(ctx.db, email);
+  await accessAudit(ctx.db, account, 'password_reset_requested', { ip, email: normalEmail(email) }, now);
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'org_id', 'language'])
@@ -22,7 +32,14 @@ export async function requestPasswordReset(ctx: AppContext, email: string, now: 
     .executeTakeFirst();
   if (!user) return;
   const token = newSecret();
-  await ctx.db.insertInto('password_resets').values({ token_hash: hashSecret(token), user_id: user.id, expires_at: new Date(now.getTime() + VALID_MS) }).execute();
+  await ctx.db
+    .insertInto('password_resets')
+    .values({
+      token_hash: hashSecret(token),
+      user_id: user.id,
+      expires_at: new Date(now.getTime() + VALID_MS),
+    })
+    .execute();
   const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   const language = user.language;
   const mailer = createMailer(ctx.config, ctx.db);
@@ -46,18 +63,37 @@ export async function requestPasswordReset(ctx: AppContext, email: string, now: 
  * Whose reset token this is (for the page's language) and whether it can still be used; null
  * for a token we never issued.
  */
-export async function findResetUser(db: Kysely<DB>, token: string, now: Date): Promise<{ userId: number; language: Language; usable: boolean } | null> {
+export async function findResetUser(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+): Promise<{ userId: number; language: Language; usable: boolean } | null> {
   const row = await db
     .selectFrom('password_resets')
     .innerJoin('users', 'users.id', 'password_resets.user_id')
-    .select(['users.id', 'users.language', 'users.disabled_at', 'password_resets.used_at', 'password_resets.expires_at'])
+    .select([
+      'users.id',
+      'users.language',
+      'users.disabled_at',
+      'password_resets.used_at',
+      'password_resets.expires_at',
+    ])
     .where('password_resets.token_hash', '=', hashSecret(token))
     .executeTakeFirst();
   if (!row) return null;
-  return { userId: row.id, language: row.language, usable: !row.used_at && row.expires_at.getTime() > now.getTime() && !row.disabled_at };
+  return {
+    userId: row.id,
+    language: row.language,
+    usable: !row.used_at && row.expires_at.getTime() > now.getTime() && !row.disabled_at,
+  };
 }
 
-export async function resetPassword(ctx: AppContext, token: string, password: string, now: Date): Promise<void> {
+export async function resetPassword(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  now: Date,
+): Promise<void> {
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
     // Claim the token atomically: a second use (or a concurrent one) finds nothing to update.
@@ -69,11 +105,42 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
       .where('expires_at', '>', now)
       .returning('user_id')
       .executeTakeFirst();
-    if (!reset) throw new HttpError(400, 'invalid_token', 'This reset link is invalid, already used or expired; ask for a new one', 'token');
+    if (!reset)
+      throw new AppError(
+        400,
+        'invalid_token',
+        'This reset link is invalid, already used or expired; ask for a new one',
+        'token',
+      );
     // A link asked for before the account was disabled must not bring it back.
-    const user = await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', reset.user_id).where('disabled_at', 'is', null).returning(['id', 'org_id', 'is_platform_admin']).executeTakeFirst();
-    if (!user) throw new HttpError(400, 'invalid_token', 'This reset link is invalid, already used or expired; ask for a new one', 'token');
+    const user = await trx
+      .updateTable('users')
+      .set({ password_hash: hash })
+      .where('id', '=', reset.user_id)
+      .where('disabled_at', 'is', null)
+      .returning(['id', 'org_id', 'is_platform_admin'])
+      .executeTakeFirst();
+    if (!user)
+      throw new AppError(
+        400,
+        'invalid_token',
+        'This reset link is invalid, already used or expired; ask for a new one',
+        'token',
+      );
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-    await audit(trx, { orgId: user.org_id ?? 0, actor: { type: user.is_platform_admin ? 'operator' : 'user', id: user.id }, userId: user.id, locationIds: [] }, 'reset_password', 'user', user.id, {}, now);
+    await audit(
+      trx,
+      {
+        orgId: user.org_id ?? 0,
+        actor: { type: user.is_platform_admin ? 'operator' : 'user', id: user.id },
+        userId: user.id,
+        locationIds: [],
+      },
+      'reset_password',
+      'user',
+      user.id,
+      {},
+      now,
+    );
   });
 }

@@ -7,11 +7,24 @@ import { hashSecret, newSecret } from './tokens.ts';
 export const SESSION_COOKIE = 'relance_session';
 export const SESSION_HOURS = 12;
 
-export async function createSession(db: Kysely<DB>, userId: number, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  db: Kysely<DB>,
+  userId: number,
+  now: Date,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-  await db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashSecret(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 

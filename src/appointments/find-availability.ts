@@ -16,6 +16,8 @@ export interface AvailabilityRequest {
   /** Only mechanics with this skill. */
   skill?: string;
   now: Date;
+  /** An appointment being moved: its own time does not count as busy. */
+  ignoreAppointmentId?: number;
 }
 
 export interface MechanicSlots {
@@ -36,12 +38,16 @@ export async function findAvailability(s: Scoped, r: AvailabilityRequest): Promi
   const mechanics = await mq.execute();
   if (mechanics.length === 0) return [];
   const ids = mechanics.map((m) => m.id);
-  const hours = await s.selectFromChild('mechanic_hours').select(['mechanic_id', 'weekday', 'starts_at', 'ends_at']).where('mechanic_id', 'in', ids).execute();
+  const hours = await s
+    .selectFromChild('mechanic_hours')
+    .select(['mechanic_id', 'weekday', 'starts_at', 'ends_at'])
+    .where('mechanic_id', 'in', ids)
+    .execute();
   const dayStart = zonedTime(r.date, '00:00', r.timeZone);
   const dayEnd = new Date(dayStart.getTime() + 36 * 3600_000);
   const booked = await s
     .selectFrom('appointments')
-    .select(['mechanic_id', 'starts_at', 'ends_at'])
+    .select(['id', 'mechanic_id', 'starts_at', 'ends_at'])
     .where('mechanic_id', 'in', ids)
     .where('status', 'not in', ['cancelled', 'no_show'])
     .where(sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${dayStart}, ${dayEnd})`)
@@ -49,9 +55,13 @@ export async function findAvailability(s: Scoped, r: AvailabilityRequest): Promi
   const length = r.durationMinutes * 60_000;
   const step = r.stepMinutes * 60_000;
   return mechanics.map((m) => {
-    const busy = booked.filter((b) => b.mechanic_id === m.id);
+    const busy = booked.filter((b) => b.mechanic_id === m.id && b.id !== r.ignoreAppointmentId);
     const slots: MechanicSlots['slots'] = [];
-    for (const block of blocksOn(r.date, hours.filter((h) => h.mechanic_id === m.id), r.timeZone)) {
+    for (const block of blocksOn(
+      r.date,
+      hours.filter((h) => h.mechanic_id === m.id),
+      r.timeZone,
+    )) {
       for (let t = block.start.getTime(); t + length <= block.end.getTime(); t += step) {
         const start = t;
         const end = t + length;

@@ -17,4 +17,10 @@ export function canMove(from: AppointmentStatus, to: AppointmentStatus): boolean
 }
 
 /** Statuses that hold the mechanic and the courtesy vehicle (the database EXCLUDE agrees). */
-export const HOLDS_TIME: readonly AppointmentStatus[] = ['requested', 'confirmed', 'arrived', 'in_progress', 'done'];
+export const HOLDS_TIME: readonly AppointmentStatus[] = [
+  'requested',
+  'confirmed',
+  'arrived',
+  'in_progress',
+  'done',
+];

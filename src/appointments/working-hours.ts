@@ -9,11 +9,18 @@ export interface HoursBlock {
 }
 
 /** Working-hour blocks of a local date as instants. */
-export function blocksOn(date: string, hours: readonly HoursBlock[], timeZone: string): Array<{ start: Date; end: Date }> {
+export function blocksOn(
+  date: string,
+  hours: readonly HoursBlock[],
+  timeZone: string,
+): Array<{ start: Date; end: Date }> {
   const day = weekday(date);
   return hours
     .filter((h) => h.weekday === day)
-    .map((h) => ({ start: zonedTime(date, h.starts_at, timeZone), end: zonedTime(date, h.ends_at, timeZone) }))
+    .map((h) => ({
+      start: zonedTime(date, h.starts_at, timeZone),
+      end: zonedTime(date, h.ends_at, timeZone),
+    }))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 

@@ -10,7 +10,15 @@ export interface Command {
   options?: ParseArgsConfig['options'];
   /** Commands that need no database (help, templates preview) leave this false. */
   needsDatabase?: boolean;
-  run(args: { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] }, ctx: AppContext | null): Promise<number | void>;
+  /** Commands that set up an installation (migrate, demo, first users) may create the embedded database. */
+  createsDatabase?: boolean;
+  run(
+    args: {
+      values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+      positionals: string[];
+    },
+    ctx: AppContext | null,
+  ): Promise<number | void>;
 }
 
 export class UsageError extends Error {}

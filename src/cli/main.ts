@@ -9,7 +9,12 @@ import type { AppContext } from '../context.ts';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return ['Usage: relance <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+  return [
+    'Usage: relance <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -17,7 +22,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const command = COMMANDS.filter((c) => argv.slice(0, c.name.split(' ').length).join(' ') === c.name).sort(
     (a, b) => b.name.length - a.name.length,
   )[0];
-  if (!command || argv.includes('--help') && argv.length === 1) {
+  if (!command || (argv.includes('--help') && argv.length === 1)) {
     console.log(help());
     return command || argv[0] === '--help' || argv.length === 0 ? 0 : 2;
   }
@@ -28,8 +33,13 @@ export async function runCli(argv: string[]): Promise<number> {
       console.log(`Usage: ${command.usage}`);
       return 0;
     }
-    const args = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
-    if (command.needsDatabase) ctx = await boot();
+    const args = parseArgs({
+      args: rest,
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
+    if (command.needsDatabase) ctx = await boot(process.env, { create: command.createsDatabase === true });
     const code = await command.run(args, ctx);
     return typeof code === 'number' ? code : 0;
   } catch (err) {

@@ -7,14 +7,25 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(
+  label: string,
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left {extra}`, stream, hideCursor: true },
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left {extra}`,
+        stream,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(Math.max(total, 1), 0, { extra: '' });
-    return { update: (done, extra = '') => bar.update(Math.min(done, Math.max(total, 1)), { extra }), stop: () => bar.stop() };
+    return {
+      update: (done, extra = '') => bar.update(Math.min(done, Math.max(total, 1)), { extra }),
+      stop: () => bar.stop(),
+    };
   }
   let lastDecile = -1;
   return {

@@ -1,10 +1,11 @@
 // One way to reach the database: Kysely over a node-postgres pool, for PostgreSQL (DATABASE_URL)
 // and for embedded PGlite alike, so the same SQL runs on both.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { lockFolder, type FolderLock } from './folder-lock.ts';
+import { shareEmbeddedDatabase, socketPath, type EmbeddedShare } from './embedded-share.ts';
+import { FolderLockedError, lockFolder, type FolderLock } from './folder-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -22,6 +23,8 @@ export interface DatabaseOptions {
   /** PGlite data folder (locked for this process while open), or 'memory://' for a throw-away database. */
   dataDir?: string;
   poolSize?: number;
+  /** Where a non-fatal problem is reported (the service's logger; the console by default). */
+  warn?: (message: string) => void;
 }
 
 // Dates stay 'YYYY-MM-DD' strings (a DATE has no time zone; a JS Date would invent one),
@@ -45,17 +48,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, backend: 'postgres', close: () => db.destroy() };
   }
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', options.warn ?? console.warn);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, warn: (message: string) => void): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   let lock: FolderLock | null = null;
   if (!dataDir.startsWith('memory://')) {
     mkdirSync(dataDir, { recursive: true });
-    lock = lockFolder(resolve(dataDir));
+    try {
+      lock = lockFolder(resolve(dataDir));
+    } catch (err) {
+      // Another process (`npm start`) holds the folder: use the database it shares, if it does.
+      if (err instanceof FolderLockedError && !err.byThisProcess && existsSync(socketPath(resolve(dataDir))))
+        return openShared(resolve(dataDir));
+      throw err;
+    }
   }
   let pglite;
   try {
@@ -68,12 +78,19 @@ async function openPglite(dataDir: string): Promise<Database> {
   // only safe shape: transactions then queue instead of interleaving.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let share: EmbeddedShare | null = null;
+  if (lock)
+    share = await shareEmbeddedDatabase(pglite, pool, resolve(dataDir)).catch((err: Error) => {
+      warn(`the embedded database is not shared with other local processes: ${err.message}`);
+      return null;
+    });
   return {
     db,
     pool,
     backend: 'pglite',
     close: async () => {
       try {
+        await share?.close();
         await db.destroy();
         await pglite.close();
       } finally {
@@ -81,4 +98,14 @@ async function openPglite(dataDir: string): Promise<Database> {
       }
     },
   };
+}
+
+/** The embedded database of a running server, through the socket it shares (embedded-share.ts). */
+async function openShared(dataDir: string): Promise<Database> {
+  // One connection: the server serializes sessions anyway, and one session keeps this process's
+  // transactions in order.
+  const pool = new pg.Pool({ host: dataDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool, backend: 'pglite', close: () => db.destroy() };
 }

@@ -2,11 +2,12 @@
 // is refused with the folder and the holder's PID; a lock left by a dead process is taken over.
 // About PGlite folders only, so it runs the same whatever DATABASE_URL says.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
+import { SOCKET_NAME } from './embedded-share.ts';
 import { LOCK_FILE, lockFolder, startTime } from './folder-lock.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -15,14 +16,27 @@ const dataDir = mkdtempSync(join(tmpdir(), 'relance-lock-'));
 const folder = join(dataDir, 'pglite');
 const lockPath = join(folder, LOCK_FILE);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const lockText = (pid: number, started = startTime(pid), host = hostname()) => `${pid}\n${host}\n${started}\n`;
+const lockText = (pid: number, started = startTime(pid), host = hostname()) =>
+  `${pid}\n${host}\n${started}\n`;
 
 /** `relance migrate` on the same data folder, as an operator would run it next to `npm start`. */
 function relanceMigrate() {
-  const env: NodeJS.ProcessEnv = { ...process.env, RELANCE_DATA_DIR: dataDir, DEMO_DATA: 'off', NODE_ENV: 'test' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RELANCE_DATA_DIR: dataDir,
+    DEMO_DATA: 'off',
+    NODE_ENV: 'test',
+  };
   delete env.DATABASE_URL;
-  const r = spawnSync(node, ['src/cli/main.ts', 'migrate'], { cwd: root, env, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  // Not spawnSync: the holder is this process, and it must keep answering on its socket meanwhile.
+  const child = spawn(node, ['src/cli/main.ts', 'migrate'], { cwd: root, env });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+  return new Promise<{ code: number | null; out: string; err: string }>((done) =>
+    child.on('close', (code) => done({ code, out, err })),
+  );
 }
 
 /** A PID that was just in use and is no more. */
@@ -37,9 +51,17 @@ describe('the embedded database folder is opened by one process at a time', { ti
     try {
       expect(readFileSync(lockPath, 'utf8')).toBe(lockText(process.pid));
       expect(startTime(process.pid)).toMatch(/^\d+$/);
-      const refused = relanceMigrate();
+      // The holder shares the database on a socket in the folder (embedded-share.ts): the CLI gets in.
+      const shared = await relanceMigrate();
+      expect(shared.code, shared.err).toBe(0);
+      expect(shared.out).toContain('Database is up to date.');
+      // A holder that does not share (its socket gone) refuses the CLI, as before the share.
+      unlinkSync(join(folder, SOCKET_NAME));
+      const refused = await relanceMigrate();
       expect(refused.code).toBe(1);
-      expect(refused.err).toContain(`relance migrate: the embedded database folder ${folder} is in use by another process (PID ${process.pid})`);
+      expect(refused.err).toContain(
+        `relance migrate: the embedded database folder ${folder} is in use by another process (PID ${process.pid})`,
+      );
       expect(refused.err).toContain(`If no such process is running, delete ${lockPath}.`);
       expect(refused.err).not.toMatch(/\n\s+at /); // no stack trace
       // A second open in the same process is just as dangerous.
@@ -50,7 +72,7 @@ describe('the embedded database folder is opened by one process at a time', { ti
       await database.close();
     }
     expect(existsSync(lockPath)).toBe(false);
-    const after = relanceMigrate();
+    const after = await relanceMigrate();
     expect(after.code, after.err).toBe(0);
     expect(after.out).toContain('Database is up to date.');
     expect(existsSync(lockPath)).toBe(false);
@@ -62,7 +84,9 @@ describe('the embedded database folder is opened by one process at a time', { ti
     const database = await openDatabase({ dataDir: folder });
     try {
       expect(readFileSync(lockPath, 'utf8')).toBe(lockText(process.pid));
-      const rows = await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'still_mine'`);
+      const rows = await database.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'still_mine'`,
+      );
       expect(rows.rows[0]!.n).toBe(1);
     } finally {
       await database.close();

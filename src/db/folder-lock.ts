@@ -8,7 +8,14 @@ import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'n
 
 export const LOCK_FILE = 'relance.lock';
 
-export class FolderLockedError extends Error {}
+export class FolderLockedError extends Error {
+  /** The holder is this very process (a second open here would be a second session on one folder). */
+  readonly byThisProcess: boolean;
+  constructor(message: string, byThisProcess = false) {
+    super(message);
+    this.byThisProcess = byThisProcess;
+  }
+}
 
 export interface FolderLock {
   path: string;
@@ -82,11 +89,15 @@ export function lockFolder(dir: string): FolderLock {
     }
     const holder = parse(text);
     if (holder && isAlive(holder, path)) {
-      const who = holder.pid === process.pid ? 'this same process' : `another process (PID ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''})`;
+      const who =
+        holder.pid === process.pid
+          ? 'this same process'
+          : `another process (PID ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''})`;
       throw new FolderLockedError(
         `the embedded database folder ${dir} is in use by ${who}; one process at a time may open it ` +
           `(stop the other one first, e.g. npm start before bin/relance import, or use DATABASE_URL for a shared PostgreSQL). ` +
           `If no such process is running, delete ${path}.`,
+        holder.pid === process.pid && holder.host === hostname(),
       );
     }
     takeOver(path, text);

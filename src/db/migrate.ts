@@ -9,7 +9,9 @@ const dir = join(import.meta.dirname, 'migrations');
 const LOCK_ID = 7_300_001;
 
 export function migrationFiles(): string[] {
-  return readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort();
 }
 
 export async function migrate(pool: pg.Pool): Promise<string[]> {
@@ -21,7 +23,9 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+    const done = new Set(
+      (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+    );
     for (const file of migrationFiles()) {
       if (done.has(file)) continue;
       try {

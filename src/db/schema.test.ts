@@ -16,8 +16,14 @@ type Columns = Map<string, Map<string, { nullable: boolean }>>;
 function columnsOfSchemaTs(): Columns {
   const file = new URL('./schema.ts', import.meta.url).pathname;
   const program = ts.createProgram([file], {
-    strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2023.d.ts'],
-    module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowImportingTsExtensions: true,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2023.d.ts'],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    allowImportingTsExtensions: true,
   });
   const checker = program.getTypeChecker();
   const module = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
@@ -99,7 +105,10 @@ describe(`schema.ts matches the migrated database on ${backendName}`, () => {
     for (const [table, columns] of declared) {
       for (const [column, { nullable }] of columns) {
         const real = actual.get(table)?.get(column);
-        if (real && real.nullable !== nullable) differ.push(`${table}.${column}: schema.ts ${nullable ? 'nullable' : 'NOT NULL'}, database ${real.nullable ? 'nullable' : 'NOT NULL'}`);
+        if (real && real.nullable !== nullable)
+          differ.push(
+            `${table}.${column}: schema.ts ${nullable ? 'nullable' : 'NOT NULL'}, database ${real.nullable ? 'nullable' : 'NOT NULL'}`,
+          );
       }
     }
     expect(differ).toEqual([]);

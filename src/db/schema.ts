@@ -1,6 +1,17 @@
 // Kysely's view of the tables in ./migrations. Keep in step with the SQL (a test checks that
 // every table and column named here exists). Dates are 'YYYY-MM-DD' strings, ids numbers.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Language } from '../domain/language.ts';
+import type { Channel } from '../domain/channel.ts';
+import type { Role } from '../domain/role.ts';
+import type { PortalSessionsTable, PortalSignInLinksTable } from './schema-portal.ts';
+import type {
+  CaughtTextsTable,
+  SmsConversationTable,
+  SmsLinksTable,
+  SmsOptOutsTable,
+  SmsSettingsTable,
+} from './schema-sms.ts';
 
 type Id = Generated<number>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -11,11 +22,19 @@ type Json<T = unknown> = ColumnType<T, T | string | undefined, T | string>;
 type Num = ColumnType<number, number | string | undefined, number | string>;
 type NullableNum = ColumnType<number | null, number | string | null | undefined, number | string | null>;
 
-export type Language = 'en' | 'fr' | 'es';
-export type Channel = 'email' | 'postcard';
-export type Role = 'owner' | 'manager' | 'crm_agent' | 'service_advisor' | 'sales_manager' | 'sales_rep' | 'technician';
+// Language, Channel and Role are domain vocabulary (src/domain/); re-exported here only so code
+// written before they moved keeps compiling. Import them from domain/.
+/** @deprecated import from src/domain/language.ts */
+export type { Language } from '../domain/language.ts';
+/** @deprecated import from src/domain/channel.ts */
+export type { Channel } from '../domain/channel.ts';
+/** @deprecated import from src/domain/role.ts */
+export type { Role } from '../domain/role.ts';
 export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled' | 'bounced';
-export type AppointmentStatus = 'requested' | 'confirmed' | 'arrived' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
+export type AppointmentStatus =
+  'requested' | 'confirmed' | 'arrived' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
+
+export type ConsentBasis = 'express' | 'implied_purchase' | 'implied_inquiry' | 'exempt' | 'none';
 
 export interface OrganizationsTable {
   id: Id;
@@ -54,6 +73,8 @@ export interface LocationsTable {
   route_p01: Generated<string>;
   route_sales: Generated<string>;
   created_at: Generated<Date>;
+  attribution_days: Generated<number>;
+  sms_enabled: Generated<boolean>;
 }
 
 export interface UsersTable {
@@ -103,6 +124,15 @@ export interface PasswordResetsTable {
   used_at: NullableStamp;
 }
 
+export interface SignInAttemptsTable {
+  id: Id;
+  kind: 'sign_in' | 'reset' | 'portal_link' | 'visitor_booking';
+  email: string;
+  ip: string;
+  at: Date;
+  cleared: Generated<boolean>;
+}
+
 export interface CustomersTable {
   org_id: number;
   id: Id;
@@ -126,13 +156,15 @@ export interface CustomersTable {
   do_not_mail: Generated<boolean>;
   do_not_mail_at: NullableStamp;
   do_not_mail_source: string | null;
-  consent_basis: 'express' | 'implied' | 'existing_business' | 'none' | null;
+  consent_basis: ConsentBasis | 'implied' | 'existing_business' | null;
   consent_date: DateStr | null;
   sales_rep_user_id: number | null;
   deceased: Generated<boolean>;
   last_visit_on: DateStr | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** E.164; texts go here (0840). */
+  mobile_phone: string | null;
 }
 
 export interface VehiclesTable {
@@ -146,6 +178,10 @@ export interface VehiclesTable {
   model: string | null;
   submodel: string | null;
   engine: string | null;
+  body_style: string | null;
+  fuel_type: string | null;
+  drive_type: string | null;
+  plant: string | null;
   plate: string | null;
   plate_region: string | null;
   delivery_date: DateStr | null;
@@ -250,6 +286,7 @@ export interface AppointmentsTable {
   status: Generated<AppointmentStatus>;
   source: Generated<'staff' | 'portal' | 'import' | 'api'>;
   service_requested: string | null;
+  required_skill: string | null;
   notes: string | null;
   confirmed_at: NullableStamp;
   created_at: Generated<Date>;
@@ -285,6 +322,8 @@ export interface MessageRulesTable {
   interval_days: number | null;
   dead_days: number | null;
   priority: Generated<number>;
+  /** Order of the kind's channels at the location (1 first); null: email, text, postcard (0841). */
+  channel_rank: number | null;
 }
 
 export interface TemplatesTable {
@@ -301,6 +340,34 @@ export interface TemplatesTable {
   updated_at: Generated<Date>;
 }
 
+/** A campaign's own message: a template (subject, body) per language. */
+export type CampaignContent = Partial<Record<Language, { subject: string; body: string }>>;
+
+/** A one-off message to a segment (migration 0850, docs/results.md#campaigns). */
+export interface CampaignsTable {
+  org_id: number;
+  id: Id;
+  location_id: number;
+  name: string;
+  status: Generated<'draft' | 'scheduled' | 'sent' | 'cancelled'>;
+  vehicle_make: string | null;
+  maintenance_within_days: number | null;
+  inactive_min_months: number | null;
+  inactive_max_months: number | null;
+  language: Language | null;
+  content: ColumnType<
+    CampaignContent | null,
+    CampaignContent | string | null | undefined,
+    CampaignContent | string | null
+  >;
+  promotion_id: number | null;
+  send_on: DateStr | null;
+  sent_at: NullableStamp;
+  cancelled_at: NullableStamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface PromotionsTable {
   org_id: number;
   id: Id;
@@ -310,6 +377,30 @@ export interface PromotionsTable {
   description: Json<Record<string, string>>;
   valid_until: DateStr | null;
   active: Generated<boolean>;
+  valid_from: DateStr | null;
+  ended_on: DateStr | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CustomerVisitsTable {
+  org_id: number;
+  customer_id: number;
+  location_id: number;
+  first_visit_on: DateStr;
+  /** Bit strings, bit b (from the left) for month 2000-01 + b: a visit in it; a visit in the 12
+   * months ending with it; visits on two or more days in those 12 months. */
+  months: string;
+  active12: string;
+  loyal12: string;
+}
+
+export interface ControlGroupsTable {
+  org_id: number;
+  location_id: number;
+  kind: string;
+  share: Num;
+  updated_at: Generated<Date>;
 }
 
 export interface MessagesTable {
@@ -317,7 +408,7 @@ export interface MessagesTable {
   id: Id;
   location_id: number;
   kind: string;
-  channel: 'email' | 'postcard' | 'task' | 'none';
+  channel: 'email' | 'postcard' | 'sms' | 'task' | 'none';
   recipient_type: Generated<'customer' | 'visitor' | 'staff'>;
   customer_id: number | null;
   vehicle_id: number | null;
@@ -339,6 +430,9 @@ export interface MessagesTable {
   provider_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** A text's last status from the provider's callbacks (0840). */
+  provider_status: string | null;
+  provider_status_at: NullableStamp;
 }
 
 export interface StaffTasksTable {
@@ -414,7 +508,8 @@ export interface EngineRunsTable {
 }
 
 export interface AuditLogTable {
-  org_id: number | null;
+  /** 0 for installation-wide entries (operator actions). */
+  org_id: Generated<number>;
   id: Id;
   at: Generated<Date>;
   actor_type: 'user' | 'api_token' | 'customer' | 'system' | 'operator';
@@ -423,6 +518,8 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   changes: Json<Record<string, unknown>>;
+  /** The location of the record the entry is about; null for organization-wide entries (0830). */
+  location_id: Generated<number | null>;
 }
 
 // Delivery (0200): the local mail catcher and postcard print batches.
@@ -437,6 +534,16 @@ export interface CaughtMailTable {
   caught_at: Generated<Date>;
   html: string | null;
   text: string | null;
+  /** The location the mail was sent for; null for mail of no location (0831). */
+  location_id: number | null;
+}
+
+export interface EmailSuppressionsTable {
+  org_id: number;
+  email: string;
+  source: string;
+  message_id: number | null;
+  created_at: Generated<Date>;
 }
 
 export interface PostcardBatchesTable {
@@ -467,7 +574,14 @@ export interface VehicleMaintenanceTable {
   location_id: number;
   next_due_on: DateStr | null;
   next_due_odometer: number | null;
-  items: Json<Array<{ code: string; description: Record<string, string>; due_on: string | null; due_odometer: number | null }>>;
+  items: Json<
+    Array<{
+      code: string;
+      description: Record<string, string>;
+      due_on: string | null;
+      due_odometer: number | null;
+    }>
+  >;
   computed_at: Generated<Date>;
 }
 
@@ -492,6 +606,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   password_resets: PasswordResetsTable;
+  sign_in_attempts: SignInAttemptsTable;
   customers: CustomersTable;
   vehicles: VehiclesTable;
   odometer_readings: OdometerReadingsTable;
@@ -507,6 +622,9 @@ export interface DB {
   message_rules: MessageRulesTable;
   templates: TemplatesTable;
   promotions: PromotionsTable;
+  campaigns: CampaignsTable;
+  control_groups: ControlGroupsTable;
+  customer_visits: CustomerVisitsTable;
   messages: MessagesTable;
   staff_tasks: StaffTasksTable;
   surveys: SurveysTable;
@@ -519,6 +637,43 @@ export interface DB {
   vehicle_maintenance: VehicleMaintenanceTable;
   maintenance_dirty: MaintenanceDirtyTable;
   engine_location_state: EngineLocationStateTable;
+  email_suppressions: EmailSuppressionsTable;
+  customer_consents: CustomerConsentsTable;
+  customer_consent_history: CustomerConsentHistoryTable;
+  portal_sign_in_links: PortalSignInLinksTable;
+  portal_sessions: PortalSessionsTable;
+  sms_settings: SmsSettingsTable;
+  caught_texts: CaughtTextsTable;
+  sms_opt_outs: SmsOptOutsTable;
+  sms_conversation: SmsConversationTable;
+  sms_links: SmsLinksTable;
+}
+
+/** Consent per customer, channel and purpose (migration 0730); overrides customers.consent_basis. */
+export interface CustomerConsentsTable {
+  org_id: number;
+  customer_id: number;
+  channel: 'email' | 'postcard' | 'text';
+  purpose: 'service' | 'marketing';
+  basis: ConsentBasis;
+  source: 'staff' | 'api' | 'import' | 'portal' | 'unsubscribe' | 'list_unsubscribe' | 'sms_keyword';
+  given_on: DateStr | null;
+  evidence: Json<Record<string, unknown>>;
+  recorded_at: Generated<Date>;
+}
+
+export interface CustomerConsentHistoryTable {
+  org_id: number;
+  id: Id;
+  customer_id: number;
+  channel: string;
+  purpose: string;
+  basis: string;
+  previous_basis: string | null;
+  source: string;
+  given_on: DateStr | null;
+  evidence: Json<Record<string, unknown>>;
+  recorded_at: Generated<Date>;
 }
 
 export type Customer = Selectable<CustomersTable>;

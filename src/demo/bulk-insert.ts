@@ -26,9 +26,12 @@ export async function insertColumns(db: Kysely<DB>, table: string, columns: Colu
 export async function reserveIds(db: Kysely<DB>, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
   const rows = await sql<{ id: string | number }>`
-    SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS id FROM generate_series(1, ${count}::int) ORDER BY 1`.execute(db);
+    SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS id FROM generate_series(1, ${count}::int) ORDER BY 1`.execute(
+    db,
+  );
   return rows.rows.map((r) => Number(r.id));
 }
 
 /** Chunk-local indexes (into the parent arrays) → the parents' ids. */
-export const toIds = (indexes: readonly number[], ids: readonly number[]): number[] => indexes.map((i) => ids[i]!);
+export const toIds = (indexes: readonly number[], ids: readonly number[]): number[] =>
+  indexes.map((i) => ids[i]!);

@@ -10,7 +10,11 @@ const chunkOf = (locationIndex: number, first: number, count: number, seed = 's1
   generateChunk({ seed, locationIndex, city: demoCity(locationIndex), first, count, today: TODAY });
 
 /** Per vehicle, its [date, value] pairs in the order written (visits are generated in date order). */
-function byVehicle(vehicles: number[], dates: (string | null)[], values: number[]): Map<number, [string, number][]> {
+function byVehicle(
+  vehicles: number[],
+  dates: (string | null)[],
+  values: number[],
+): Map<number, [string, number][]> {
   const out = new Map<number, [string, number][]>();
   vehicles.forEach((v, i) => {
     const list = out.get(v) ?? [];
@@ -25,7 +29,8 @@ function decreases(series: Map<number, [string, number][]>): string[] {
   for (const [vehicle, list] of series) {
     const sorted = [...list].sort((a, b) => a[0].localeCompare(b[0]));
     for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i]![1] <= sorted[i - 1]![1]) bad.push(`vehicle ${vehicle}: ${sorted[i - 1]!.join(' ')} then ${sorted[i]!.join(' ')}`);
+      if (sorted[i]![1] <= sorted[i - 1]![1])
+        bad.push(`vehicle ${vehicle}: ${sorted[i - 1]!.join(' ')} then ${sorted[i]!.join(' ')}`);
     }
   }
   return bad;
@@ -39,7 +44,11 @@ describe('demo chunk generator', () => {
     let multiVisit = 0;
     for (const chunk of chunks) {
       const readings = byVehicle(chunk.odometer.vehicle, chunk.odometer.read_on, chunk.odometer.value);
-      const orders = byVehicle(chunk.repairOrders.vehicle, chunk.repairOrders.opened_on, chunk.repairOrders.odometer);
+      const orders = byVehicle(
+        chunk.repairOrders.vehicle,
+        chunk.repairOrders.opened_on,
+        chunk.repairOrders.odometer,
+      );
       multiVisit += [...orders.values()].filter((l) => l.length > 1).length;
       expect(decreases(readings)).toEqual([]);
       expect(decreases(orders)).toEqual([]);
@@ -52,7 +61,11 @@ describe('demo chunk generator', () => {
     for (const [index, chunk] of chunks.entries()) {
       const unit = chunk.vehicles.usage_unit[0];
       expect(unit).toBe(index === 0 ? 'km' : 'mi');
-      const orders = byVehicle(chunk.repairOrders.vehicle, chunk.repairOrders.opened_on, chunk.repairOrders.odometer);
+      const orders = byVehicle(
+        chunk.repairOrders.vehicle,
+        chunk.repairOrders.opened_on,
+        chunk.repairOrders.odometer,
+      );
       const perUnit = unit === 'mi' ? 0.62 : 1;
       const outside: string[] = [];
       let steps = 0;
@@ -61,7 +74,8 @@ describe('demo chunk generator', () => {
           const days = toDay(list[i]![0]) - toDay(list[i - 1]![0]);
           const perDay = (list[i]![1] - list[i - 1]![1]) / days;
           steps++;
-          if (perDay < 15 * perUnit * 0.85 - 0.5 / days || perDay > 90 * perUnit * 1.15 + 0.5 / days) outside.push(`${list[i]!.join(' ')}: ${perDay}/day`);
+          if (perDay < 15 * perUnit * 0.85 - 0.5 / days || perDay > 90 * perUnit * 1.15 + 0.5 / days)
+            outside.push(`${list[i]!.join(' ')}: ${perDay}/day`);
         }
       }
       expect(steps).toBeGreaterThan(5000);
@@ -74,7 +88,9 @@ describe('demo chunk generator', () => {
     const whole = chunkOf(0, 0, 300);
     const first = chunkOf(0, 0, 120);
     const second = chunkOf(0, 120, 180);
-    expect([...first.repairOrders.odometer, ...second.repairOrders.odometer]).toEqual(whole.repairOrders.odometer);
+    expect([...first.repairOrders.odometer, ...second.repairOrders.odometer]).toEqual(
+      whole.repairOrders.odometer,
+    );
     expect([...first.vehicles.vin, ...second.vehicles.vin]).toEqual(whole.vehicles.vin);
     expect([...first.odometer.read_on, ...second.odometer.read_on]).toEqual(whole.odometer.read_on);
     expect(chunkOf(0, 0, 300, 's2').vehicles.vin).not.toEqual(whole.vehicles.vin);

@@ -2,7 +2,7 @@
 // (repair orders with lines, declined work, odometer readings). Pure and deterministic: the
 // same (seed, location, customer number) gives the same rows whatever the chunk size. References between rows are indexes
 // within the chunk; the loader turns them into ids.
-import type { Language } from '../db/schema.ts';
+import type { Language } from '../domain/language.ts';
 import { CATALOG } from './catalog.ts';
 import { fromDay, toDay, yearOf } from './dates.ts';
 import { plateFor, type DemoCity } from './demo-locations.ts';
@@ -23,41 +23,123 @@ export interface ChunkInput {
 
 export interface Chunk {
   customers: {
-    customer_number: string[]; first_name: (string | null)[]; last_name: (string | null)[]; company_name: (string | null)[];
-    mailing_name: string[]; language: Language[]; email: (string | null)[]; phone: (string | null)[];
-    address_line1: (string | null)[]; city: (string | null)[]; region: (string | null)[]; postal_code: (string | null)[];
-    country: string[]; birthday: (string | null)[]; do_not_mail: boolean[]; consent_basis: string[]; consent_date: (string | null)[];
+    customer_number: string[];
+    first_name: (string | null)[];
+    last_name: (string | null)[];
+    company_name: (string | null)[];
+    mailing_name: string[];
+    language: Language[];
+    email: (string | null)[];
+    phone: (string | null)[];
+    address_line1: (string | null)[];
+    city: (string | null)[];
+    region: (string | null)[];
+    postal_code: (string | null)[];
+    country: string[];
+    birthday: (string | null)[];
+    do_not_mail: boolean[];
+    consent_basis: string[];
+    consent_date: (string | null)[];
     last_visit_on: (string | null)[];
   };
   vehicles: {
-    customer: number[]; vin: string[]; year: number[]; make: string[]; model: string[]; submodel: string[]; engine: string[];
-    plate: string[]; plate_region: string[]; delivery_date: (string | null)[]; usage_unit: string[]; captured_on: string[];
-    next_visit_on: (string | null)[]; last_visit_on: (string | null)[];
+    customer: number[];
+    vin: string[];
+    year: number[];
+    make: string[];
+    model: string[];
+    submodel: string[];
+    engine: string[];
+    plate: string[];
+    plate_region: string[];
+    delivery_date: (string | null)[];
+    usage_unit: string[];
+    captured_on: string[];
+    next_visit_on: (string | null)[];
+    last_visit_on: (string | null)[];
   };
   repairOrders: {
-    vehicle: number[]; customer: number[]; ro_number: string[]; opened_on: string[]; closed_on: (string | null)[]; status: string[];
-    odometer: number[]; is_maintenance: boolean[]; total_amount: string[];
+    vehicle: number[];
+    customer: number[];
+    ro_number: string[];
+    opened_on: string[];
+    closed_on: (string | null)[];
+    status: string[];
+    odometer: number[];
+    is_maintenance: boolean[];
+    total_amount: string[];
   };
-  lines: { repairOrder: number[]; line_no: number[]; kind: string[]; description: string[]; quantity: string[]; amount: string[] };
+  lines: {
+    repairOrder: number[];
+    line_no: number[];
+    kind: string[];
+    description: string[];
+    quantity: string[];
+    amount: string[];
+  };
   recommendations: { repairOrder: number[]; line_no: number[]; description: string[]; estimate: string[] };
   odometer: { vehicle: number[]; read_on: string[]; value: number[] };
 }
 
 function emptyChunk(): Chunk {
-  const cols = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, []])) as unknown as Record<K, never[]>;
+  const cols = <K extends string>(...keys: K[]) =>
+    Object.fromEntries(keys.map((k) => [k, []])) as unknown as Record<K, never[]>;
   return {
-    customers: cols('customer_number', 'first_name', 'last_name', 'company_name', 'mailing_name', 'language', 'email', 'phone',
-      'address_line1', 'city', 'region', 'postal_code', 'country', 'birthday', 'do_not_mail', 'consent_basis', 'consent_date', 'last_visit_on'),
-    vehicles: cols('customer', 'vin', 'year', 'make', 'model', 'submodel', 'engine', 'plate', 'plate_region', 'delivery_date', 'usage_unit',
-      'captured_on', 'next_visit_on', 'last_visit_on'),
-    repairOrders: cols('vehicle', 'customer', 'ro_number', 'opened_on', 'closed_on', 'status', 'odometer', 'is_maintenance', 'total_amount'),
+    customers: cols(
+      'customer_number',
+      'first_name',
+      'last_name',
+      'company_name',
+      'mailing_name',
+      'language',
+      'email',
+      'phone',
+      'address_line1',
+      'city',
+      'region',
+      'postal_code',
+      'country',
+      'birthday',
+      'do_not_mail',
+      'consent_basis',
+      'consent_date',
+      'last_visit_on',
+    ),
+    vehicles: cols(
+      'customer',
+      'vin',
+      'year',
+      'make',
+      'model',
+      'submodel',
+      'engine',
+      'plate',
+      'plate_region',
+      'delivery_date',
+      'usage_unit',
+      'captured_on',
+      'next_visit_on',
+      'last_visit_on',
+    ),
+    repairOrders: cols(
+      'vehicle',
+      'customer',
+      'ro_number',
+      'opened_on',
+      'closed_on',
+      'status',
+      'odometer',
+      'is_maintenance',
+      'total_amount',
+    ),
     lines: cols('repairOrder', 'line_no', 'kind', 'description', 'quantity', 'amount'),
     recommendations: cols('repairOrder', 'line_no', 'description', 'estimate'),
     odometer: cols('vehicle', 'read_on', 'value'),
   };
 }
 
-const price = (random: Random, item: ServiceItem) => (item.min + random.next() * (item.max - item.min)).toFixed(2);
+const price = (random: Random, item: ServiceItem) =>
+  (item.min + random.next() * (item.max - item.min)).toFixed(2);
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 
 export function generateChunk(input: ChunkInput): Chunk {
@@ -72,7 +154,14 @@ export function generateChunk(input: ChunkInput): Chunk {
   return chunk;
 }
 
-function addCustomer(random: Random, chunk: Chunk, input: ChunkInput, n: number, today: number, thisYear: number): void {
+function addCustomer(
+  random: Random,
+  chunk: Chunk,
+  input: ChunkInput,
+  n: number,
+  today: number,
+  thisYear: number,
+): void {
   const c = chunk.customers;
   const { city } = input;
   const index = c.customer_number.length;
@@ -89,8 +178,12 @@ function addCustomer(random: Random, chunk: Chunk, input: ChunkInput, n: number,
   c.company_name.push(company);
   c.mailing_name.push(company ?? `${first} ${last}`);
   c.language.push(language);
-  c.email.push(hasEmail ? `${emailLocalPart(first, last)}.${input.locationIndex + 1}.${n + 1}@example.com` : null);
-  c.phone.push(random.chance(0.9) ? `${city.areaCode}-555-${String(random.int(0, 9999)).padStart(4, '0')}` : null);
+  c.email.push(
+    hasEmail ? `${emailLocalPart(first, last)}.${input.locationIndex + 1}.${n + 1}@example.com` : null,
+  );
+  c.phone.push(
+    random.chance(0.9) ? `${city.areaCode}-555-${String(random.int(0, 9999)).padStart(4, '0')}` : null,
+  );
   c.address_line1.push(hasAddress ? `${random.int(1, 9999)} ${random.pick(STREETS[language])}` : null);
   c.city.push(hasAddress ? city.city : null);
   c.region.push(hasAddress ? city.region : null);
@@ -99,20 +192,36 @@ function addCustomer(random: Random, chunk: Chunk, input: ChunkInput, n: number,
   // One customer in 200 is born on 29 February (the birthday rule must handle them).
   let birthday: string | null = null;
   if (n % 200 === 7) birthday = `${random.pick([1956, 1968, 1976, 1984, 1992, 2000])}-02-29`;
-  else if (random.chance(0.7)) birthday = fromDay(toDay(`${random.int(1940, thisYear - 18)}-01-01`) + random.int(0, 364));
-  c.birthday.push(birthday);
+  else if (random.chance(0.7))
+    birthday = fromDay(toDay(`${random.int(1940, thisYear - 18)}-01-01`) + random.int(0, 364));
+  // Companies have no birthday (drawn all the same, so the rest of the data stays as it was).
+  c.birthday.push(company ? null : birthday);
   c.do_not_mail.push(random.chance(0.03));
-  const consent = random.weighted([['express', 50], ['implied', 20], ['existing_business', 25], ['none', 5]] as const);
+  const consent = random.weighted([
+    ['express', 50],
+    ['implied', 20],
+    ['existing_business', 25],
+    ['none', 5],
+  ] as const);
   c.consent_basis.push(consent);
   c.consent_date.push(consent === 'none' ? null : fromDay(today - random.int(0, 6 * 365)));
   let lastVisit: string | null = null;
   const vehicles = 1 + (random.chance(0.3) ? 1 : 0) + (random.chance(0.13) ? 1 : 0);
-  for (let k = 0; k < vehicles; k++) lastVisit = maxDate(lastVisit, addVehicle(random, chunk, input, index, n * 3 + k, today, thisYear));
+  for (let k = 0; k < vehicles; k++)
+    lastVisit = maxDate(lastVisit, addVehicle(random, chunk, input, index, n * 3 + k, today, thisYear));
   c.last_visit_on.push(lastVisit);
 }
 
 /** Adds a vehicle and its visit history; returns its last visit (latest closed invoice). */
-function addVehicle(random: Random, chunk: Chunk, input: ChunkInput, customer: number, serial: number, today: number, thisYear: number): string | null {
+function addVehicle(
+  random: Random,
+  chunk: Chunk,
+  input: ChunkInput,
+  customer: number,
+  serial: number,
+  today: number,
+  thisYear: number,
+): string | null {
   const v = chunk.vehicles;
   const index = v.vin.length;
   const model = random.weighted(CATALOG.map((m) => [m, m.weight] as const));
@@ -120,7 +229,10 @@ function addVehicle(random: Random, chunk: Chunk, input: ChunkInput, customer: n
   const year = Math.max(model.from, newest - Math.floor(random.next() * random.next() * 18));
   const usage = input.city.country === 'US' ? 'mi' : 'km';
   // Bought new here in the last year: the dealer knows the delivery date.
-  const delivered = year >= thisYear - 1 && random.chance(0.4) ? Math.min(today, toDay(`${year - 1}-09-01`) + random.int(0, 420)) : null;
+  const delivered =
+    year >= thisYear - 1 && random.chance(0.4)
+      ? Math.min(today, toDay(`${year - 1}-09-01`) + random.int(0, 420))
+      : null;
   const inService = delivered ?? toDay(`${year - 1}-09-01`) + random.int(0, 240);
   const perDay = random.int(15, 90) * (usage === 'mi' ? 0.62 : 1);
   v.customer.push(customer);
@@ -164,7 +276,7 @@ function addVehicle(random: Random, chunk: Chunk, input: ChunkInput, customer: n
     ro.closed_on.push(status === 'open' ? null : fromDay(closed));
     ro.status.push(status);
     ro.odometer.push(odometer);
-    const { total, maintenance } = addLines(random, chunk, roIndex);
+    const { total, maintenance } = addLines(random, chunk, roIndex, chunk.customers.language[customer]!);
     ro.is_maintenance.push(maintenance);
     ro.total_amount.push(total.toFixed(2));
     if (status !== 'open') {
@@ -183,12 +295,19 @@ function addVehicle(random: Random, chunk: Chunk, input: ChunkInput, customer: n
   // Captured on delivery, else on the first visit: only vehicles new today get the welcome (V01).
   v.captured_on.push(v.delivery_date[index] ?? firstOpened ?? fromDay(today));
   // Some shops book the next visit at checkout: six months after the last one.
-  v.next_visit_on.push(lastClosed !== null && lastRo >= 0 && random.chance(0.4) ? fromDay(lastClosed + 182) : null);
+  v.next_visit_on.push(
+    lastClosed !== null && lastRo >= 0 && random.chance(0.4) ? fromDay(lastClosed + 182) : null,
+  );
   v.last_visit_on.push(lastVisit);
   return lastVisit;
 }
 
-function addLines(random: Random, chunk: Chunk, roIndex: number): { total: number; maintenance: boolean } {
+function addLines(
+  random: Random,
+  chunk: Chunk,
+  roIndex: number,
+  language: Language,
+): { total: number; maintenance: boolean } {
   const l = chunk.lines;
   let total = 0;
   let lineNo = 0;
@@ -197,7 +316,7 @@ function addLines(random: Random, chunk: Chunk, roIndex: number): { total: numbe
     l.repairOrder.push(roIndex);
     l.line_no.push(++lineNo);
     l.kind.push(kind);
-    l.description.push(item.description);
+    l.description.push(item.description[language]);
     l.quantity.push(String(quantity));
     l.amount.push((Number(amount) * quantity).toFixed(2));
     total += Number(amount) * quantity;
@@ -215,7 +334,7 @@ function addLines(random: Random, chunk: Chunk, roIndex: number): { total: numbe
     const r = chunk.recommendations;
     r.repairOrder.push(roIndex);
     r.line_no.push(++lineNo);
-    r.description.push(item.description);
+    r.description.push(item.description[language]);
     r.estimate.push(price(random, item));
   }
   return { total, maintenance };

@@ -13,7 +13,11 @@ export interface ChunkIds {
 }
 
 /** In its own transaction, or in the caller's (first start loads the whole demo shop in one). */
-export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; locationId: number; bypassTriggers: boolean }, chunk: Chunk): Promise<ChunkIds> {
+export async function loadChunk(
+  db: Kysely<DB>,
+  scope: { orgId: number; locationId: number; bypassTriggers: boolean },
+  chunk: Chunk,
+): Promise<ChunkIds> {
   if (!db.isTransaction) return db.transaction().execute((trx) => loadChunk(trx, scope, chunk));
   if (!scope.bypassTriggers) return writeChunk(db, scope, chunk);
   await sql`SET LOCAL session_replication_role = replica`.execute(db);
@@ -23,7 +27,11 @@ export async function loadChunk(db: Kysely<DB>, scope: { orgId: number; location
   return ids;
 }
 
-async function writeChunk(trx: Kysely<DB>, scope: { orgId: number; locationId: number }, chunk: Chunk): Promise<ChunkIds> {
+async function writeChunk(
+  trx: Kysely<DB>,
+  scope: { orgId: number; locationId: number },
+  chunk: Chunk,
+): Promise<ChunkIds> {
   const { customers: c, vehicles: v, repairOrders: r, lines: l, recommendations: rec, odometer: o } = chunk;
   const nC = c.customer_number.length;
   const nV = v.vin.length;
@@ -119,6 +127,8 @@ async function writeChunk(trx: Kysely<DB>, scope: { orgId: number; locationId: n
 
 /** Whether this connection may switch triggers off (superuser, as on PGlite and a dev server). */
 export async function canBypassTriggers(db: Kysely<DB>): Promise<boolean> {
-  const row = await sql<{ on: boolean }>`SELECT rolsuper AS on FROM pg_roles WHERE rolname = current_user`.execute(db);
+  const row = await sql<{
+    on: boolean;
+  }>`SELECT rolsuper AS on FROM pg_roles WHERE rolname = current_user`.execute(db);
   return row.rows[0]?.on === true;
 }

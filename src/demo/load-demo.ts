@@ -71,7 +71,14 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
   } catch (err) {
     // Chunks are separate transactions (a large demo is too big for one): on failure the
     // organization goes, with everything in it (ON DELETE CASCADE), so nothing is half-loaded.
-    const removed = await db.deleteFrom('organizations').where('id', '=', orgId).execute().then(() => true, () => false);
+    const removed = await db
+      .deleteFrom('organizations')
+      .where('id', '=', orgId)
+      .execute()
+      .then(
+        () => true,
+        () => false,
+      );
     throw new DemoLoadError(
       `${(err as Error).message}; ${removed ? `the partly loaded organization ${orgId} was removed` : `organization ${orgId} is partly loaded and could not be removed: delete it`}`,
       { cause: err },
@@ -79,14 +86,22 @@ export async function loadDemo(db: Kysely<DB>, options: DemoOptions): Promise<De
   }
 }
 
-async function fillDemoOrganization(db: Kysely<DB>, orgId: number, options: DemoOptions): Promise<DemoSummary> {
+async function fillDemoOrganization(
+  db: Kysely<DB>,
+  orgId: number,
+  options: DemoOptions,
+): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
   const totals = emptyCounts();
   const locations: { id: number; code: string }[] = [];
   let done = 0;
   for (let i = 0; i < options.locations; i++) {
     const city = demoCity(i);
-    const slug = city.city.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '-');
+    const slug = city.city
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '-');
     const code = i < DEMO_CITIES.length ? slug : `${slug}-${Math.floor(i / DEMO_CITIES.length) + 1}`;
     const location = await createLocation(db, orgId, {
       code,
@@ -108,11 +123,20 @@ async function fillDemoOrganization(db: Kysely<DB>, orgId: number, options: Demo
     });
     locations.push({ id: location.id, code });
     // Customers split evenly, the first locations taking the remainder.
-    const share = Math.floor(options.customers / options.locations) + (i < options.customers % options.locations ? 1 : 0);
+    const share =
+      Math.floor(options.customers / options.locations) + (i < options.customers % options.locations ? 1 : 0);
     const base = done;
     const counts = await fillDemoLocation(db, {
-      orgId, locationId: location.id, locationIndex: i, customers: share, seed, today: options.today, timeZone: city.timeZone,
-      chunkSize: options.chunkSize, concurrency: options.concurrency, onProgress: (n) => options.onProgress?.(base + n, options.customers),
+      orgId,
+      locationId: location.id,
+      locationIndex: i,
+      customers: share,
+      seed,
+      today: options.today,
+      timeZone: city.timeZone,
+      chunkSize: options.chunkSize,
+      concurrency: options.concurrency,
+      onProgress: (n) => options.onProgress?.(base + n, options.customers),
     });
     done += share;
     for (const key of Object.keys(totals) as (keyof DemoCounts)[]) totals[key] += counts[key];
@@ -124,7 +148,11 @@ async function fillDemoOrganization(db: Kysely<DB>, orgId: number, options: Demo
 export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Promise<DemoCounts> {
   const city = demoCity(options.locationIndex);
   const chunkSize = options.chunkSize ?? 1000;
-  const scope = { orgId: options.orgId, locationId: options.locationId, bypassTriggers: await canBypassTriggers(db) };
+  const scope = {
+    orgId: options.orgId,
+    locationId: options.locationId,
+    bypassTriggers: await canBypassTriggers(db),
+  };
   const counts = emptyCounts();
   const pick = randomFor(options.seed, 'location', options.locationIndex, 'regulars');
   const regulars: Regular[] = [];
@@ -135,14 +163,21 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
   let done = 0;
   for (let first = 0; first < options.customers; first += chunkSize) {
     const count = Math.min(chunkSize, options.customers - first);
-    const chunk = generateChunk({ seed: options.seed, locationIndex: options.locationIndex, city, first, count, today: options.today });
+    const chunk = generateChunk({
+      seed: options.seed,
+      locationIndex: options.locationIndex,
+      city,
+      first,
+      count,
+      today: options.today,
+    });
     // A bounded sample of customers (with their first vehicle) who book appointments; their
     // ids are filled in once the chunk is written.
     const refs: { regular: Regular; customer: number; vehicle: number }[] = [];
     chunk.vehicles.customer.forEach((customer, v) => {
       if (v > 0 && chunk.vehicles.customer[v - 1] === customer) return;
       if (!pick.chance(Math.min(1, 4000 / options.customers))) return;
-      const regular = { customerId: 0, vehicleId: 0 };
+      const regular = { customerId: 0, vehicleId: 0, language: chunk.customers.language[customer]! };
       refs.push({ regular, customer, vehicle: v });
       if (regulars.length < 2000) regulars.push(regular);
       else regulars[pick.int(0, regulars.length - 1)] = regular;
@@ -170,7 +205,8 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
       },
     );
     // Inside the caller's transaction there is one connection: one chunk at a time.
-    if (inflight.size >= (db.isTransaction ? 1 : (options.concurrency ?? 1))) await Promise.race(inflight).catch(() => undefined);
+    if (inflight.size >= (db.isTransaction ? 1 : (options.concurrency ?? 1)))
+      await Promise.race(inflight).catch(() => undefined);
     if (failures.length) break;
   }
   // Even after a failure, the chunks in flight finish first: the caller may then remove the
@@ -180,11 +216,23 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
   const random = randomFor(options.seed, 'location', options.locationIndex, 'staff');
   const staff = await addStaffResources(db, random, options, city, options.customers);
   counts.appointments = await addAppointments(
-    db, random, { ...options, timeZone: options.timeZone }, staff, regulars,
+    db,
+    random,
+    { ...options, timeZone: options.timeZone },
+    staff,
+    regulars,
   );
   return counts;
 }
 
 function emptyCounts(): DemoCounts {
-  return { customers: 0, vehicles: 0, repairOrders: 0, lines: 0, recommendations: 0, odometerReadings: 0, appointments: 0 };
+  return {
+    customers: 0,
+    vehicles: 0,
+    repairOrders: 0,
+    lines: 0,
+    recommendations: 0,
+    odometerReadings: 0,
+    appointments: 0,
+  };
 }

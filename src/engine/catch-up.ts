@@ -12,6 +12,9 @@ import type { DB } from '../db/schema.ts';
 import { execSql } from './sql/exec.ts';
 import { runDay, type LocationRef, type RunDayResult } from './run-day.ts';
 
+/** Locations per claim in a catch-up tick: small enough for several workers to share a day. */
+export const CATCH_UP_BATCH = 50;
+
 export interface CatchUpResult {
   ran: RunDayResult[];
   skippedStale: number;
@@ -51,7 +54,11 @@ export async function dueDays(db: Kysely<DB>, now: Date, orgId?: number): Promis
   return rows;
 }
 
-export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: number; signal?: AbortSignal; shards?: number } = {}): Promise<CatchUpResult> {
+export async function catchUp(
+  db: Kysely<DB>,
+  now: Date,
+  options: { orgId?: number; signal?: AbortSignal; shards?: number; batch?: number } = {},
+): Promise<CatchUpResult> {
   const due = await dueDays(db, now, options.orgId);
   const stale = due.filter((d) => d.stale && !d.decided);
   if (stale.length) {
@@ -60,7 +67,12 @@ export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: numb
       `INSERT INTO engine_runs (org_id, location_id, run_on, status, started_at, finished_at)
        SELECT o, l, d::date, 'skipped_stale', $4::timestamptz, $4::timestamptz FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS x(o, l, d)
        ON CONFLICT (org_id, location_id, run_on) DO NOTHING`,
-      [stale.map((s) => s.org_id), stale.map((s) => s.location_id), stale.map((s) => s.day), now.toISOString()],
+      [
+        stale.map((s) => s.org_id),
+        stale.map((s) => s.location_id),
+        stale.map((s) => s.day),
+        now.toISOString(),
+      ],
     );
   }
   const byDay = new Map<string, LocationRef[]>();
@@ -72,13 +84,36 @@ export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: numb
   const result: CatchUpResult = { ran: [], skippedStale: stale.length, failed: [] };
   // The first day not accounted for (failed, or not reached before an abort) stops the cursor.
   let stoppedAt: string | null = null;
-  for (const [day, locations] of [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // Locations another worker was deciding when this tick reached them: left to it for this tick
+  // (their later days too, so a location's days stay in order), their cursor not moved here.
+  const leftToOthers = new Set<string>();
+  const key = (l: LocationRef) => `${l.orgId}|${l.locationId}`;
+  for (const [day, all] of [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (options.signal?.aborted) {
       stoppedAt = day;
       break;
     }
+    const locations = all.filter((l) => !leftToOthers.has(key(l)));
     try {
-      result.ran.push(await runDay(db, day, { now, locations, skipDone: true, shards: options.shards }));
+      // In batches, each claimed with try-locks: workers ticking at once take different batches.
+      const size = options.batch ?? CATCH_UP_BATCH;
+      const batches = Math.ceil(locations.length / size);
+      // Each tick starts at a random batch, so workers ticking together begin apart.
+      const first = Math.floor(Math.random() * batches);
+      for (let b = 0; b < batches; b++) {
+        const i = ((first + b) % batches) * size;
+        const batch = locations.slice(i, i + size);
+        const ran = await runDay(db, day, {
+          now,
+          locations: batch,
+          skipDone: true,
+          shards: options.shards,
+          claim: true,
+        });
+        const taken = new Set(ran.decided.map(key));
+        for (const l of batch) if (!taken.has(key(l))) leftToOthers.add(key(l));
+        if (ran.locations > 0) result.ran.push(ran);
+      }
     } catch (err) {
       const error = (err as Error).message;
       result.failed.push({ day, error });
@@ -96,7 +131,10 @@ export async function catchUp(db: Kysely<DB>, now: Date, options: { orgId?: numb
       break;
     }
   }
-  await advanceCursors(db, due, stoppedAt);
+  const mine = due.filter(
+    (d) => d.decided || d.stale || !leftToOthers.has(key({ orgId: d.org_id, locationId: d.location_id })),
+  );
+  await advanceCursors(db, mine, stoppedAt);
   return result;
 }
 

@@ -35,6 +35,11 @@ describe('channel choice', () => {
         { label: 'deceased', deceased: true },
         { label: 'no consent', consentBasis: 'none' },
         { label: 'consent unknown', consentBasis: null },
+        { label: 'purchase 2 years ago', consentBasis: 'implied_purchase', consentDate: '2024-05-10' },
+        { label: 'purchase 2 years less a day', consentBasis: 'implied_purchase', consentDate: '2024-05-11' },
+        { label: 'inquiry expired', consentBasis: 'implied_inquiry', consentDate: '2025-11-10' },
+        { label: 'inquiry valid', consentBasis: 'implied_inquiry', consentDate: '2025-11-11' },
+        { label: 'no consent, no email', consentBasis: null, email: null, addressLine1: null },
         { label: 'no email, no address', email: null, addressLine1: null },
         { label: 'bounced, no address', emailStatus: 'hard_bounced', postalCode: null },
       ];
@@ -44,6 +49,9 @@ describe('channel choice', () => {
           deceased: false,
           doNotMail: false,
           consentBasis: 'express',
+          consentDate: '2024-01-01',
+          purpose: 'marketing',
+          day: D,
           email: 'x@example.test',
           emailStatus: 'ok',
           addressLine1: '1 Main',
@@ -57,7 +65,8 @@ describe('channel choice', () => {
           birthday: '1980-05-10',
           deceased: input.deceased,
           do_not_mail: input.doNotMail,
-          consent_basis: input.consentBasis,
+          consent_basis: input.consentBasis as 'express',
+          consent_date: input.consentDate ?? null,
           email: input.email,
           email_status: input.emailStatus,
           address_line1: input.addressLine1,
@@ -70,19 +79,42 @@ describe('channel choice', () => {
       expect(rows).toHaveLength(cases.length);
       for (const r of rows) {
         const e = expected.get(r.customer_id!)!;
-        expect([r.channel, r.reason, r.status]).toEqual([e.channel, e.reason, e.channel === 'none' ? 'held' : 'pending']);
+        expect([r.channel, r.reason, r.status]).toEqual([
+          e.channel,
+          e.reason,
+          e.channel === 'none' ? 'held' : 'pending',
+        ]);
       }
     }
   });
 
   it('reasons read as documented', () => {
-    const base: ChannelInput = { deceased: false, doNotMail: false, consentBasis: 'express', email: 'a@b.test', emailStatus: 'ok', addressLine1: '1', postalCode: 'X', locationEmailEnabled: true, locationPostcardsEnabled: true, postcardDays: 2 };
+    const base: ChannelInput = {
+      deceased: false,
+      doNotMail: false,
+      consentBasis: 'express',
+      email: 'a@b.test',
+      emailStatus: 'ok',
+      addressLine1: '1',
+      postalCode: 'X',
+      locationEmailEnabled: true,
+      locationPostcardsEnabled: true,
+      postcardDays: 2,
+    };
     expect(chooseChannel(base)).toEqual({ wouldBe: 'email', channel: 'email', reason: null });
-    expect(chooseChannel({ ...base, email: null })).toEqual({ wouldBe: 'postcard', channel: 'postcard', reason: null });
+    expect(chooseChannel({ ...base, email: null })).toEqual({
+      wouldBe: 'postcard',
+      channel: 'postcard',
+      reason: null,
+    });
     expect(chooseChannel({ ...base, email: null, doNotMail: true }).reason).toBe('do_not_mail');
     expect(chooseChannel({ ...base, vehicleStatus: 'sold' }).reason).toBe('vehicle_sold');
-    expect(chooseChannel({ ...base, emailStatus: 'hard_bounced', postcardDays: 0 }).reason).toBe('hard_bounced');
-    expect(chooseChannel({ ...base, email: null, postcardDays: 0 }).reason).toBe('no_email_postcard_rule_off');
+    expect(chooseChannel({ ...base, emailStatus: 'hard_bounced', postcardDays: 0 }).reason).toBe(
+      'hard_bounced',
+    );
+    expect(chooseChannel({ ...base, email: null, postcardDays: 0 }).reason).toBe(
+      'no_email_postcard_rule_off',
+    );
     expect(chooseChannel({ ...base, email: null, addressLine1: null }).reason).toBe('no_address');
     expect(effectiveDays('none', 0, 5)).toBe(5);
   });
@@ -94,7 +126,9 @@ describe('channel choice', () => {
     const c = await makeCustomer(t.db, shop);
     await makeVehicle(t.db, shop, c.id, { next_visit_on: '2026-05-24', status: 'sold' });
     await runShopDays(t.db, shop, [D]);
-    expect((await outbox(t.db, shop)).map((m) => [m.channel, m.status, m.reason])).toEqual([['none', 'held', 'vehicle_sold']]);
+    expect((await outbox(t.db, shop)).map((m) => [m.channel, m.status, m.reason])).toEqual([
+      ['none', 'held', 'vehicle_sold'],
+    ]);
   });
 });
 
@@ -124,7 +158,10 @@ describe('frequency cap and several vehicles', () => {
     // After the window it goes.
     await makeVehicle(t.db, shop, c.id, { captured_on: '2026-05-17' });
     await runShopDays(t.db, shop, ['2026-05-17']);
-    expect((await outbox(t.db, shop, 'V01')).at(-1)).toMatchObject({ due_on: '2026-05-17', status: 'pending' });
+    expect((await outbox(t.db, shop, 'V01')).at(-1)).toMatchObject({
+      due_on: '2026-05-17',
+      status: 'pending',
+    });
   });
 
   it('one message per kind and day names all the vehicles due', async () => {
@@ -132,12 +169,22 @@ describe('frequency cap and several vehicles', () => {
     await allRulesOff(t.db, shop);
     await setRule(t.db, shop, 'REMINDER_1', { email: 14 });
     const c = await makeCustomer(t.db, shop);
-    const v1 = await makeVehicle(t.db, shop, c.id, { next_visit_on: '2026-05-24', make: 'Honda', model: 'Civic' });
-    const v2 = await makeVehicle(t.db, shop, c.id, { next_visit_on: '2026-05-24', make: 'Ford', model: 'F-150' });
+    const v1 = await makeVehicle(t.db, shop, c.id, {
+      next_visit_on: '2026-05-24',
+      make: 'Honda',
+      model: 'Civic',
+    });
+    const v2 = await makeVehicle(t.db, shop, c.id, {
+      next_visit_on: '2026-05-24',
+      make: 'Ford',
+      model: 'F-150',
+    });
     await runShopDays(t.db, shop, [D]);
     const rows = await outbox(t.db, shop, 'REMINDER_1');
     expect(rows).toHaveLength(1);
-    const vehicles = (rows[0]!.payload as { vehicles: Array<{ id: number }> }).vehicles.map((v) => v.id).sort((a, b) => a - b);
+    const vehicles = (rows[0]!.payload as { vehicles: Array<{ id: number }> }).vehicles
+      .map((v) => v.id)
+      .sort((a, b) => a - b);
     expect(vehicles).toEqual([v1.id, v2.id].sort((a, b) => a - b));
     expect(rows[0]!.vehicle_id).toBe(Math.min(v1.id, v2.id));
   });
@@ -154,17 +201,40 @@ describe('staff routing and the E06 digest', () => {
     const s = await t.db
       .insertInto('surveys')
       .values([
-        { org_id: shop.orgId, location_id: shop.locationId, customer_id: c.id, rating: 5, comment: 'Great', answered_at: new Date('2026-05-09T15:00:00Z') },
-        { org_id: shop.orgId, location_id: shop.locationId, customer_id: c.id, rating: null, answered_at: null },
+        {
+          org_id: shop.orgId,
+          location_id: shop.locationId,
+          customer_id: c.id,
+          rating: 5,
+          comment: 'Great',
+          answered_at: new Date('2026-05-09T15:00:00Z'),
+        },
+        {
+          org_id: shop.orgId,
+          location_id: shop.locationId,
+          customer_id: c.id,
+          rating: null,
+          answered_at: null,
+        },
       ])
       .returning('id')
       .execute();
     await runShopDays(t.db, shop, [D, '2026-05-11']);
     const rows = await outbox(t.db, shop, 'E06');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 'task', recipient_type: 'staff', recipient_user_id: manager.id, due_on: D });
+    expect(rows[0]).toMatchObject({
+      channel: 'task',
+      recipient_type: 'staff',
+      recipient_user_id: manager.id,
+      due_on: D,
+    });
     expect(rows[0]!.payload).toEqual({ survey_ids: [s[0]!.id], assigned_role: 'sales_manager' });
-    const digested = await t.db.selectFrom('surveys').select(['id', 'digested_at']).where('org_id', '=', shop.orgId).orderBy('id').execute();
+    const digested = await t.db
+      .selectFrom('surveys')
+      .select(['id', 'digested_at'])
+      .where('org_id', '=', shop.orgId)
+      .orderBy('id')
+      .execute();
     expect(digested.map((x) => x.digested_at != null)).toEqual([true, false]);
   });
 });
@@ -176,13 +246,29 @@ describe('previewSendQueue', () => {
     await setRule(t.db, shop, 'REMINDER_1', { email: 14 });
     await setRule(t.db, shop, 'V02', { email: 1 });
     const c = await makeCustomer(t.db, shop, { mailing_name: 'Ada Lovelace', birthday: '1815-05-12' });
-    await makeVehicle(t.db, shop, c.id, { next_visit_on: '2026-05-25', make: 'Honda', model: 'Civic', year: 2019, plate: 'XYZ1' });
+    await makeVehicle(t.db, shop, c.id, {
+      next_visit_on: '2026-05-25',
+      make: 'Honda',
+      model: 'Civic',
+      year: 2019,
+      plate: 'XYZ1',
+    });
     const rows = await previewSendQueue(t.db, shop.orgId, shop.locationId, D, 7);
     expect(rows.map((r) => [r.day, r.kind, r.channel, r.status, r.customerName, r.vehicle, r.why])).toEqual([
-      ['2026-05-11', 'REMINDER_1', 'email', 'pending', 'Ada Lovelace', '2019 Honda Civic (XYZ1)', 'next visit set for 2026-05-25'],
+      [
+        '2026-05-11',
+        'REMINDER_1',
+        'email',
+        'pending',
+        'Ada Lovelace',
+        '2019 Honda Civic (XYZ1)',
+        'next visit set for 2026-05-25',
+      ],
       ['2026-05-12', 'V02', 'email', 'pending', 'Ada Lovelace', '2019 Honda Civic (XYZ1)', 'birthday'],
     ]);
     expect(await outbox(t.db, shop)).toHaveLength(0);
-    expect(await t.db.selectFrom('engine_runs').selectAll().where('org_id', '=', shop.orgId).execute()).toHaveLength(0);
+    expect(
+      await t.db.selectFrom('engine_runs').selectAll().where('org_id', '=', shop.orgId).execute(),
+    ).toHaveLength(0);
   });
 });

@@ -18,6 +18,8 @@ export interface PreviewRow {
   vehicle: string | null;
   /** Why the message is due, in words. */
   why: string;
+  /** The same reason as data, for screens to say in their user's language. */
+  whyFacts: WhyFacts;
   /** Already in the outbox (decided earlier) rather than to be decided. */
   alreadyQueued: boolean;
   nextAttemptAt: string;
@@ -32,11 +34,24 @@ class Rollback extends Error {
 }
 
 /** `now` only sets when the rows would be attempted; it defaults to the first day's midnight UTC. */
-export async function previewSendQueue(db: Kysely<DB>, orgId: number, locationId: number, fromDay: string, days: number, now?: Date): Promise<PreviewRow[]> {
+export async function previewSendQueue(
+  db: Kysely<DB>,
+  orgId: number,
+  locationId: number,
+  fromDay: string,
+  days: number,
+  now?: Date,
+): Promise<PreviewRow[]> {
   assertDay(fromDay);
-  if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error(`days must be a whole number from 1 to 60 (got ${days})`);
+  if (!Number.isInteger(days) || days < 1 || days > 60)
+    throw new Error(`days must be a whole number from 1 to 60 (got ${days})`);
   const at = now ?? new Date(`${fromDay}T00:00:00Z`);
-  const location = await db.selectFrom('locations').select('id').where('org_id', '=', orgId).where('id', '=', locationId).executeTakeFirst();
+  const location = await db
+    .selectFrom('locations')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', locationId)
+    .executeTakeFirst();
   if (!location) throw new Error(`location ${locationId} not found in organization ${orgId}`);
   const until = addDays(fromDay, days);
   try {
@@ -52,15 +67,31 @@ export async function previewSendQueue(db: Kysely<DB>, orgId: number, locationId
         .execute();
       const newIds: number[] = [];
       for (let i = 0; i < days; i++) {
-        const r = await runDayInTransaction(trx, addDays(fromDay, i), { now: at, locations: [{ orgId, locationId }] });
+        const r = await runDayInTransaction(trx, addDays(fromDay, i), {
+          now: at,
+          locations: [{ orgId, locationId }],
+        });
         newIds.push(...r.messageIds.map((m) => m.id));
       }
       const ids = [...existing.map((e) => e.id), ...newIds];
       const rows = ids.length
         ? await trx
             .selectFrom('messages as m')
-            .leftJoin('customers as c', (j) => j.onRef('c.org_id', '=', 'm.org_id').onRef('c.id', '=', 'm.customer_id'))
-            .select(['m.id', 'm.kind', 'm.channel', 'm.status', 'm.reason', 'm.due_on', 'm.customer_id', 'c.mailing_name', 'm.payload', 'm.next_attempt_at'])
+            .leftJoin('customers as c', (j) =>
+              j.onRef('c.org_id', '=', 'm.org_id').onRef('c.id', '=', 'm.customer_id'),
+            )
+            .select([
+              'm.id',
+              'm.kind',
+              'm.channel',
+              'm.status',
+              'm.reason',
+              'm.due_on',
+              'm.customer_id',
+              'c.mailing_name',
+              'm.payload',
+              'm.next_attempt_at',
+            ])
             .where('m.org_id', '=', orgId)
             .where('m.id', 'in', ids)
             .orderBy('m.due_on')
@@ -80,6 +111,7 @@ export async function previewSendQueue(db: Kysely<DB>, orgId: number, locationId
           customerName: m.mailing_name,
           vehicle: vehiclesText(m.payload),
           why: explain(m.kind, m.payload),
+          whyFacts: explainFacts(m.kind, m.payload),
           alreadyQueued: !newSet.has(m.id),
           nextAttemptAt: new Date(m.next_attempt_at).toISOString(),
         })),
@@ -108,7 +140,84 @@ type Payload = Record<string, unknown> & {
 function vehiclesText(payload: unknown): string | null {
   const v = (payload as Payload).vehicles;
   if (!v?.length) return null;
-  return v.map((x) => [x.year, x.make, x.model, x.plate ? `(${x.plate})` : null].filter(Boolean).join(' ')).join(', ');
+  return v
+    .map((x) => [x.year, x.make, x.model, x.plate ? `(${x.plate})` : null].filter(Boolean).join(' '))
+    .join(', ');
+}
+
+export interface WhyFacts {
+  code:
+    | 'appointment'
+    | 'next_visit'
+    | 'no_show'
+    | 'visit_closed'
+    | 'declined'
+    | 'no_invoice'
+    | 'vehicle_captured'
+    | 'sales_task'
+    | 'birthday'
+    | 'maintenance_due'
+    | 'survey_answers'
+    | 'promotion'
+    | 'recall_unanswered'
+    | 'file_changed'
+    | 'appointment_requested'
+    | 'other';
+  /** An instant (ISO), shown in the location's zone. */
+  at?: string;
+  /** A day (YYYY-MM-DD). */
+  on?: string;
+  /** Free text from the data (declined items, maintenance codes, a promotion's name…). */
+  detail?: string;
+  count?: number;
+}
+
+/** Why a message is due, as data: explain() says it in English for the CLI. */
+export function explainFacts(kind: string, payload: unknown): WhyFacts {
+  const p = payload as Payload;
+  const at = p.appointment?.starts_at;
+  switch (kind) {
+    case 'REMINDER_1':
+    case 'REMINDER_2':
+      return at ? { code: 'appointment', at } : { code: 'next_visit', on: p.next_visit_on };
+    case 'NO_SHOW':
+      return { code: 'no_show', at };
+    case 'THANK_YOU':
+    case 'E03':
+      return { code: 'visit_closed', on: p.last_service_on };
+    case 'DEFERRED':
+      return { code: 'declined', on: p.last_service_on, detail: (p.deferred_items ?? []).join('; ') };
+    case 'INACTIVE':
+      return { code: 'no_invoice', on: p.last_service_on };
+    case 'V01':
+      return { code: 'vehicle_captured' };
+    case 'V01_SALES':
+      return { code: 'sales_task', detail: p.assigned_role ?? 'sales_rep' };
+    case 'V02':
+      return { code: 'birthday' };
+    case 'E01':
+    case 'E02':
+      return {
+        code: 'maintenance_due',
+        on: p.maintenance?.due_on,
+        detail: (p.maintenance?.items ?? []).map((i) => i.code).join(', '),
+      };
+    case 'E04':
+    case 'E05':
+      return { code: 'appointment', at };
+    case 'E06':
+      return { code: 'survey_answers', count: p.survey_ids?.length ?? 0 };
+    case 'E07':
+      return { code: 'promotion', detail: p.promotion?.name };
+    case 'P00':
+      return { code: 'recall_unanswered', on: p.last_service_on };
+    case 'P01':
+      return { code: 'file_changed', detail: Object.keys(p.changes ?? {}).join(', ') };
+    case 'P02':
+      return { code: 'appointment_requested', at };
+    default:
+      return { code: 'other', detail: kind };
+  }
 }
 
 export function explain(kind: string, payload: unknown): string {
@@ -116,7 +225,9 @@ export function explain(kind: string, payload: unknown): string {
   switch (kind) {
     case 'REMINDER_1':
     case 'REMINDER_2':
-      return p.appointment ? `appointment at ${p.appointment.starts_at}` : `next visit set for ${p.next_visit_on}`;
+      return p.appointment
+        ? `appointment at ${p.appointment.starts_at}`
+        : `next visit set for ${p.next_visit_on}`;
     case 'NO_SHOW':
       return `missed appointment at ${p.appointment?.starts_at}`;
     case 'THANK_YOU':
@@ -146,6 +257,8 @@ export function explain(kind: string, payload: unknown): string {
       return `no visit or booking since the second recall (last service ${p.last_service_on ?? 'never'})`;
     case 'P01':
       return `changed: ${Object.keys(p.changes ?? {}).join(', ')}`;
+    case 'P02':
+      return `appointment requested for ${p.appointment?.starts_at}`;
     default:
       return kind;
   }

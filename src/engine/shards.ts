@@ -4,5 +4,7 @@
 import type { AppContext } from '../context.ts';
 
 export function engineShards(ctx: Pick<AppContext, 'config' | 'database'>): number {
-  return ctx.database.backend === 'postgres' ? Math.min(ctx.config.ENGINE_SHARDS, ctx.config.DB_POOL_SIZE) : 1;
+  return ctx.database.backend === 'postgres'
+    ? Math.min(ctx.config.ENGINE_SHARDS, ctx.config.DB_POOL_SIZE)
+    : 1;
 }

@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../test/helpers/factories.ts';
-import { allRulesOff, makeAppointment, makeRepairOrder, outbox, runShopDays, setRule } from '../../test/helpers/engine.ts';
+import {
+  allRulesOff,
+  makeAppointment,
+  makeRepairOrder,
+  outbox,
+  runShopDays,
+  setRule,
+} from '../../test/helpers/engine.ts';
 import { addDays } from '../domain/time/dates.ts';
 import { enqueueAppointmentConfirmation } from './events/appointment-confirmed.ts';
 import { checkMessageStillValid } from './still-valid.ts';
@@ -19,25 +26,97 @@ const D = '2026-05-10';
 type Shop = Awaited<ReturnType<typeof makeShop>>;
 
 /** For each kind: switch it on and make one message about vehicle `vehicleId` fall due on D. */
-const FIXTURES: Record<string, { days: number; make(shop: Shop, customerId: number, vehicleId: number): Promise<void> }> = {
+const FIXTURES: Record<
+  string,
+  { days: number; make(shop: Shop, customerId: number, vehicleId: number): Promise<void> }
+> = {
   // Three days ahead, so E04 (48 hours) decides this appointment on another day.
-  REMINDER_1: { days: 3, make: async (shop, c, v) => void (await makeAppointment(t.db, shop, { customerId: c, vehicleId: v, startsAt: `${addDays(D, 3)}T14:00:00Z` })) },
-  NO_SHOW: { days: 1, make: async (shop, c, v) => void (await makeAppointment(t.db, shop, { customerId: c, vehicleId: v, startsAt: `${addDays(D, -1)}T14:00:00Z`, status: 'no_show' as never })) },
-  THANK_YOU: { days: 1, make: async (shop, c, v) => void (await makeRepairOrder(t.db, shop, { customerId: c, vehicleId: v, closedOn: addDays(D, -1) })) },
-  DEFERRED: { days: 14, make: async (shop, c, v) => void (await makeRepairOrder(t.db, shop, { customerId: c, vehicleId: v, closedOn: addDays(D, -14), declined: ['Brake pads'] })) },
-  E03: { days: 2, make: async (shop, c, v) => void (await makeRepairOrder(t.db, shop, { customerId: c, vehicleId: v, closedOn: addDays(D, -2), isMaintenance: true })) },
-  E04: { days: 2, make: async (shop, c, v) => void (await makeAppointment(t.db, shop, { customerId: c, vehicleId: v, startsAt: `${addDays(D, 2)}T15:00:00Z` })) },
+  REMINDER_1: {
+    days: 3,
+    make: async (shop, c, v) =>
+      void (await makeAppointment(t.db, shop, {
+        customerId: c,
+        vehicleId: v,
+        startsAt: `${addDays(D, 3)}T14:00:00Z`,
+      })),
+  },
+  NO_SHOW: {
+    days: 1,
+    make: async (shop, c, v) =>
+      void (await makeAppointment(t.db, shop, {
+        customerId: c,
+        vehicleId: v,
+        startsAt: `${addDays(D, -1)}T14:00:00Z`,
+        status: 'no_show' as never,
+      })),
+  },
+  THANK_YOU: {
+    days: 1,
+    make: async (shop, c, v) =>
+      void (await makeRepairOrder(t.db, shop, { customerId: c, vehicleId: v, closedOn: addDays(D, -1) })),
+  },
+  DEFERRED: {
+    days: 14,
+    make: async (shop, c, v) =>
+      void (await makeRepairOrder(t.db, shop, {
+        customerId: c,
+        vehicleId: v,
+        closedOn: addDays(D, -14),
+        declined: ['Brake pads'],
+      })),
+  },
+  E03: {
+    days: 2,
+    make: async (shop, c, v) =>
+      void (await makeRepairOrder(t.db, shop, {
+        customerId: c,
+        vehicleId: v,
+        closedOn: addDays(D, -2),
+        isMaintenance: true,
+      })),
+  },
+  E04: {
+    days: 2,
+    make: async (shop, c, v) =>
+      void (await makeAppointment(t.db, shop, {
+        customerId: c,
+        vehicleId: v,
+        startsAt: `${addDays(D, 2)}T15:00:00Z`,
+      })),
+  },
   E02: {
     days: 14,
     make: async (shop, c, v) => {
       const e1 = addDays(D, -14);
       await t.db
         .insertInto('messages')
-        .values({ org_id: shop.orgId, location_id: shop.locationId, kind: 'E01', channel: 'email', customer_id: c, vehicle_id: v, due_on: e1, dedupe_key: `c${c}/-/E01/${e1}/email`, status: 'sent', payload: JSON.stringify({ vehicles: [{ id: v, year: 2020, make: 'Toyota', model: 'Corolla', plate: null }] }) })
+        .values({
+          org_id: shop.orgId,
+          location_id: shop.locationId,
+          kind: 'E01',
+          channel: 'email',
+          customer_id: c,
+          vehicle_id: v,
+          due_on: e1,
+          dedupe_key: `c${c}/-/E01/${e1}`,
+          status: 'sent',
+          payload: JSON.stringify({
+            vehicles: [{ id: v, year: 2020, make: 'Toyota', model: 'Corolla', plate: null }],
+          }),
+        })
         .execute();
     },
   },
-  V01: { days: 1, make: async (shop, _c, v) => void (await t.db.updateTable('vehicles').set({ captured_on: D }).where('org_id', '=', shop.orgId).where('id', '=', v).execute()) },
+  V01: {
+    days: 1,
+    make: async (shop, _c, v) =>
+      void (await t.db
+        .updateTable('vehicles')
+        .set({ captured_on: D })
+        .where('org_id', '=', shop.orgId)
+        .where('id', '=', v)
+        .execute()),
+  },
 };
 
 async function decide(status: 'active' | 'sold' | 'scrapped') {
@@ -56,7 +135,11 @@ async function decide(status: 'active' | 'sold' | 'scrapped') {
   await setRule(t.db, shop, 'E05', { email: 1 });
   const c = await makeCustomer(t.db, shop);
   const v = await makeVehicle(t.db, shop, c.id, { status });
-  const a = await makeAppointment(t.db, shop, { customerId: c.id, vehicleId: v.id, startsAt: `${addDays(D, 5)}T14:00:00Z` });
+  const a = await makeAppointment(t.db, shop, {
+    customerId: c.id,
+    vehicleId: v.id,
+    startsAt: `${addDays(D, 5)}T14:00:00Z`,
+  });
   await enqueueAppointmentConfirmation(t.db, shop.orgId, a.id, new Date(`${D}T15:00:00Z`));
   byKind.set('E05', v.id);
   const rows = (await outbox(t.db, shop)).filter((m) => m.kind !== 'E01');
@@ -69,7 +152,13 @@ describe('sold or scrapped vehicle', () => {
       const { rows, byKind } = await decide(status);
       expect(rows.map((m) => m.kind).sort()).toEqual([...byKind.keys()].sort());
       for (const m of rows) {
-        expect([m.kind, m.channel, m.status, m.reason, m.vehicle_id]).toEqual([m.kind, 'none', 'held', `vehicle_${status}`, byKind.get(m.kind)]);
+        expect([m.kind, m.channel, m.status, m.reason, m.vehicle_id]).toEqual([
+          m.kind,
+          'none',
+          'held',
+          `vehicle_${status}`,
+          byKind.get(m.kind),
+        ]);
       }
     });
   }
@@ -77,7 +166,14 @@ describe('sold or scrapped vehicle', () => {
   it('the same messages go out for a vehicle still on the road', async () => {
     const { rows, byKind } = await decide('active');
     expect(rows.map((m) => m.kind).sort()).toEqual([...byKind.keys()].sort());
-    for (const m of rows) expect([m.kind, m.channel, m.status, m.reason, m.vehicle_id]).toEqual([m.kind, 'email', 'pending', null, byKind.get(m.kind)]);
+    for (const m of rows)
+      expect([m.kind, m.channel, m.status, m.reason, m.vehicle_id]).toEqual([
+        m.kind,
+        'email',
+        'pending',
+        null,
+        byKind.get(m.kind),
+      ]);
   });
 
   it('E02 repeats only the vehicles still on the road; held only when none is left', async () => {
@@ -87,11 +183,28 @@ describe('sold or scrapped vehicle', () => {
     const c = await makeCustomer(t.db, shop);
     const sold = await makeVehicle(t.db, shop, c.id, { status: 'sold', make: 'Ford', model: 'F-150' });
     const kept = await makeVehicle(t.db, shop, c.id, { make: 'Honda', model: 'Civic' });
-    const ref = (v: typeof sold) => ({ id: v.id, year: v.year, make: v.make, model: v.model, plate: v.plate });
+    const ref = (v: typeof sold) => ({
+      id: v.id,
+      year: v.year,
+      make: v.make,
+      model: v.model,
+      plate: v.plate,
+    });
     const e1 = addDays(D, -14);
     await t.db
       .insertInto('messages')
-      .values({ org_id: shop.orgId, location_id: shop.locationId, kind: 'E01', channel: 'email', customer_id: c.id, vehicle_id: sold.id, due_on: e1, dedupe_key: `c${c.id}/-/E01/${e1}/email`, status: 'sent', payload: JSON.stringify({ vehicles: [ref(sold), ref(kept)], maintenance: { due_on: D, items: [] } }) })
+      .values({
+        org_id: shop.orgId,
+        location_id: shop.locationId,
+        kind: 'E01',
+        channel: 'email',
+        customer_id: c.id,
+        vehicle_id: sold.id,
+        due_on: e1,
+        dedupe_key: `c${c.id}/-/E01/${e1}`,
+        status: 'sent',
+        payload: JSON.stringify({ vehicles: [ref(sold), ref(kept)], maintenance: { due_on: D, items: [] } }),
+      })
       .execute();
     await runShopDays(t.db, shop, [D]);
     const [e2] = await outbox(t.db, shop, 'E02');
@@ -106,11 +219,25 @@ describe('sold or scrapped vehicle', () => {
     await setRule(t.db, shop, 'E03', { email: 1 });
     const c = await makeCustomer(t.db, shop);
     const v = await makeVehicle(t.db, shop, c.id);
-    await makeRepairOrder(t.db, shop, { customerId: c.id, vehicleId: v.id, closedOn: addDays(D, -1), isMaintenance: true });
+    await makeRepairOrder(t.db, shop, {
+      customerId: c.id,
+      vehicleId: v.id,
+      closedOn: addDays(D, -1),
+      isMaintenance: true,
+    });
     await runShopDays(t.db, shop, [D]);
     const rows = await outbox(t.db, shop);
-    expect(rows.map((m) => [m.kind, m.status]).sort()).toEqual([['E03', 'pending'], ['THANK_YOU', 'pending']]);
-    await t.db.updateTable('vehicles').set({ status: 'scrapped' }).where('org_id', '=', shop.orgId).where('id', '=', v.id).execute();
-    for (const m of rows) expect(await checkMessageStillValid(t.db, m)).toEqual({ valid: false, reason: 'vehicle_scrapped' });
+    expect(rows.map((m) => [m.kind, m.status]).sort()).toEqual([
+      ['E03', 'pending'],
+      ['THANK_YOU', 'pending'],
+    ]);
+    await t.db
+      .updateTable('vehicles')
+      .set({ status: 'scrapped' })
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', v.id)
+      .execute();
+    for (const m of rows)
+      expect(await checkMessageStillValid(t.db, m)).toEqual({ valid: false, reason: 'vehicle_scrapped' });
   });
 });

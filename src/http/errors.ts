@@ -1,24 +1,6 @@
-// One error shape for every response: { error: { code, message, field? } }. Never a stack trace.
-// `message` is English here; the error handler translates it for the reader (i18n/api-errors.ts)
-// from the stable `code`, the `field` and the optional `params`.
-export type ErrorParams = Record<string, string | number>;
-
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly field?: string;
-  readonly params?: ErrorParams;
-  constructor(status: number, code: string, message: string, field?: string, params?: ErrorParams) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.field = field;
-    this.params = params;
-  }
-}
-
-export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
-export const badRequest = (message: string, field?: string) => new HttpError(400, 'invalid_input', message, field);
+// The HTTP layer's names for the one application error (src/errors/app-error.ts), and the JSON
+// shape every error response has: { error: { code, message, field? } }. Never a stack trace.
+export { AppError as HttpError, notFound, badRequest, type ErrorParams } from '../errors/app-error.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };

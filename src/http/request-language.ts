@@ -1,7 +1,7 @@
 // The language a response is written in: the signed-in user's (set by the auth hook), else the
 // request's Accept-Language, else English.
 import type { FastifyRequest } from 'fastify';
-import type { Language } from '../db/schema.ts';
+import type { Language } from '../domain/language.ts';
 import { pickLanguage } from '../i18n/accept-language.ts';
 
 const chosen = new WeakMap<FastifyRequest, Language>();

@@ -1,6 +1,6 @@
 // The reader's language from an Accept-Language header ("fr-CA,fr;q=0.9,en;q=0.8"): the
 // supported language (en, fr, es) with the highest weight, else English.
-import type { Language } from '../db/schema.ts';
+import type { Language } from '../domain/language.ts';
 
 export function pickLanguage(header: string | undefined): Language {
   if (!header) return 'en';

@@ -1,7 +1,7 @@
 // Fixed wording around the templates (signature closing, legal footer, public pages, postcard
 // front), in the three languages. Template bodies themselves live in delivery/templates/defaults.
 import { pickLanguage } from './accept-language.ts';
-import type { Language } from '../db/schema.ts';
+import type { Language } from '../domain/language.ts';
 
 const STRINGS = {
   en: {
@@ -39,7 +39,8 @@ const STRINGS = {
     unsub_question: 'Ne plus recevoir aucun message de {business} à l’adresse {email} ?',
     unsub_button: 'Oui, me désabonner',
     unsub_done: 'C’est fait. {business} ne vous enverra plus de messages.',
-    unsub_invalid: 'Ce lien n’est pas valide ou a expiré. Veuillez communiquer directement avec l’entreprise.',
+    unsub_invalid:
+      'Ce lien n’est pas valide ou a expiré. Veuillez communiquer directement avec l’entreprise.',
     link_invalid_title: 'Lien non valide',
     survey_rating_required: 'Veuillez choisir une note de 1 à 5.',
     survey_title: 'Votre avis compte',
@@ -81,7 +82,9 @@ const STRINGS = {
   },
 } as const satisfies Record<Language, Record<string, string | readonly string[]>>;
 
-export type StringKey = { [K in keyof (typeof STRINGS)['en']]: (typeof STRINGS)['en'][K] extends string ? K : never }[keyof (typeof STRINGS)['en']];
+export type StringKey = {
+  [K in keyof (typeof STRINGS)['en']]: (typeof STRINGS)['en'][K] extends string ? K : never;
+}[keyof (typeof STRINGS)['en']];
 
 /** A fixed string with {name} placeholders filled (values are NOT escaped: escape for HTML yourself). */
 export function t(language: Language, key: StringKey, values: Record<string, string> = {}): string {

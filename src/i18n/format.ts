@@ -1,5 +1,5 @@
 // Dates and times for messages: in the location's time zone, in the reader's language (Intl).
-import type { Language } from '../db/schema.ts';
+import type { Language } from '../domain/language.ts';
 
 const STYLES = {
   day: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },

@@ -35,7 +35,10 @@ export function detectUtf16(head: Buffer): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-export function createDecoder(forced: string | undefined, onBytes?: (bytes: number) => void): { stream: Transform; info: DecodeInfo } {
+export function createDecoder(
+  forced: string | undefined,
+  onBytes?: (bytes: number) => void,
+): { stream: Transform; info: DecodeInfo } {
   if (forced && !iconv.encodingExists(forced)) throw new Error(`unknown encoding "${forced}"`);
   const info: DecodeInfo = { encoding: forced ? forced.toLowerCase() : 'utf-8', bytes: 0, note: null };
   const utf8 = new TextDecoder('utf-8', { fatal: true });

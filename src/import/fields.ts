@@ -7,15 +7,22 @@ const fail = (ctx: Ctx, message: string) => {
   ctx.addIssue({ code: 'custom', message });
   return z.NEVER;
 };
-const cell = z.string().optional().transform((v) => (v ?? '').trim());
+const cell = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim());
 
 /** Optional text: empty becomes null. */
 export const text = (max = 200) =>
-  cell.transform((v, ctx) => (v === '' ? null : v.length > max ? fail(ctx, `is longer than ${max} characters`) : v));
+  cell.transform((v, ctx) =>
+    v === '' ? null : v.length > max ? fail(ctx, `is longer than ${max} characters`) : v,
+  );
 
 /** Required text. */
 export const requiredText = (max = 200) =>
-  cell.transform((v, ctx) => (v === '' ? fail(ctx, 'is required') : v.length > max ? fail(ctx, `is longer than ${max} characters`) : v));
+  cell.transform((v, ctx) =>
+    v === '' ? fail(ctx, 'is required') : v.length > max ? fail(ctx, `is longer than ${max} characters`) : v,
+  );
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
 export function isRealDate(v: string): boolean {
@@ -23,7 +30,13 @@ export function isRealDate(v: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return (
+    y >= 1900 &&
+    y <= 2100 &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
+  );
 }
 
 export const date = () =>
@@ -68,5 +81,7 @@ export const oneOf = <T extends string>(values: readonly T[], fallback: T | null
 export const email = () =>
   cell.transform((v, ctx) => {
     if (v === '') return null;
-    return /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(v) ? v.toLowerCase() : fail(ctx, `"${v}" is not an e-mail address`);
+    return /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(v)
+      ? v.toLowerCase()
+      : fail(ctx, `"${v}" is not an e-mail address`);
   });

@@ -12,7 +12,19 @@ import { describeDbError, isDataError } from './db-errors.ts';
 import { KIND_SPECS } from './kinds/index.ts';
 import { createReportWriter, type ReportWriter } from './report-writer.ts';
 import { splitHeader, type Delimiter } from './split-header.ts';
-import { ImportError, ImportInterrupted, type ImportCounts, type ImportKind, type ImportScope, type KindSpec, type Outcome, type ParsedRow, type Problem, type Unit, type Warn } from './types.ts';
+import {
+  ImportError,
+  ImportInterrupted,
+  type ImportCounts,
+  type ImportKind,
+  type ImportScope,
+  type KindSpec,
+  type Outcome,
+  type ParsedRow,
+  type Problem,
+  type Unit,
+  type Warn,
+} from './types.ts';
 
 export interface ImportOptions {
   orgId: number;
@@ -26,11 +38,19 @@ export interface ImportOptions {
   /** Where the report (rejected rows and warnings) is written as CSV. */
   rejects: Writable;
   batchSize?: number;
-  /** The clock (default: now); gives the location's today. */
-  now?: Date;
+  /** The caller's clock (ctx.now()): gives the location's today and stamps what is recorded. */
+  now: Date;
+  /** Fill missing make, model and year of vehicles from the VIN (default: true). */
+  decodeVins?: boolean;
+  /** The file's name, recorded as the evidence of the consents it carries (default "import"). */
+  fileName?: string;
+  /** How many problems the result lists in `samples` (default 15; the API lists more). */
+  sampleSize?: number;
 }
 
 export interface ImportResult extends ImportCounts {
+  /** Fields filled from the VIN (each one is a 'filled' line of the report). */
+  filled: number;
   encoding: string;
   encodingNote: string | null;
   /** The field delimiter read from the header: comma, tab or semicolon. */
@@ -41,7 +61,11 @@ export interface ImportResult extends ImportCounts {
   byReason: [string, number][];
 }
 
-const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s\-.]+/g, '_');
+const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
 
 export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise<ImportResult> {
   const location = await db
@@ -50,11 +74,20 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
     .where('org_id', '=', options.orgId)
     .where('id', '=', options.locationId)
     .executeTakeFirst();
-  if (!location) throw new ImportError(`location ${options.locationId} does not exist in organization ${options.orgId}`);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: location.time_zone }).format(options.now ?? new Date());
-  const scope: ImportScope = { orgId: options.orgId, locationId: options.locationId, timeZone: location.time_zone, today };
+  if (!location)
+    throw new ImportError(`location ${options.locationId} does not exist in organization ${options.orgId}`);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: location.time_zone }).format(options.now);
+  const scope: ImportScope = {
+    orgId: options.orgId,
+    locationId: options.locationId,
+    timeZone: location.time_zone,
+    today,
+    now: options.now,
+    decodeVins: options.decodeVins ?? true,
+    file: options.fileName ?? 'import',
+  };
   const spec = KIND_SPECS[options.kind] as KindSpec<unknown>;
-  const report = createReportWriter(options.rejects);
+  const report = createReportWriter(options.rejects, options.sampleSize);
   let decoder: ReturnType<typeof createDecoder>;
   try {
     decoder = createDecoder(options.encoding, options.onProgress);
@@ -76,10 +109,19 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
       if (dup) throw new ImportError(`the header names column "${dup}" twice`);
       const missing = spec.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
       if (missing.length) {
-        throw new ImportError(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (nothing was imported; see docs/import.md for the ${options.kind} columns)`);
+        throw new ImportError(
+          `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (nothing was imported; see docs/import.md for the ${options.kind} columns)`,
+        );
       }
       const known = new Set(spec.columns.map((c) => c.name));
-      headerWarnings = names.filter((n) => n !== '' && !known.has(n)).map((n) => ({ line: 1, severity: 'warning' as const, column: n, reason: 'unknown column, ignored' }));
+      headerWarnings = names
+        .filter((n) => n !== '' && !known.has(n))
+        .map((n) => ({
+          line: 1,
+          severity: 'warning' as const,
+          column: n,
+          reason: 'unknown column, ignored',
+        }));
       return names;
     },
     delimiter,
@@ -93,7 +135,12 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
   parser.on('skip', (err: { lines?: number; message: string }) => skipped.push(err));
   const reportSkipped = async () => {
     for (const e of skipped.splice(0)) {
-      await report.add({ line: e.lines ?? 0, severity: 'rejected', column: '', reason: `malformed CSV: ${e.message}` });
+      await report.add({
+        line: e.lines ?? 0,
+        severity: 'rejected',
+        column: '',
+        reason: `malformed CSV: ${e.message}`,
+      });
       result.rejected++;
     }
   };
@@ -119,30 +166,53 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
 
   try {
     try {
-      for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; error?: unknown; columns: unknown[] } }>) {
+      for await (const record of parser as AsyncIterable<{
+        record: Record<string, string>;
+        info: { lines: number; error?: unknown; columns: unknown[] };
+      }>) {
         await reportSkipped();
         if (headerWarnings.length) {
           for (const w of headerWarnings) await report.add(w);
           headerWarnings = [];
         }
         // info.lines is where the record ends; a quoted field may span lines.
-        const newlines = Object.values(record.record).reduce((n, v) => n + (v ? v.split('\n').length - 1 : 0), 0);
+        const newlines = Object.values(record.record).reduce(
+          (n, v) => n + (v ? v.split('\n').length - 1 : 0),
+          0,
+        );
         const line = record.info.lines - newlines;
         if (record.info.error) {
-          await report.add({ line, severity: 'rejected', column: '', reason: `the row has ${Object.keys(record.record).filter((k) => record.record[k] !== undefined).length < record.info.columns.length ? 'fewer' : 'more'} fields than the header (${record.info.columns.length})` });
+          await report.add({
+            line,
+            severity: 'rejected',
+            column: '',
+            reason: `the row has ${Object.keys(record.record).filter((k) => record.record[k] !== undefined).length < record.info.columns.length ? 'fewer' : 'more'} fields than the header (${record.info.columns.length})`,
+          });
           continue;
         }
         const parsed = spec.schema.safeParse(record.record);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const column = String(issue.path[0] ?? '');
-            await report.add({ line, severity: 'rejected', column, reason: issue.message, value: record.record[column] });
+            await report.add({
+              line,
+              severity: 'rejected',
+              column,
+              reason: issue.message,
+              value: record.record[column],
+            });
           }
           // A bad line rejects its whole repair order.
           const groupKey = spec.grouped ? record.record[spec.keyColumn]?.trim() : undefined;
           if (groupKey) {
-            if (!badUnits.has(groupKey)) badUnits.set(groupKey, { line, column: String(parsed.error.issues[0]?.path[0] ?? ''), reason: 'invalid line' });
-            if (!pending.has(groupKey) && !seen.has(groupKey)) pending.set(groupKey, { key: groupKey, rows: [] });
+            if (!badUnits.has(groupKey))
+              badUnits.set(groupKey, {
+                line,
+                column: String(parsed.error.issues[0]?.path[0] ?? ''),
+                reason: 'invalid line',
+              });
+            if (!pending.has(groupKey) && !seen.has(groupKey))
+              pending.set(groupKey, { key: groupKey, rows: [] });
           }
           result.rejected += spec.grouped ? 0 : 1;
           continue;
@@ -163,7 +233,13 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
         const unit = pending.get(key);
         if (unit) {
           if (!spec.grouped) {
-            await report.add({ line, severity: 'rejected', column: spec.keyColumn, reason: `duplicate ${spec.keyColumn} "${key}" (first on line ${unit.rows[0]?.line ?? line})`, value: key });
+            await report.add({
+              line,
+              severity: 'rejected',
+              column: spec.keyColumn,
+              reason: `duplicate ${spec.keyColumn} "${key}" (first on line ${unit.rows[0]?.line ?? line})`,
+              value: key,
+            });
             result.rejected++;
             continue;
           }
@@ -180,22 +256,36 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
       const e = err as Error & { code?: string; lines?: number };
       if (!e.code?.startsWith('CSV_')) throw err;
       stoppedAt = `line ${e.lines ?? '?'}: ${e.message}`;
-      await report.add({ line: e.lines ?? 0, severity: 'rejected', column: '', reason: `the file cannot be read from here on: ${e.message}` });
+      await report.add({
+        line: e.lines ?? 0,
+        severity: 'rejected',
+        column: '',
+        reason: `the file cannot be read from here on: ${e.message}`,
+      });
     }
     await reportSkipped();
     await flushAndRemember();
-    if (decoder.info.note) await report.add({ line: 0, severity: 'warning', column: '', reason: decoder.info.note });
+    if (decoder.info.note)
+      await report.add({ line: 0, severity: 'warning', column: '', reason: decoder.info.note });
   } catch (err) {
     if (err instanceof ImportError) throw err;
     // Not the file's fault (the database went away, the disk is full): what is settled stays.
-    throw new ImportInterrupted((err as Error).message, {
-      ...result, rejectedLines: report.counts.rejectedLines, warnings: report.counts.warnings, settledThrough: progress.settledThrough,
-    }, { cause: err });
+    throw new ImportInterrupted(
+      (err as Error).message,
+      {
+        ...result,
+        rejectedLines: report.counts.rejectedLines,
+        warnings: report.counts.warnings,
+        settledThrough: progress.settledThrough,
+      },
+      { cause: err },
+    );
   }
   return {
     ...result,
     rejectedLines: report.counts.rejectedLines,
     warnings: report.counts.warnings,
+    filled: report.counts.filled,
     encoding: decoder.info.encoding,
     encodingNote: decoder.info.note,
     delimiter,
@@ -205,7 +295,8 @@ export async function importCsv(db: Kysely<DB>, options: ImportOptions): Promise
   };
 
   async function flushAndRemember() {
-    for (const unit of pending.values()) seen.set(unit.key, unit.rows[0]?.line ?? badUnits.get(unit.key)?.line ?? 0);
+    for (const unit of pending.values())
+      seen.set(unit.key, unit.rows[0]?.line ?? badUnits.get(unit.key)?.line ?? 0);
     await flush();
   }
 }
@@ -228,11 +319,25 @@ async function writeUnits(
     const bad = badUnits.get(unit.key);
     const check = bad ? null : spec.checkUnit?.(unit.rows);
     if (bad || check) {
-      const why = bad ? `line ${bad.line} of this ${spec.noun} is invalid` : `${check!.reason} (line ${check!.line})`;
-      if (check) await report.add({ line: check.line, severity: 'rejected', column: check.column, reason: check.reason });
+      const why = bad
+        ? `line ${bad.line} of this ${spec.noun} is invalid`
+        : `${check!.reason} (line ${check!.line})`;
+      if (check)
+        await report.add({
+          line: check.line,
+          severity: 'rejected',
+          column: check.column,
+          reason: check.reason,
+        });
       for (const row of unit.rows) {
         if (check && row.line === check.line) continue;
-        await report.add({ line: row.line, severity: 'rejected', column: spec.keyColumn, reason: `${spec.noun} ${unit.key} rejected whole: ${why}`, value: unit.key });
+        await report.add({
+          line: row.line,
+          severity: 'rejected',
+          column: spec.keyColumn,
+          reason: `${spec.noun} ${unit.key} rejected whole: ${why}`,
+          value: unit.key,
+        });
       }
       badUnits.delete(unit.key);
       result.rejected++;
@@ -245,7 +350,7 @@ async function writeUnits(
   let outcomes: Outcome[];
   let interrupted: unknown = null;
   let warnings: Problem[] = [];
-  const warn: Warn = (p) => warnings.push({ ...p, severity: 'warning' });
+  const warn: Warn = (p) => warnings.push({ ...p, severity: p.severity ?? 'warning' });
   try {
     outcomes = await db.transaction().execute((trx) => spec.write(trx, scope, units, warn));
   } catch {
@@ -278,8 +383,12 @@ async function writeUnits(
       for (const row of unit.rows) {
         const first = row.line === (outcome.line ?? unit.rows[0]!.line);
         await report.add({
-          line: row.line, severity: 'rejected', column: first ? outcome.column : spec.keyColumn,
-          reason: first ? outcome.reason : `${spec.noun} ${unit.key} rejected whole: ${outcome.reason} (line ${outcome.line ?? unit.rows[0]!.line})`,
+          line: row.line,
+          severity: 'rejected',
+          column: first ? outcome.column : spec.keyColumn,
+          reason: first
+            ? outcome.reason
+            : `${spec.noun} ${unit.key} rejected whole: ${outcome.reason} (line ${outcome.line ?? unit.rows[0]!.line})`,
           value: first ? outcome.value : unit.key,
         });
       }

@@ -1,17 +1,13 @@
-// The report next to the input (FILE.rejects.csv): one line per rejected row reason or
-// warning, with the line number in the input, the column and the reason.
+// The report next to the input (FILE.rejects.csv): one line per rejected row reason, warning
+// or field filled from the VIN, with the line number in the input, the column and the reason.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { csvLine } from '../domain/csv.ts';
 import type { Problem } from './types.ts';
-
-const field = (v: string | number | undefined) => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export interface ReportWriter {
   add(problem: Problem): Promise<void>;
-  counts: { rejectedLines: number; warnings: number };
+  counts: { rejectedLines: number; warnings: number; filled: number };
   /** The first problems, for a short summary on the terminal. */
   samples: Problem[];
   /** Problems counted by reason, for the summary. */
@@ -22,14 +18,15 @@ export function createReportWriter(out: Writable, sampleSize = 15): ReportWriter
   let headerDone = false;
   const rejectedLines = new Set<number>();
   const writer: ReportWriter = {
-    counts: { rejectedLines: 0, warnings: 0 },
+    counts: { rejectedLines: 0, warnings: 0, filled: 0 },
     samples: [],
     byReason: new Map(),
     async add(problem) {
-      let text = headerDone ? '' : 'line,severity,column,reason,value\n';
+      let text = headerDone ? '' : csvLine(['line', 'severity', 'column', 'reason', 'value']);
       headerDone = true;
-      text += `${[problem.line, problem.severity, problem.column, problem.reason, problem.value].map(field).join(',')}\n`;
+      text += csvLine([problem.line, problem.severity, problem.column, problem.reason, problem.value]);
       if (problem.severity === 'warning') writer.counts.warnings++;
+      else if (problem.severity === 'filled') writer.counts.filled++;
       else if (!rejectedLines.has(problem.line)) {
         rejectedLines.add(problem.line);
         writer.counts.rejectedLines++;

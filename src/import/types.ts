@@ -7,10 +7,10 @@ import type { DB } from '../db/schema.ts';
 export const IMPORT_KINDS = ['customers', 'vehicles', 'repair-orders', 'appointments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** One line of the report: a rejected row (or one of its reasons) or a warning. */
+/** One line of the report: a rejected row (or one of its reasons), a warning, or a field filled from the VIN. */
 export interface Problem {
   line: number;
-  severity: 'rejected' | 'warning';
+  severity: 'rejected' | 'warning' | 'filled';
   column: string;
   reason: string;
   value?: string;
@@ -22,6 +22,12 @@ export interface ImportScope {
   timeZone: string;
   /** The location's today, 'YYYY-MM-DD'. */
   today: string;
+  /** Fill missing make, model and year from the VIN (NHTSA vPIC). Default: on. */
+  decodeVins?: boolean;
+  /** The import's clock (the caller's ctx.now()): stamps what the import records, e.g. Do Not Mail. */
+  now: Date;
+  /** The imported file's name: the evidence of the consents it records (with the line). */
+  file: string;
 }
 
 export interface ParsedRow<T> {
@@ -35,7 +41,8 @@ export interface Unit<T> {
   rows: ParsedRow<T>[];
 }
 
-export type Outcome = 'inserted' | 'updated' | 'unchanged' | { column: string; reason: string; line?: number; value?: string };
+export type Outcome =
+  'inserted' | 'updated' | 'unchanged' | { column: string; reason: string; line?: number; value?: string };
 
 export interface ColumnSpec {
   name: string;
@@ -60,8 +67,14 @@ export interface KindSpec<T> {
   write(trx: Kysely<DB>, scope: ImportScope, units: Unit<T>[], warn: Warn): Promise<Outcome[]>;
 }
 
-/** Reports a warning found while writing (e.g. an unknown sales representative). */
-export type Warn = (problem: { line: number; column: string; reason: string; value?: string }) => void;
+/** Reports a warning found while writing (e.g. an unknown sales representative), or a filled field. */
+export type Warn = (problem: {
+  line: number;
+  column: string;
+  reason: string;
+  value?: string;
+  severity?: 'warning' | 'filled';
+}) => void;
 
 export class ImportError extends Error {}
 

@@ -21,7 +21,10 @@ export interface UpsertOptions {
   touchUpdatedAt?: boolean;
 }
 
-export async function upsertRows(db: Kysely<DB>, options: UpsertOptions): Promise<Map<string, 'inserted' | 'updated'>> {
+export async function upsertRows(
+  db: Kysely<DB>,
+  options: UpsertOptions,
+): Promise<Map<string, 'inserted' | 'updated'>> {
   const changed = new Map<string, 'inserted' | 'updated'>();
   if (options.columns[0]!.values.length === 0) return changed;
   const t = sql.table(options.table);
@@ -45,13 +48,21 @@ export async function upsertRows(db: Kysely<DB>, options: UpsertOptions): Promis
 }
 
 /** id by natural key for a batch, within one location (customers by number, vehicles by VIN...). */
-export async function idsByKey(db: Kysely<DB>, table: 'customers' | 'vehicles' | 'repair_orders' | 'appointments', column: string, scope: { orgId: number; locationId: number }, keys: string[]): Promise<Map<string, number>> {
+export async function idsByKey(
+  db: Kysely<DB>,
+  table: 'customers' | 'vehicles' | 'repair_orders' | 'appointments',
+  column: string,
+  scope: { orgId: number; locationId: number },
+  keys: string[],
+): Promise<Map<string, number>> {
   const unique = [...new Set(keys)];
   const map = new Map<string, number>();
   if (unique.length === 0) return map;
   const rows = await sql<{ id: number; key: string }>`
     SELECT id, ${sql.ref(column)} AS key FROM ${sql.table(table)}
-    WHERE org_id = ${scope.orgId} AND location_id = ${scope.locationId} AND ${sql.ref(column)} = ANY(${unique}::text[])`.execute(db);
+    WHERE org_id = ${scope.orgId} AND location_id = ${scope.locationId} AND ${sql.ref(column)} = ANY(${unique}::text[])`.execute(
+    db,
+  );
   for (const r of rows.rows) map.set(r.key, Number(r.id));
   return map;
 }

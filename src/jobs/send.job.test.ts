@@ -34,8 +34,14 @@ describe('the send job', () => {
     controller.abort();
 
     expect(sink.received.length - before).toBe(3);
-    expect(new Set(sink.received.slice(before).map((r) => r.messageId))).toEqual(new Set(ids.map((id) => `<relance.${shop.orgId}.${id}@mail.test>`)));
-    const rows = await t.db.selectFrom('messages').select(['status', 'provider_id']).where('org_id', '=', shop.orgId).execute();
+    expect(new Set(sink.received.slice(before).map((r) => r.messageId))).toEqual(
+      new Set(ids.map((id) => `<relance.${shop.orgId}.${id}@mail.test>`)),
+    );
+    const rows = await t.db
+      .selectFrom('messages')
+      .select(['status', 'provider_id'])
+      .where('org_id', '=', shop.orgId)
+      .execute();
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(rows.every((r) => r.provider_id?.startsWith('<relance.'))).toBe(true);
 
@@ -43,7 +49,12 @@ describe('the send job', () => {
     const late = await makeMessage(t.db, shop, { customer_id: (await makeCustomer(t.db, shop)).id });
     await sendJob.tick(ctx, controller.signal);
     expect(sink.received.length - before).toBe(3);
-    const row = await t.db.selectFrom('messages').select('status').where('org_id', '=', shop.orgId).where('id', '=', late.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('messages')
+      .select('status')
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', late.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
   });
 });

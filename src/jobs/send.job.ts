@@ -4,7 +4,7 @@ import { createMailer, type Mailer } from '../delivery/email/mailer.ts';
 import { runPostcardBatches } from '../delivery/postcards/run-postcard-batches.ts';
 import { newWorkerId, runWorker } from '../delivery/worker/run-worker.ts';
 import type { AppContext } from '../context.ts';
-import type { RecurringJob } from './registry.ts';
+import type { RecurringJob } from './recurring-job.ts';
 
 const workerId = newWorkerId();
 const mailers = new WeakMap<AppContext, Mailer>();
@@ -20,7 +20,13 @@ export const sendJob: RecurringJob = {
       mailers.set(ctx, mailer);
       signal.addEventListener('abort', () => mailer?.close(), { once: true });
     }
-    await runWorker(ctx, { workerId, once: true, signal, mailer, log: (l) => console.error(`send: ${l}`) });
+    await runWorker(ctx, {
+      workerId,
+      once: true,
+      signal,
+      mailer,
+      log: (l) => ctx.log.warn({ job: 'send' }, `send: ${l}`),
+    });
     if (Date.now() - postcardsAt > 60_000 && !signal.aborted) {
       postcardsAt = Date.now();
       await runPostcardBatches(ctx, { workerId });

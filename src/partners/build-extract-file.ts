@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { csvLine } from './csv.ts';
+import { csvLine } from '../domain/csv.ts';
 import { DEFAULT_PAGE_SIZE, type Extract, type ExtractScope } from './extracts/extract.ts';
 import type { Partner } from './partners.ts';
 

@@ -44,7 +44,10 @@ export function retryableCondition(now: Date, force = false) {
 }
 
 /** Returns the claimed run, or null with the existing row when someone else has the day. */
-export async function claimExportRun(db: Kysely<DB>, r: ClaimRequest): Promise<{ claimed: ExportRun | null; existing: ExportRun | null }> {
+export async function claimExportRun(
+  db: Kysely<DB>,
+  r: ClaimRequest,
+): Promise<{ claimed: ExportRun | null; existing: ExportRun | null }> {
   const { rows } = await sql<ExportRun>`
     INSERT INTO export_runs (org_id, location_id, partner, run_on, status, attempts, started_at)
     VALUES (${r.orgId}, ${r.locationId}, ${r.partner}, ${r.runOn}, 'running', 1, ${r.now})
@@ -70,14 +73,23 @@ export async function finishExportRun(
   db: Kysely<DB>,
   orgId: number,
   run: ExportRun,
-  result: { status: 'succeeded'; rows: number; bytes: number; checksum: string } | { status: 'failed'; error: string },
+  result:
+    | { status: 'succeeded'; rows: number; bytes: number; checksum: string }
+    | { status: 'failed'; error: string },
   now: Date,
 ): Promise<void> {
   await db
     .updateTable('export_runs')
     .set(
       result.status === 'succeeded'
-        ? { status: 'succeeded', rows: result.rows, bytes: result.bytes, checksum: result.checksum, error: null, finished_at: now }
+        ? {
+            status: 'succeeded',
+            rows: result.rows,
+            bytes: result.bytes,
+            checksum: result.checksum,
+            error: null,
+            finished_at: now,
+          }
         : { status: 'failed', error: result.error.slice(0, 1_000), finished_at: now },
     )
     .where('org_id', '=', orgId)

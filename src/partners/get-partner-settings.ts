@@ -3,7 +3,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decryptSecret, type Keys } from '../security/keys.ts';
-import { NEEDS_CONSENT, PARTNER_NAMES, SETTINGS_SCHEMAS, type Partner, type SettingsByPartner } from './partners.ts';
+import {
+  NEEDS_CONSENT,
+  PARTNER_NAMES,
+  SETTINGS_SCHEMAS,
+  type Partner,
+  type SettingsByPartner,
+} from './partners.ts';
 import { Secret } from './secret.ts';
 
 export interface PartnerSettings<P extends Partner = Partner> {
@@ -39,7 +45,9 @@ export async function getPartnerSettings<P extends Partner>(
   if (!row) return null;
   const parsed = SETTINGS_SCHEMAS[partner].safeParse(row.settings ?? {});
   let secret: Secret | null = null;
-  let problem = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ');
+  let problem = parsed.success
+    ? null
+    : parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ');
   if (row.secret_ciphertext) {
     try {
       secret = new Secret(decryptSecret(keys, row.secret_ciphertext));
@@ -68,11 +76,19 @@ export function checkExportAllowed<P extends Partner>(
   locationName: string,
 ): asserts found is PartnerSettings<P> & { settings: SettingsByPartner[P] } {
   const name = PARTNER_NAMES[partner];
-  if (!found || !found.enabled) throw new ExportRefused(`${name} export is not enabled for location ${locationName}`);
+  if (!found || !found.enabled)
+    throw new ExportRefused(`${name} export is not enabled for location ${locationName}`);
   if (NEEDS_CONSENT[partner] && (found.consentUserId === null || found.consentAt === null)) {
-    const what = partner === 'carfax' ? 'the CARFAX terms of service have not been accepted' : 'nobody has confirmed that data is sent to CustomerLink at the shop\'s request';
+    const what =
+      partner === 'carfax'
+        ? 'the CARFAX terms of service have not been accepted'
+        : "nobody has confirmed that data is sent to CustomerLink at the shop's request";
     throw new ExportRefused(`${name} export refused for location ${locationName}: ${what}`);
   }
-  if (found.problem || !found.settings) throw new ExportRefused(`${name} settings of location ${locationName} are incomplete: ${found.problem}`);
-  if (partner === 'customerlink' && !found.secret) throw new ExportRefused(`${name} settings of location ${locationName} are incomplete: password is missing`);
+  if (found.problem || !found.settings)
+    throw new ExportRefused(`${name} settings of location ${locationName} are incomplete: ${found.problem}`);
+  if (partner === 'customerlink' && !found.secret)
+    throw new ExportRefused(
+      `${name} settings of location ${locationName} are incomplete: password is missing`,
+    );
 }

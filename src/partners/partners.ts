@@ -12,7 +12,11 @@ export const PARTNER_NAMES: Record<Partner, string> = {
 };
 
 /** CustomerLink and CARFAX may only be switched on with a recorded consent (who and when). */
-export const NEEDS_CONSENT: Record<Partner, boolean> = { customerlink: true, mechanicnet: false, carfax: true };
+export const NEEDS_CONSENT: Record<Partner, boolean> = {
+  customerlink: true,
+  mechanicnet: false,
+  carfax: true,
+};
 
 export function isPartner(name: string): name is Partner {
   return (PARTNERS as readonly string[]).includes(name);
@@ -26,8 +30,13 @@ const endpoint = z
   .string()
   .url()
   .refine((u) => {
+    // zod runs this even when .url() already refused the text: that must be a 400, not a throw.
+    if (!URL.canParse(u)) return true;
     const url = new URL(u);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    );
   }, 'must be an https:// URL (http:// only to localhost)');
 
 export const customerLinkSettings = z.strictObject({
@@ -53,6 +62,10 @@ export const carfaxSettings = z.strictObject({
   /** Not used: CARFAX sets it up on their side. Kept so an imported value is not an error. */
   facility_id: z.string().max(50).optional(),
   export_hour: exportHour,
+  /** The plate lookup (plate → VIN); the token (secret) is the same CARFAX token. */
+  lookup_endpoint: endpoint.optional(),
+  /** CARFAX's account id for the plate lookup, sent as X-Carfax-Account. */
+  account_id: z.string().trim().min(1).max(50).optional(),
 });
 
 export const SETTINGS_SCHEMAS = {

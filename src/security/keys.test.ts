@@ -7,13 +7,19 @@ const keys = deriveKeys('11'.repeat(32));
 describe('signed tokens', () => {
   it('round-trips and rejects tampering and expiry', () => {
     const token = signToken(keys, { c: 42, k: 'unsub' }, new Date('2030-01-01'));
-    expect(verifyToken(keys, token, new Date('2029-01-01'))).toEqual({ ok: true, payload: { c: 42, k: 'unsub', exp: 1893456000 } });
+    expect(verifyToken(keys, token, new Date('2029-01-01'))).toEqual({
+      ok: true,
+      payload: { c: 42, k: 'unsub', exp: 1893456000 },
+    });
     expect(verifyToken(keys, token, new Date('2031-01-01'))).toEqual({ ok: false, reason: 'expired' });
     const [body, mac] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ c: 43, k: 'unsub', exp: 1893456000 })).toString('base64url');
     expect(verifyToken(keys, `${forged}.${mac}`).ok).toBe(false);
     expect(verifyToken(keys, `${body}`)).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyToken(deriveKeys('22'.repeat(32)), token, new Date('2029-01-01'))).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyToken(deriveKeys('22'.repeat(32)), token, new Date('2029-01-01'))).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });
 

@@ -9,7 +9,8 @@ export type NewLocation = Omit<Insertable<LocationsTable>, 'org_id' | 'id'>;
 
 /** Runs in the caller's transaction when given one (so callers can add rows atomically), else in its own. */
 export async function createLocation(db: Kysely<DB>, orgId: number, input: NewLocation): Promise<Location> {
-  const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
   return inTransaction(async (trx) => {
     const location = await trx
       .insertInto('locations')
@@ -22,7 +23,13 @@ export async function createLocation(db: Kysely<DB>, orgId: number, input: NewLo
       .execute();
     const schedule = await trx
       .insertInto('maintenance_schedules')
-      .values({ org_id: orgId, location_id: location.id, name: DEFAULT_SCHEDULE_NAME, make: null, model: null })
+      .values({
+        org_id: orgId,
+        location_id: location.id,
+        name: DEFAULT_SCHEDULE_NAME,
+        make: null,
+        model: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

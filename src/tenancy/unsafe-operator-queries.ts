@@ -3,11 +3,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
-export async function unsafeListAllLocations(db: Kysely<DB>, options: { after: number; limit: number; orgId?: number }) {
+export async function unsafeListAllLocations(
+  db: Kysely<DB>,
+  options: { after: number; limit: number; orgId?: number },
+) {
   let q = db
     .selectFrom('locations')
     .innerJoin('organizations', 'organizations.id', 'locations.org_id')
-    .select(['locations.id', 'locations.org_id', 'organizations.name as org_name', 'locations.code', 'locations.name', 'locations.email_enabled', 'locations.postcards_enabled'])
+    .select([
+      'locations.id',
+      'locations.org_id',
+      'organizations.name as org_name',
+      'locations.code',
+      'locations.name',
+      'locations.email_enabled',
+      'locations.postcards_enabled',
+    ])
     .where('locations.id', '>', options.after)
     .orderBy('locations.id')
     .limit(options.limit + 1);
@@ -30,5 +41,11 @@ export async function unsafeUsageByLocation(db: Kysely<DB>, from: Date, to: Date
     .where('sent_at', '>=', from)
     .where('sent_at', '<', to);
   if (orgId) q = q.where('org_id', '=', orgId);
-  return q.groupBy(['org_id', 'location_id', 'channel', sql`4`]).orderBy('org_id').orderBy('location_id').orderBy(sql`4`).orderBy('channel').execute();
+  return q
+    .groupBy(['org_id', 'location_id', 'channel', sql`4`])
+    .orderBy('org_id')
+    .orderBy('location_id')
+    .orderBy(sql`4`)
+    .orderBy('channel')
+    .execute();
 }

@@ -45,29 +45,37 @@ async function start(port: number): Promise<{ output: string; stop: () => Promis
 }
 
 describe('npm start', () => {
-  it('starts on an empty embedded database with demo data, and keeps it on restart', { timeout: 120_000 }, async () => {
-    const port = await freePort();
-    const first = await start(port);
-    try {
-      expect(first.output).toContain(`Relance is running at http://localhost:${port}`);
-      expect(first.output).toContain('Demo data loaded.');
-      expect(first.output).toMatch(/Demo login: \S+@\S+ \/ \S+/);
-      const health = await fetch(`http://127.0.0.1:${port}/health`);
-      expect(await health.json()).toEqual({ ok: true });
-    } finally {
-      await first.stop();
-    }
-    const second = await start(port);
-    try {
-      expect(second.output).toContain('Relance is running');
-      expect(second.output).not.toContain('Demo data loaded.');
-    } finally {
-      await second.stop();
-    }
-  });
+  it(
+    'starts on an empty embedded database with demo data, and keeps it on restart',
+    { timeout: 120_000 },
+    async () => {
+      const port = await freePort();
+      const first = await start(port);
+      try {
+        expect(first.output).toContain(`Relance is running at http://localhost:${port}`);
+        expect(first.output).toContain('Demo data loaded.');
+        expect(first.output).toMatch(/Demo login: \S+@\S+ \/ \S+/);
+        const health = await fetch(`http://127.0.0.1:${port}/health`);
+        expect(await health.json()).toEqual({ ok: true, role: 'all' });
+      } finally {
+        await first.stop();
+      }
+      const second = await start(port);
+      try {
+        expect(second.output).toContain('Relance is running');
+        expect(second.output).not.toContain('Demo data loaded.');
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 
   it('refuses a bad environment, naming the variable', async () => {
-    const child = spawn(node, ['src/main.ts'], { cwd: root, env: { ...process.env, PORT: '99999', RELANCE_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, ['src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '99999', RELANCE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -9,6 +9,7 @@ import { deriveKeys } from '../../src/security/keys.ts';
 import { hashPassword } from '../../src/security/passwords.ts';
 import { hashSecret, newSecret } from '../../src/accounts/tokens.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { createLogger, type Logger } from '../../src/config/logger.ts';
 
 export const PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | null = null;
@@ -22,12 +23,27 @@ export interface ApiTest {
   close(): Promise<void>;
 }
 
-export async function createApiTest(env: Record<string, string> = {}): Promise<ApiTest> {
+export async function createApiTest(
+  env: Record<string, string> = {},
+  options: { log?: Logger; requestLog?: boolean } = {},
+): Promise<ApiTest> {
   const t = await createTestDatabase();
   const clock = { now: new Date('2026-03-10T14:00:00Z') };
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'off', PUBLIC_URL: 'https://relance.test', ...env });
-  const ctx: AppContext = { config, keys: deriveKeys('11'.repeat(32)), database: t, db: t.db, now: () => clock.now };
-  const app = await buildApp(ctx);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_DATA: 'off',
+    PUBLIC_URL: 'https://relance.test',
+    ...env,
+  });
+  const ctx: AppContext = {
+    config,
+    keys: deriveKeys('11'.repeat(32)),
+    database: t,
+    db: t.db,
+    now: () => clock.now,
+    log: options.log ?? createLogger({ LOG_LEVEL: 'warn' }),
+  };
+  const app = await buildApp(ctx, { requestLog: options.requestLog ?? false });
   return {
     t,
     ctx,
@@ -47,23 +63,59 @@ export async function makeStaff(
   values: { email?: string; password?: string } = {},
 ) {
   const email = values.email ?? `staff${++seq}-${Math.random().toString(36).slice(2, 8)}@garage.test`;
-  const hash = values.password ? await hashPassword(values.password) : await (passwordHash ??= hashPassword(PASSWORD));
-  const user = await db.insertInto('users').values({ org_id: shop.orgId, email, name: `Staff ${seq}`, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  const hash = values.password
+    ? await hashPassword(values.password)
+    : await (passwordHash ??= hashPassword(PASSWORD));
+  const user = await db
+    .insertInto('users')
+    .values({ org_id: shop.orgId, email, name: `Staff ${seq}`, password_hash: hash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   if (roles.length > 0) {
-    await db.insertInto('user_roles').values(roles.map((r) => ({ org_id: shop.orgId, user_id: user.id, location_id: r.locationId, role: r.role }))).execute();
+    await db
+      .insertInto('user_roles')
+      .values(
+        roles.map((r) => ({ org_id: shop.orgId, user_id: user.id, location_id: r.locationId, role: r.role })),
+      )
+      .execute();
   }
   return { id: user.id, email };
 }
 
 export async function makeOperator(db: Kysely<DB>) {
   const email = `operator${++seq}@relance.test`;
-  const user = await db.insertInto('users').values({ org_id: null, is_platform_admin: true, email, name: 'Operator', password_hash: await (passwordHash ??= hashPassword(PASSWORD)) }).returning('id').executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('users')
+    .values({
+      org_id: null,
+      is_platform_admin: true,
+      email,
+      name: 'Operator',
+      password_hash: await (passwordHash ??= hashPassword(PASSWORD)),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: user.id, email };
 }
 
-export async function makeApiToken(db: Kysely<DB>, orgId: number, scopes: string[], locationId: number | null = null) {
+export async function makeApiToken(
+  db: Kysely<DB>,
+  orgId: number,
+  scopes: string[],
+  locationId: number | null = null,
+) {
   const token = newSecret('rl_');
-  const row = await db.insertInto('api_tokens').values({ org_id: orgId, name: `token ${++seq}`, token_hash: hashSecret(token), scopes, location_id: locationId }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('api_tokens')
+    .values({
+      org_id: orgId,
+      name: `token ${++seq}`,
+      token_hash: hashSecret(token),
+      scopes,
+      location_id: locationId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: row.id, token };
 }
 
@@ -85,48 +137,169 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
     request: (options) =>
       app.inject({
         ...options,
-        headers: { cookie: `relance_session=${cookie.value}`, ...(options.method && options.method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...options.headers },
+        headers: {
+          cookie: `relance_session=${cookie.value}`,
+          ...(options.method && options.method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+          ...options.headers,
+        },
       }),
   };
 }
 
 export function tokenClient(app: FastifyInstance, token: string): Pick<Client, 'request'> {
-  return { request: (options) => app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } }) };
+  return {
+    request: (options) =>
+      app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } }),
+  };
 }
 
 /** One of each record an API route can point at, in one organization (ExampleIds). */
-export async function makeTenantRecords(db: Kysely<DB>, shop: { orgId: number; locationId: number }): Promise<import('../../src/http/api/define.ts').ExampleIds> {
+export async function makeTenantRecords(
+  db: Kysely<DB>,
+  shop: { orgId: number; locationId: number },
+): Promise<import('../../src/http/api/define.ts').ExampleIds> {
   const { orgId, locationId } = shop;
   const n = ++seq;
-  const customer = await db.insertInto('customers').values({ org_id: orgId, location_id: locationId, customer_number: `X${n}`, mailing_name: `Client ${n}`, email: `c${n}@example.test` }).returning('id').executeTakeFirstOrThrow();
-  const vehicle = await db.insertInto('vehicles').values({ org_id: orgId, location_id: locationId, customer_id: customer.id, vin: `VIN${String(n).padStart(14, '0')}`, captured_on: '2025-01-01' }).returning('id').executeTakeFirstOrThrow();
-  const ro = await db.insertInto('repair_orders').values({ org_id: orgId, location_id: locationId, ro_number: `RO${n}`, customer_id: customer.id, vehicle_id: vehicle.id, opened_on: '2026-01-05', closed_on: '2026-01-05' }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('repair_order_lines').values({ org_id: orgId, repair_order_id: ro.id, line_no: 1, kind: 'labor', description: 'Labor' }).execute();
-  const mechanic = await db.insertInto('mechanics').values({ org_id: orgId, location_id: locationId, name: `Mechanic ${n}` }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('mechanic_hours').values([1, 2, 3, 4, 5].map((weekday) => ({ org_id: orgId, mechanic_id: mechanic.id, weekday, starts_at: '08:00', ends_at: '17:00' }))).execute();
-  const courtesy = await db.insertInto('courtesy_vehicles').values({ org_id: orgId, location_id: locationId, name: `Loaner ${n}` }).returning('id').executeTakeFirstOrThrow();
+  const customer = await db
+    .insertInto('customers')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      customer_number: `X${n}`,
+      mailing_name: `Client ${n}`,
+      email: `c${n}@example.test`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const vehicle = await db
+    .insertInto('vehicles')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      customer_id: customer.id,
+      vin: `VIN${String(n).padStart(14, '0')}`,
+      captured_on: '2025-01-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ro = await db
+    .insertInto('repair_orders')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      ro_number: `RO${n}`,
+      customer_id: customer.id,
+      vehicle_id: vehicle.id,
+      opened_on: '2026-01-05',
+      closed_on: '2026-01-05',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('repair_order_lines')
+    .values({ org_id: orgId, repair_order_id: ro.id, line_no: 1, kind: 'labor', description: 'Labor' })
+    .execute();
+  const mechanic = await db
+    .insertInto('mechanics')
+    .values({ org_id: orgId, location_id: locationId, name: `Mechanic ${n}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('mechanic_hours')
+    .values(
+      [1, 2, 3, 4, 5].map((weekday) => ({
+        org_id: orgId,
+        mechanic_id: mechanic.id,
+        weekday,
+        starts_at: '08:00',
+        ends_at: '17:00',
+      })),
+    )
+    .execute();
+  const courtesy = await db
+    .insertInto('courtesy_vehicles')
+    .values({ org_id: orgId, location_id: locationId, name: `Loaner ${n}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const appointment = await db
     .insertInto('appointments')
-    .values({ org_id: orgId, location_id: locationId, customer_id: customer.id, vehicle_id: vehicle.id, mechanic_id: mechanic.id, starts_at: '2026-03-12T14:00:00Z', ends_at: '2026-03-12T15:00:00Z', status: 'confirmed' })
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      customer_id: customer.id,
+      vehicle_id: vehicle.id,
+      mechanic_id: mechanic.id,
+      starts_at: '2026-03-12T14:00:00Z',
+      ends_at: '2026-03-12T15:00:00Z',
+      status: 'confirmed',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const user = await makeStaff(db, shop, [{ locationId, role: 'crm_agent' }]);
   const token = await makeApiToken(db, orgId, ['read'], null);
   const message = await db
     .insertInto('messages')
-    .values({ org_id: orgId, location_id: locationId, kind: 'E02', channel: 'email', customer_id: customer.id, due_on: '2026-03-01', dedupe_key: `k${n}`, status: 'sent' })
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      kind: 'E02',
+      channel: 'email',
+      customer_id: customer.id,
+      due_on: '2026-03-01',
+      dedupe_key: `k${n}`,
+      status: 'sent',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const task = await db
     .insertInto('staff_tasks')
-    .values({ org_id: orgId, location_id: locationId, kind: 'P00', customer_id: customer.id, assigned_role: 'crm_agent', due_on: '2026-03-01' })
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      kind: 'P00',
+      customer_id: customer.id,
+      assigned_role: 'crm_agent',
+      due_on: '2026-03-01',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const schedule = await db.insertInto('maintenance_schedules').values({ org_id: orgId, location_id: locationId, make: `Make${n}`, model: null, name: `Schedule ${n}` }).returning('id').executeTakeFirstOrThrow();
+  const schedule = await db
+    .insertInto('maintenance_schedules')
+    .values({ org_id: orgId, location_id: locationId, make: `Make${n}`, model: null, name: `Schedule ${n}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('maintenance_schedule_items')
-    .values({ org_id: orgId, schedule_id: schedule.id, code: 'OIL', description: JSON.stringify({ en: 'Oil', fr: 'Huile', es: 'Aceite' }), every_km: 8000, every_months: 6 })
+    .values({
+      org_id: orgId,
+      schedule_id: schedule.id,
+      code: 'OIL',
+      description: JSON.stringify({ en: 'Oil', fr: 'Huile', es: 'Aceite' }),
+      every_km: 8000,
+      every_months: 6,
+    })
     .execute();
+  const promotion = await db
+    .insertInto('promotions')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      name: `Promotion ${n}`,
+      coupon_code: `SAVE${n}`,
+      description: JSON.stringify({ en: '10% off', fr: '10 % de rabais' }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const campaign = await db
+    .insertInto('campaigns')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      name: `Campaign ${n}`,
+      promotion_id: promotion.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     orgId,
     locationId,
@@ -141,16 +314,26 @@ export async function makeTenantRecords(db: Kysely<DB>, shop: { orgId: number; l
     taskId: task.id,
     messageId: message.id,
     scheduleId: schedule.id,
+    promotionId: promotion.id,
+    campaignId: campaign.id,
   };
 }
 
 /** A fingerprint of every row of every table: equal before and after means nothing changed. */
 export async function databaseFingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
   const { sql } = await import('kysely');
-  const tables = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
+  const tables = await sql<{
+    table_name: string;
+  }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(
+    db,
+  );
   const out: Record<string, string> = {};
   for (const { table_name } of tables.rows) {
-    const r = await sql<{ h: string | null }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${sql.table(table_name)} t`.execute(db);
+    const r = await sql<{
+      h: string | null;
+    }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${sql.table(table_name)} t`.execute(
+      db,
+    );
     out[table_name] = r.rows[0]?.h ?? '';
   }
   return out;

@@ -27,7 +27,7 @@ export async function runImport(
   shop: { orgId: number; locationId: number },
   kind: ImportKind,
   content: string | Buffer,
-  options: { encoding?: string; batchSize?: number; now?: Date; chunkBytes?: number } = {},
+  options: { encoding?: string; batchSize?: number; now?: Date; chunkBytes?: number; fileName?: string } = {},
 ): Promise<ImportResult & { report: ReportLine[]; reportText: string }> {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   // Small chunks exercise sequences split across reads.
@@ -42,8 +42,15 @@ export async function runImport(
     },
   });
   const result = await importCsv(db, {
-    orgId: shop.orgId, locationId: shop.locationId, kind, input: Readable.from(chunks), rejects,
-    encoding: options.encoding, batchSize: options.batchSize, now: options.now ?? new Date('2026-03-01T15:00:00Z'),
+    orgId: shop.orgId,
+    locationId: shop.locationId,
+    kind,
+    input: Readable.from(chunks),
+    rejects,
+    encoding: options.encoding,
+    batchSize: options.batchSize,
+    now: options.now ?? new Date('2026-03-01T15:00:00Z'),
+    fileName: options.fileName,
   });
   const report = reportText ? (parse(reportText, { columns: true }) as ReportLine[]) : [];
   return { ...result, report, reportText };

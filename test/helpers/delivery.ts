@@ -10,6 +10,7 @@ import type { Database } from '../../src/db/database.ts';
 import type { DB, Message } from '../../src/db/schema.ts';
 import type { MessagePayload } from '../../src/domain/messages/payload.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
+import { createLogger } from '../../src/config/logger.ts';
 
 export interface SinkMessage {
   raw: string;
@@ -28,7 +29,12 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: {
+    parse?: boolean;
+    /** answer each message after this long (a slow server) */ delayMs?: number;
+  } = {},
+): Promise<SmtpSink> {
   const received: SinkMessage[] = [];
   let failures: { left: number; code: number; message: string } = { left: 0, code: 0, message: '' };
   const server = new SMTPServer({
@@ -54,7 +60,8 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
           envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           envelopeTo: session.envelope.rcptTo.map((r) => r.address),
         });
-        callback();
+        if (options.delayMs) setTimeout(() => callback(), options.delayMs);
+        else callback();
       });
     },
   });
@@ -75,9 +82,26 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
   };
 }
 
-export function testContext(database: Database, env: Record<string, string> = {}, now?: () => Date): AppContext {
-  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: 'ab'.repeat(32), PUBLIC_URL: 'http://relance.test', DEMO_DATA: 'off', ...env });
-  return { config, keys: deriveKeys('ab'.repeat(32)), database, db: database.db, now: now ?? (() => new Date()) };
+export function testContext(
+  database: Database,
+  env: Record<string, string> = {},
+  now?: () => Date,
+): AppContext {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: 'ab'.repeat(32),
+    PUBLIC_URL: 'http://relance.test',
+    DEMO_DATA: 'off',
+    ...env,
+  });
+  return {
+    config,
+    keys: deriveKeys('ab'.repeat(32)),
+    database,
+    db: database.db,
+    now: now ?? (() => new Date()),
+    log: createLogger({ LOG_LEVEL: 'warn' }),
+  };
 }
 
 let seq = 0;

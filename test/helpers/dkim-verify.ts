@@ -17,7 +17,11 @@ function splitMessage(raw: string): { headers: Array<{ name: string; raw: string
 
 function relaxedHeader(raw: string): string {
   const i = raw.indexOf(':');
-  return `${raw.slice(0, i).trim().toLowerCase()}:${raw.slice(i + 1).replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim()}`;
+  return `${raw.slice(0, i).trim().toLowerCase()}:${raw
+    .slice(i + 1)
+    .replace(/\r\n/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim()}`;
 }
 
 function relaxedBody(body: string): string {
@@ -39,10 +43,19 @@ export function verifyDkim(raw: string, publicKey: KeyObject): DkimResult {
   const sigHeader = headers.find((h) => h.name === 'dkim-signature');
   if (!sigHeader) throw new Error('no DKIM-Signature header');
   const value = sigHeader.raw.slice(sigHeader.raw.indexOf(':') + 1).replace(/\r\n/g, '');
-  const tags = Object.fromEntries(value.split(';').map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).replace(/\s+/g, '')]));
-  if (tags.c !== 'relaxed/relaxed' || tags.a !== 'rsa-sha256') throw new Error(`unsupported DKIM c=${tags.c} a=${tags.a}`);
+  const tags = Object.fromEntries(
+    value
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).replace(/\s+/g, '')]),
+  );
+  if (tags.c !== 'relaxed/relaxed' || tags.a !== 'rsa-sha256')
+    throw new Error(`unsupported DKIM c=${tags.c} a=${tags.a}`);
   const bodyHash = createHash('sha256').update(relaxedBody(body)).digest('base64');
-  const signed = String(tags.h).split(':').map((h) => h.toLowerCase());
+  const signed = String(tags.h)
+    .split(':')
+    .map((h) => h.toLowerCase());
   const pool = headers.filter((h) => h !== sigHeader);
   const used = new Set<number>();
   const lines: string[] = [];
@@ -56,7 +69,9 @@ export function verifyDkim(raw: string, publicKey: KeyObject): DkimResult {
       }
     }
   }
-  const sigWithoutB = relaxedHeader(sigHeader.raw).replace(/b=[^;]*$/, 'b=').replace(/(;\s*)b=[^;]*(;|$)/, '$1b=$2');
+  const sigWithoutB = relaxedHeader(sigHeader.raw)
+    .replace(/b=[^;]*$/, 'b=')
+    .replace(/(;\s*)b=[^;]*(;|$)/, '$1b=$2');
   const data = [...lines, sigWithoutB].join('\r\n');
   const verifier = createVerify('RSA-SHA256');
   verifier.update(data);

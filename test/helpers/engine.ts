@@ -9,7 +9,16 @@ let seq = 0;
 export async function makeRepairOrder(
   db: Kysely<DB>,
   shop: Shop,
-  values: { customerId: number | null; vehicleId: number | null; closedOn: string | null; isMaintenance?: boolean; odometer?: number | null; status?: 'open' | 'closed' | 'void'; lines?: string[]; declined?: string[] },
+  values: {
+    customerId: number | null;
+    vehicleId: number | null;
+    closedOn: string | null;
+    isMaintenance?: boolean;
+    odometer?: number | null;
+    status?: 'open' | 'closed' | 'void';
+    lines?: string[];
+    declined?: string[];
+  },
 ) {
   const ro = await db
     .insertInto('repair_orders')
@@ -28,10 +37,22 @@ export async function makeRepairOrder(
     .returningAll()
     .executeTakeFirstOrThrow();
   for (const [i, d] of (values.lines ?? []).entries()) {
-    await db.insertInto('repair_order_lines').values({ org_id: shop.orgId, repair_order_id: ro.id, line_no: i + 1, kind: 'package', description: d }).execute();
+    await db
+      .insertInto('repair_order_lines')
+      .values({ org_id: shop.orgId, repair_order_id: ro.id, line_no: i + 1, kind: 'package', description: d })
+      .execute();
   }
   for (const [i, d] of (values.declined ?? []).entries()) {
-    await db.insertInto('recommendations').values({ org_id: shop.orgId, repair_order_id: ro.id, line_no: i + 1, description: d, status: 'declined' }).execute();
+    await db
+      .insertInto('recommendations')
+      .values({
+        org_id: shop.orgId,
+        repair_order_id: ro.id,
+        line_no: i + 1,
+        description: d,
+        status: 'declined',
+      })
+      .execute();
   }
   return ro;
 }
@@ -39,7 +60,14 @@ export async function makeRepairOrder(
 export async function makeAppointment(
   db: Kysely<DB>,
   shop: Shop,
-  values: { customerId?: number | null; vehicleId?: number | null; startsAt: string; minutes?: number; status?: DB['appointments']['status'] extends infer S ? Exclude<S, undefined> : never; visitor?: { name: string; email: string | null } },
+  values: {
+    customerId?: number | null;
+    vehicleId?: number | null;
+    startsAt: string;
+    minutes?: number;
+    status?: DB['appointments']['status'] extends infer S ? Exclude<S, undefined> : never;
+    visitor?: { name: string; email: string | null };
+  },
 ) {
   const starts = new Date(values.startsAt);
   return db
@@ -59,36 +87,65 @@ export async function makeAppointment(
     .executeTakeFirstOrThrow();
 }
 
-export async function makeStaff(db: Kysely<DB>, shop: Shop, role: DB['user_roles']['role'], name = `Staff ${++seq}`) {
+export async function makeStaff(
+  db: Kysely<DB>,
+  shop: Shop,
+  role: DB['user_roles']['role'],
+  name = `Staff ${++seq}`,
+) {
   const user = await db
     .insertInto('users')
     .values({ org_id: shop.orgId, email: `staff${++seq}-${Date.now()}@garage.test`, name })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db.insertInto('user_roles').values({ org_id: shop.orgId, user_id: user.id, location_id: shop.locationId, role }).execute();
+  await db
+    .insertInto('user_roles')
+    .values({ org_id: shop.orgId, user_id: user.id, location_id: shop.locationId, role })
+    .execute();
   return user;
 }
 
 /** Sets a kind's day settings; unspecified channels keep theirs. */
-export async function setRule(db: Kysely<DB>, shop: Shop, kind: string, values: { email?: number; postcard?: number; interval?: number | null; dead?: number | null }) {
-  for (const channel of ['email', 'postcard'] as const) {
+export async function setRule(
+  db: Kysely<DB>,
+  shop: Shop,
+  kind: string,
+  values: { email?: number; postcard?: number; sms?: number; interval?: number | null; dead?: number | null },
+) {
+  for (const channel of ['email', 'postcard', 'sms'] as const) {
     const days = values[channel];
     const set: Record<string, number | null> = {};
     if (days !== undefined) set.days = days;
     if (values.interval !== undefined) set.interval_days = values.interval;
     if (values.dead !== undefined) set.dead_days = values.dead;
     if (Object.keys(set).length === 0) continue;
-    await db.updateTable('message_rules').set(set).where('org_id', '=', shop.orgId).where('location_id', '=', shop.locationId).where('kind', '=', kind).where('channel', '=', channel).execute();
+    await db
+      .updateTable('message_rules')
+      .set(set)
+      .where('org_id', '=', shop.orgId)
+      .where('location_id', '=', shop.locationId)
+      .where('kind', '=', kind)
+      .where('channel', '=', channel)
+      .execute();
   }
 }
 
 /** Turns every rule off for a location, so a test sees only the rule it switches on. */
 export async function allRulesOff(db: Kysely<DB>, shop: Shop) {
-  await db.updateTable('message_rules').set({ days: 0 }).where('org_id', '=', shop.orgId).where('location_id', '=', shop.locationId).execute();
+  await db
+    .updateTable('message_rules')
+    .set({ days: 0 })
+    .where('org_id', '=', shop.orgId)
+    .where('location_id', '=', shop.locationId)
+    .execute();
 }
 
 export async function outbox(db: Kysely<DB>, shop: Shop, kind?: string): Promise<Message[]> {
-  let q = db.selectFrom('messages').selectAll().where('org_id', '=', shop.orgId).where('location_id', '=', shop.locationId);
+  let q = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('org_id', '=', shop.orgId)
+    .where('location_id', '=', shop.locationId);
   if (kind) q = q.where('kind', '=', kind);
   return q.orderBy('id').execute();
 }
@@ -97,7 +154,13 @@ export async function outbox(db: Kysely<DB>, shop: Shop, kind?: string): Promise
 export async function runShopDays(db: Kysely<DB>, shop: Shop, days: string[], now?: Date) {
   const { runDay } = await import('../../src/engine/run-day.ts');
   const results = [];
-  for (const day of days) results.push(await runDay(db, day, { now: now ?? new Date(`${day}T12:00:00Z`), locations: [{ orgId: shop.orgId, locationId: shop.locationId }] }));
+  for (const day of days)
+    results.push(
+      await runDay(db, day, {
+        now: now ?? new Date(`${day}T12:00:00Z`),
+        locations: [{ orgId: shop.orgId, locationId: shop.locationId }],
+      }),
+    );
   return results;
 }
 

@@ -28,7 +28,11 @@ export async function makeShop(db: Kysely<DB>, location: Partial<NewLocation> = 
   return { orgId, locationId: loc.id, location: loc };
 }
 
-export async function makeCustomer(db: Kysely<DB>, shop: { orgId: number; locationId: number }, values: Partial<NewCustomer> = {}) {
+export async function makeCustomer(
+  db: Kysely<DB>,
+  shop: { orgId: number; locationId: number },
+  values: Partial<NewCustomer> = {},
+) {
   const n = next();
   return db
     .insertInto('customers')
@@ -46,7 +50,12 @@ export async function makeCustomer(db: Kysely<DB>, shop: { orgId: number; locati
     .executeTakeFirstOrThrow();
 }
 
-export async function makeVehicle(db: Kysely<DB>, shop: { orgId: number; locationId: number }, customerId: number | null, values: Partial<NewVehicle> = {}) {
+export async function makeVehicle(
+  db: Kysely<DB>,
+  shop: { orgId: number; locationId: number },
+  customerId: number | null,
+  values: Partial<NewVehicle> = {},
+) {
   const n = next();
   return db
     .insertInto('vehicles')

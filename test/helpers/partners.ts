@@ -14,8 +14,12 @@ import type { AppContext } from '../../src/context.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { Partner } from '../../src/partners/partners.ts';
 import { deriveKeys, encryptSecret } from '../../src/security/keys.ts';
+import { createLogger } from '../../src/config/logger.ts';
 
-export function makeContext(database: Database, now = new Date('2026-11-23T08:00:00Z')): AppContext & { setNow(d: Date): void } {
+export function makeContext(
+  database: Database,
+  now = new Date('2026-11-23T08:00:00Z'),
+): AppContext & { setNow(d: Date): void } {
   let current = now;
   return {
     config: loadConfig({}),
@@ -23,6 +27,7 @@ export function makeContext(database: Database, now = new Date('2026-11-23T08:00
     database,
     db: database.db,
     now: () => current,
+    log: createLogger({ LOG_LEVEL: 'warn' }),
     setNow(d: Date) {
       current = d;
     },
@@ -33,7 +38,12 @@ export async function setPartner(
   ctx: AppContext,
   shop: { orgId: number; locationId: number },
   partner: Partner,
-  values: { enabled?: boolean; settings: Record<string, unknown>; password?: string; consentUserId?: number | null },
+  values: {
+    enabled?: boolean;
+    settings: Record<string, unknown>;
+    password?: string;
+    consentUserId?: number | null;
+  },
 ): Promise<void> {
   const row = {
     org_id: shop.orgId,
@@ -74,18 +84,52 @@ export interface FtpEvent {
 /** A throw-away self-signed certificate for 127.0.0.1 (openssl), for explicit FTP TLS. */
 export function selfSignedCertificate(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'relance-cert-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    '-subj', '/CN=127.0.0.1', '-days', '1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-subj',
+      '/CN=127.0.0.1',
+      '-days',
+      '1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+  return {
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+  };
 }
 
 /**
  * ftp-srv on loopback with one user; `root` is the folder it serves, `events` what it saw.
  * With `tls`, it offers AUTH TLS (explicit TLS) and `logins` records whether each was secure.
  */
-export async function startFtpServer(user = 'shop', password = 'ftp-pass', tls?: { key: string; cert: string }) {
+export async function startFtpServer(
+  user = 'shop',
+  password = 'ftp-pass',
+  tls?: { key: string; cert: string },
+) {
   const root = mkdtempSync(join(tmpdir(), 'relance-ftp-'));
-  const server = new FtpSrv({ url: 'ftp://127.0.0.1:0', pasv_url: '127.0.0.1', pasv_min: 30000, pasv_max: 40000, anonymous: false, log: silentLog, tls: tls ?? false });
+  const server = new FtpSrv({
+    url: 'ftp://127.0.0.1:0',
+    pasv_url: '127.0.0.1',
+    pasv_min: 30000,
+    pasv_max: 40000,
+    anonymous: false,
+    log: silentLog,
+    tls: tls ?? false,
+  });
   const events: FtpEvent[] = [];
   const logins: Array<{ user: string; secure: boolean }> = [];
   server.on('login', ({ connection, username, password: given }, resolve, reject) => {
@@ -95,12 +139,16 @@ export async function startFtpServer(user = 'shop', password = 'ftp-pass', tls?:
       return;
     }
     const list = () => readdirSync(root, { recursive: true }).map(String).sort();
-    connection.on('STOR', (_err: unknown, path: string) => events.push({ event: 'STOR', name: path, files: list() }));
-    connection.on('RNTO', (_err: unknown, name: string) => events.push({ event: 'RNTO', name, files: list() }));
+    connection.on('STOR', (_err: unknown, path: string) =>
+      events.push({ event: 'STOR', name: path, files: list() }),
+    );
+    connection.on('RNTO', (_err: unknown, name: string) =>
+      events.push({ event: 'RNTO', name, files: list() }),
+    );
     resolve({ root });
   });
   await server.listen();
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   return { root, port, events, logins, close: () => server.close() };
 }
 
@@ -130,7 +178,10 @@ export async function startPartnerEndpoint(statuses: number[] = []) {
         return;
       }
       const key = String(req.headers['idempotency-key'] ?? '');
-      if (createHash('sha256').update(body).digest('hex') !== req.headers['x-content-sha256'] || body.length !== Number(req.headers['content-length'])) {
+      if (
+        createHash('sha256').update(body).digest('hex') !== req.headers['x-content-sha256'] ||
+        body.length !== Number(req.headers['content-length'])
+      ) {
         res.writeHead(400).end('checksum mismatch');
         return;
       }
@@ -140,7 +191,13 @@ export async function startPartnerEndpoint(statuses: number[] = []) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload`;
-  return { url, received, accepted, hits: () => hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    received,
+    accepted,
+    hits: () => hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 let roSeq = 0;
@@ -149,7 +206,14 @@ let roSeq = 0;
 export async function makeRepairOrder(
   ctx: AppContext,
   shop: { orgId: number; locationId: number },
-  values: { customerId: number | null; vehicleId: number | null; closedOn: string; odometer?: number; total?: number; status?: 'open' | 'closed' | 'void' },
+  values: {
+    customerId: number | null;
+    vehicleId: number | null;
+    closedOn: string;
+    odometer?: number;
+    total?: number;
+    status?: 'open' | 'closed' | 'void';
+  },
   lines: Array<{ kind: 'labor' | 'part' | 'package'; description: string; amount?: number }> = [],
 ) {
   const ro = await ctx.db
@@ -172,7 +236,16 @@ export async function makeRepairOrder(
   if (lines.length > 0) {
     await ctx.db
       .insertInto('repair_order_lines')
-      .values(lines.map((l, i) => ({ org_id: shop.orgId, repair_order_id: ro.id, line_no: i + 1, kind: l.kind, description: l.description, amount: (l.amount ?? 0) as never })))
+      .values(
+        lines.map((l, i) => ({
+          org_id: shop.orgId,
+          repair_order_id: ro.id,
+          line_no: i + 1,
+          kind: l.kind,
+          description: l.description,
+          amount: (l.amount ?? 0) as never,
+        })),
+      )
       .execute();
   }
   return ro;

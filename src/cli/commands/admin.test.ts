@@ -29,28 +29,85 @@ function relance(...args: string[]) {
 
 describe(`relance user create / operator create on ${backendName}`, { timeout: 60_000 }, () => {
   it('creates an owner on a fresh install with a generated password, then refuses a duplicate', async () => {
-    const r = relance('user', 'create', '--org', 'Garage Neuf', '--location', 'main', '--email', 'owner@neuf.test', '--role', 'owner');
+    const r = relance(
+      'user',
+      'create',
+      '--org',
+      'Garage Neuf',
+      '--location',
+      'main',
+      '--email',
+      'owner@neuf.test',
+      '--role',
+      'owner',
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Created organization "Garage Neuf".');
     expect(r.out).toContain('Created location "main".');
     const password = /Password: (\S+)/.exec(r.out)![1]!;
-    const again = relance('user', 'create', '--org', 'Garage Neuf', '--location', 'main', '--email', 'OWNER@neuf.test', '--role', 'owner');
+    const again = relance(
+      'user',
+      'create',
+      '--org',
+      'Garage Neuf',
+      '--location',
+      'main',
+      '--email',
+      'OWNER@neuf.test',
+      '--role',
+      'owner',
+    );
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists');
-    const second = relance('user', 'create', '--org', 'Garage Neuf', '--location', 'main', '--email', 'agent@neuf.test', '--role', 'crm_agent', '--password', 'given password 1');
+    const second = relance(
+      'user',
+      'create',
+      '--org',
+      'Garage Neuf',
+      '--location',
+      'main',
+      '--email',
+      'agent@neuf.test',
+      '--role',
+      'crm_agent',
+      '--password',
+      'given password 1',
+    );
     expect(second.out).not.toContain('Created organization');
     expect(second.out).not.toContain('Password:');
     if (t) {
-      const row = await t.db.selectFrom('users').select('password_hash').where('email', '=', 'owner@neuf.test').executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('email', '=', 'owner@neuf.test')
+        .executeTakeFirstOrThrow();
       expect(await verifyPassword(row.password_hash!, password)).toBe(true);
     }
   });
 
   it('names a bad flag', () => {
-    const r = relance('user', 'create', '--org', 'X', '--location', 'main', '--email', 'x@y.test', '--role', 'boss');
+    const r = relance(
+      'user',
+      'create',
+      '--org',
+      'X',
+      '--location',
+      'main',
+      '--email',
+      'x@y.test',
+      '--role',
+      'boss',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain('--role must be one of');
-    const op = relance('operator', 'create', '--email', 'ops@relance.test', '--password', 'operator password');
+    const op = relance(
+      'operator',
+      'create',
+      '--email',
+      'ops@relance.test',
+      '--password',
+      'operator password',
+    );
     expect(op.code, op.err).toBe(0);
     expect(op.out).toContain('Created operator ops@relance.test');
   });

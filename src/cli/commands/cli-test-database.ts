@@ -34,7 +34,13 @@ export async function cliDatabase(): Promise<CliDatabase> {
       await database.close();
     }
   };
-  return { env: { RELANCE_DATA_DIR: dataDir }, use, close: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  // The CLI refuses a missing embedded database (it never creates one by surprise): make it now.
+  await use(async () => undefined);
+  return {
+    env: { RELANCE_DATA_DIR: dataDir },
+    use,
+    close: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 export interface CliRun {
@@ -52,8 +58,12 @@ export async function relance(database: CliDatabase, ...argv: string[]): Promise
   Object.assign(process.env, { DEMO_DATA: 'off' }, database.env);
   let out = '';
   let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += `${a.join(' ')}\n`));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (err += `${a.join(' ')}\n`));
+  const log = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void (out += `${a.join(' ')}\n`));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void (err += `${a.join(' ')}\n`));
   const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     err += String(chunk);
     return true;

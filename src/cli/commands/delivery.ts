@@ -5,4 +5,9 @@ import { templatesPreviewCommand } from './delivery/templates-preview.ts';
 import { statsCommand } from './delivery/stats.ts';
 import { bounceSecretCommand } from './delivery/bounce-secret.ts';
 
-export const DELIVERY_COMMANDS: Command[] = [workerCommand, templatesPreviewCommand, statsCommand, bounceSecretCommand];
+export const DELIVERY_COMMANDS: Command[] = [
+  workerCommand,
+  templatesPreviewCommand,
+  statsCommand,
+  bounceSecretCommand,
+];

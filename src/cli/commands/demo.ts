@@ -6,7 +6,8 @@ import { progressBar } from '../progress.ts';
 function positiveInt(value: unknown, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${flag} must be a whole number ≥ 1 (got "${String(value)}")`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${flag} must be a whole number ≥ 1 (got "${String(value)}")`);
   return n;
 }
 
@@ -15,6 +16,7 @@ export const demoCommand: Command = {
   summary: 'Load realistic synthetic data (deterministic from --seed) into a new organization',
   usage: 'relance demo --locations N --customers M [--seed S] [--org NAME] [--chunk-size 1000]',
   needsDatabase: true,
+  createsDatabase: true,
   options: {
     locations: { type: 'string' },
     customers: { type: 'string' },
@@ -33,7 +35,11 @@ export const demoCommand: Command = {
     const started = performance.now();
     const bar = progressBar('demo customers', customers);
     const summary = await loadDemo(ctx.db, {
-      locations, customers, seed, today, chunkSize,
+      locations,
+      customers,
+      seed,
+      today,
+      chunkSize,
       // PGlite has one session: chunks one after the other. PostgreSQL: two writers (two cores here).
       concurrency: ctx.database.backend === 'postgres' ? 2 : 1,
       orgName: typeof args.values.org === 'string' ? args.values.org : undefined,
@@ -41,9 +47,13 @@ export const demoCommand: Command = {
     });
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Demo organization ${summary.orgId} loaded in ${seconds} s (seed "${seed}", today ${today}):`);
+    console.log(
+      `Demo organization ${summary.orgId} loaded in ${seconds} s (seed "${seed}", today ${today}):`,
+    );
     console.log(`  locations ${summary.locations.map((l) => l.code).join(', ')}`);
-    console.log(`  ${summary.customers} customers, ${summary.vehicles} vehicles, ${summary.repairOrders} repair orders, ` +
-      `${summary.lines} lines, ${summary.recommendations} declined items, ${summary.odometerReadings} odometer readings, ${summary.appointments} appointments`);
+    console.log(
+      `  ${summary.customers} customers, ${summary.vehicles} vehicles, ${summary.repairOrders} repair orders, ` +
+        `${summary.lines} lines, ${summary.recommendations} declined items, ${summary.odometerReadings} odometer readings, ${summary.appointments} appointments`,
+    );
   },
 };

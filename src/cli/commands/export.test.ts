@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../../test/helpers/factories.ts';
-import { makeContext, makeRepairOrder, setPartner, startPartnerEndpoint } from '../../../test/helpers/partners.ts';
+import {
+  makeContext,
+  makeRepairOrder,
+  setPartner,
+  startPartnerEndpoint,
+} from '../../../test/helpers/partners.ts';
 import { exportCommand } from './export.ts';
 
 let database: TestDatabase;
@@ -13,7 +18,8 @@ let ctx: ReturnType<typeof makeContext>;
 let shop: Awaited<ReturnType<typeof makeShop>>;
 let printed: string[];
 
-const run = (positionals: string[], values: Record<string, string | boolean>) => exportCommand.run({ positionals, values }, ctx);
+const run = (positionals: string[], values: Record<string, string | boolean>) =>
+  exportCommand.run({ positionals, values }, ctx);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -21,7 +27,9 @@ beforeAll(async () => {
   shop = await makeShop(ctx.db, { code: 'MTL' });
   const c = await makeCustomer(ctx.db, shop, { first_name: 'Secretive', last_name: 'Customer' });
   const v = await makeVehicle(ctx.db, shop, c.id, { vin: '2T1BURHE0JC012345' });
-  await makeRepairOrder(ctx, shop, { customerId: c.id, vehicleId: v.id, closedOn: '2026-11-22' }, [{ kind: 'package', description: 'Brake inspection' }]);
+  await makeRepairOrder(ctx, shop, { customerId: c.id, vehicleId: v.id, closedOn: '2026-11-22' }, [
+    { kind: 'package', description: 'Brake inspection' },
+  ]);
 });
 afterAll(async () => {
   await database.close();
@@ -38,16 +46,27 @@ afterEach(() => {
 describe('relance export', () => {
   it('names what is wrong with the arguments', async () => {
     await expect(run([], { location: 'MTL' })).rejects.toThrow('name one partner');
-    await expect(run(['autotrader'], { location: 'MTL' })).rejects.toThrow('unknown partner "autotrader" (expected customerlink, mechanicnet, carfax)');
+    await expect(run(['autotrader'], { location: 'MTL' })).rejects.toThrow(
+      'unknown partner "autotrader" (expected customerlink, mechanicnet, carfax)',
+    );
     await expect(run(['carfax'], {})).rejects.toThrow('--location CODE is required');
     await expect(run(['carfax'], { location: 'NOPE' })).rejects.toThrow('no location with code "NOPE"');
-    await expect(run(['carfax'], { location: 'MTL', date: '2026-13-45' })).rejects.toThrow('--date must be a date as YYYY-MM-DD');
-    await expect(run(['carfax'], { location: 'MTL', date: '2026-02-30' })).rejects.toThrow('--date must be a date as YYYY-MM-DD (got "2026-02-30")');
+    await expect(run(['carfax'], { location: 'MTL', date: '2026-13-45' })).rejects.toThrow(
+      '--date must be a date as YYYY-MM-DD',
+    );
+    await expect(run(['carfax'], { location: 'MTL', date: '2026-02-30' })).rejects.toThrow(
+      '--date must be a date as YYYY-MM-DD (got "2026-02-30")',
+    );
   });
 
   it('refuses CARFAX before the terms are accepted', async () => {
-    await setPartner(ctx, shop, 'carfax', { settings: { endpoint: 'http://127.0.0.1:9/x' }, consentUserId: null });
-    await expect(run(['carfax'], { location: 'MTL' })).rejects.toThrow('CARFAX export refused for location MTL: the CARFAX terms of service have not been accepted');
+    await setPartner(ctx, shop, 'carfax', {
+      settings: { endpoint: 'http://127.0.0.1:9/x' },
+      consentUserId: null,
+    });
+    await expect(run(['carfax'], { location: 'MTL' })).rejects.toThrow(
+      'CARFAX export refused for location MTL: the CARFAX terms of service have not been accepted',
+    );
   });
 
   it('sends yesterday (local) by default, and says so when run again', async () => {
@@ -55,7 +74,9 @@ describe('relance export', () => {
     try {
       await setPartner(ctx, shop, 'carfax', { settings: { endpoint: endpoint.url } });
       expect(await run(['carfax'], { location: 'MTL' })).toBe(0);
-      expect(printed.join('\n')).toMatch(/^CARFAX export of MTL for 2026-11-22: sent 1 rows, \d+ bytes, sha256 [0-9a-f]{64}$/);
+      expect(printed.join('\n')).toMatch(
+        /^CARFAX export of MTL for 2026-11-22: sent 1 rows, \d+ bytes, sha256 [0-9a-f]{64}$/,
+      );
       expect(await run(['carfax'], { location: 'MTL', date: '2026-11-22' })).toBe(0);
       expect(printed[1]).toMatch(/CARFAX export of MTL for 2026-11-22 was already sent/);
       expect(endpoint.hits()).toBe(1);

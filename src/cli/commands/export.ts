@@ -6,9 +6,7 @@ import { resolve } from 'node:path';
 import type { AppContext } from '../../context.ts';
 import type { Location } from '../../db/schema.ts';
 import { addDays, localDateTime } from '../../domain/time/dates.ts';
-import { buildExtractFile } from '../../partners/build-extract-file.ts';
-import { EXTRACTS } from '../../partners/extracts/index.ts';
-import { getPartnerSettings } from '../../partners/get-partner-settings.ts';
+import { previewExtract } from '../../partners/preview-extract.ts';
 import { isPartner, PARTNER_NAMES, PARTNERS, type Partner } from '../../partners/partners.ts';
 import { runExport } from '../../partners/run-export.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -29,16 +27,27 @@ export const exportCommand: Command = {
     if (!ctx) throw new Error('export needs the database');
     const [partner, extra] = positionals;
     if (!partner || extra !== undefined) throw new UsageError('name one partner');
-    if (!isPartner(partner)) throw new UsageError(`unknown partner "${partner}" (expected ${PARTNERS.join(', ')})`);
+    if (!isPartner(partner))
+      throw new UsageError(`unknown partner "${partner}" (expected ${PARTNERS.join(', ')})`);
     if (typeof values.location !== 'string') throw new UsageError('--location CODE is required');
     const location = await findLocation(ctx, values.location, values.org as string | undefined);
-    const day = values.date === undefined ? addDays(localDateTime(ctx.now(), location.time_zone).date, -1) : String(values.date);
+    const day =
+      values.date === undefined
+        ? addDays(localDateTime(ctx.now(), location.time_zone).date, -1)
+        : String(values.date);
     if (!isCalendarDate(day)) throw new UsageError(`--date must be a date as YYYY-MM-DD (got "${day}")`);
     const name = `${PARTNER_NAMES[partner]} export of ${location.code} for ${day}`;
 
-    if (typeof values.output === 'string') return writePreview(ctx, location, partner, day, resolve(values.output));
+    if (typeof values.output === 'string')
+      return writePreview(ctx, location, partner, day, resolve(values.output));
 
-    const out = await runExport(ctx, { orgId: location.org_id, locationId: location.id, partner, runOn: day, force: values.force === true });
+    const out = await runExport(ctx, {
+      orgId: location.org_id,
+      locationId: location.id,
+      partner,
+      runOn: day,
+      force: values.force === true,
+    });
     if (out.status === 'succeeded') {
       console.log(`${name}: sent ${out.file.rows} rows, ${out.file.bytes} bytes, sha256 ${out.file.sha256}`);
       return 0;
@@ -54,30 +63,47 @@ export const exportCommand: Command = {
 
 /** YYYY-MM-DD naming a real day (2026-02-30 is not). */
 function isCalendarDate(day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(day) &&
+    !Number.isNaN(Date.parse(day)) &&
+    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+  );
 }
 
-async function findLocation(ctx: AppContext, code: string, org: string | undefined): Promise<Location> {
+export async function findLocation(
+  ctx: AppContext,
+  code: string,
+  org: string | undefined,
+): Promise<Location> {
   let query = ctx.db.selectFrom('locations').selectAll().where('code', '=', code);
   if (org !== undefined) {
     if (!/^\d+$/.test(org)) throw new UsageError(`--org must be an organization id (got "${org}")`);
     query = query.where('org_id', '=', Number(org));
   }
   const found = await query.limit(2).execute();
-  if (found.length === 0) throw new UsageError(`no location with code "${code}"${org ? ` in organization ${org}` : ''}`);
+  if (found.length === 0)
+    throw new UsageError(`no location with code "${code}"${org ? ` in organization ${org}` : ''}`);
   if (found.length > 1) throw new UsageError(`several organizations have a location "${code}": add --org ID`);
   return found[0]!;
 }
 
 /** The file the partner would receive, written locally; needs valid settings, not consent. */
-async function writePreview(ctx: AppContext, location: Location, partner: Partner, day: string, path: string): Promise<number> {
-  const found = await getPartnerSettings(ctx.db, ctx.keys, location.org_id, location.id, partner);
-  if (!found?.settings) {
-    console.error(`${PARTNER_NAMES[partner]} is not set up for ${location.code}${found?.problem ? `: ${found.problem}` : ''}`);
+async function writePreview(
+  ctx: AppContext,
+  location: Location,
+  partner: Partner,
+  day: string,
+  path: string,
+): Promise<number> {
+  const out = await previewExtract(ctx.db, ctx.keys, location, partner, day, path);
+  if (!('file' in out)) {
+    console.error(
+      `${PARTNER_NAMES[partner]} is not set up for ${location.code}${out.problem ? `: ${out.problem}` : ''}`,
+    );
     return 1;
   }
-  const scope = { orgId: location.org_id, location, runOn: day, settings: found.settings };
-  const file = await buildExtractFile(ctx.db, EXTRACTS[partner] as never, scope as never, path);
-  console.log(`Wrote ${file.rows} rows, ${file.bytes} bytes to ${path} (sha256 ${file.sha256}); nothing was sent`);
+  console.log(
+    `Wrote ${out.file.rows} rows, ${out.file.bytes} bytes to ${path} (sha256 ${out.file.sha256}); nothing was sent`,
+  );
   return 0;
 }

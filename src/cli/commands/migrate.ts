@@ -6,6 +6,7 @@ export const migrateCommand: Command = {
   summary: 'Create or upgrade the database schema',
   usage: 'relance migrate',
   needsDatabase: true,
+  createsDatabase: true,
   async run() {
     console.log('Database is up to date.');
   },

@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import { UsageError, type Command } from '../command.ts';
 import { createStaffUser } from '../../accounts/create-staff-user.ts';
-import type { Role } from '../../db/schema.ts';
-
-const ROLES = ['owner', 'manager', 'crm_agent', 'service_advisor', 'sales_manager', 'sales_rep', 'technician'] as const;
+import { ROLES, type Role } from '../../domain/role.ts';
 
 export const userCreateCommand: Command = {
   name: 'user create',
@@ -20,15 +18,28 @@ export const userCreateCommand: Command = {
     'time-zone': { type: 'string' },
   },
   needsDatabase: true,
+  createsDatabase: true,
   async run({ values }, ctx) {
     const v = values as Record<string, string | undefined>;
-    for (const flag of ['org', 'location', 'email', 'role']) if (!v[flag]) throw new UsageError(`--${flag} is required`);
-    if (!(ROLES as readonly string[]).includes(v.role!)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${v.role}")`);
-    if (!z.email().safeParse(v.email).success) throw new UsageError(`--email is not an email address: "${v.email}"`);
-    if (v.password !== undefined && v.password.length < 10) throw new UsageError('--password must be at least 10 characters');
+    for (const flag of ['org', 'location', 'email', 'role'])
+      if (!v[flag]) throw new UsageError(`--${flag} is required`);
+    if (!(ROLES as readonly string[]).includes(v.role!))
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${v.role}")`);
+    if (!z.email().safeParse(v.email).success)
+      throw new UsageError(`--email is not an email address: "${v.email}"`);
+    if (v.password !== undefined && v.password.length < 10)
+      throw new UsageError('--password must be at least 10 characters');
     const result = await createStaffUser(
       ctx!.db,
-      { orgName: v.org!, locationCode: v.location!, email: v.email!, role: v.role as Role, name: v.name, password: v.password, timeZone: v['time-zone'] },
+      {
+        orgName: v.org!,
+        locationCode: v.location!,
+        email: v.email!,
+        role: v.role as Role,
+        name: v.name,
+        password: v.password,
+        timeZone: v['time-zone'],
+      },
       ctx!.now(),
     );
     for (const what of result.created) console.log(`Created ${what}.`);

@@ -1,5 +1,9 @@
-// Delivery status notifications (RFC 3464, multipart/report; report-type=delivery-status):
-// who bounced, with which status, and which of our messages it was about.
+// Delivery status notifications (RFC 3464, multipart/report; report-type=delivery-status; and the
+// UTF-8 form of RFC 6533): who bounced, with which status, and which of our messages it was about.
+// mailparser reads the MIME structure, so a status part sent base64 or quoted-printable (as many
+// mail servers do) is read like a plain one.
+import { simpleParser, type Attachment } from 'mailparser';
+
 export interface Bounce {
   recipient: string;
   status: string;
@@ -11,27 +15,56 @@ export interface Bounce {
   messageId: string | null;
 }
 
-export function parseDsn(raw: string): Bounce[] {
-  const text = raw.replace(/\r\n/g, '\n');
-  if (!/multipart\/report/i.test(text) || !/message\/delivery-status/i.test(text)) return [];
-  // The delivery-status part: per-message fields, then one block per recipient.
-  const statusPart = text.split(/\n--[^\n]+\n/).find((p) => /content-type:\s*message\/delivery-status/i.test(p)) ?? '';
-  const body = statusPart.slice(statusPart.search(/\n\n/) + 2);
-  const blocks = unfold(body).split(/\n\s*\n/);
-  const original = /^Message-ID:\s*(<[^>\s]+>)/im.exec(text.slice(text.search(/content-type:\s*(message\/rfc822|text\/rfc822-headers)/i) + 1 || text.length));
+const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const ORIGINAL_TYPES = new Set([
+  'message/rfc822',
+  'text/rfc822-headers',
+  'message/global',
+  'message/global-headers',
+]);
+
+export async function parseDsn(raw: string | Buffer): Promise<Bounce[]> {
+  const mail = await simpleParser(raw, {
+    keepDeliveryStatus: true,
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+  });
+  const type = mail.headers.get('content-type');
+  const root = typeof type === 'object' && type !== null && 'value' in type ? String(type.value) : '';
+  if (root.toLowerCase() !== 'multipart/report') return [];
+  const part = (types: Set<string>): Attachment | undefined =>
+    mail.attachments.find((a) => types.has(a.contentType.toLowerCase()));
+  const status = part(STATUS_TYPES);
+  if (!status) return [];
+  const original = part(ORIGINAL_TYPES);
+  const originalHeaders = original ? unfold(original.content.toString('utf8').split(/\r?\n\r?\n/)[0]!) : '';
+  const messageId = /^Message-ID:\s*(<[^>\s]+>)/im.exec(originalHeaders)?.[1] ?? null;
+  // The status part: per-message fields, then one block of fields per recipient.
+  const blocks = unfold(status.content.toString('utf8')).split(/\n\s*\n/);
   const out: Bounce[] = [];
   for (const block of blocks) {
     const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(block)?.[1]?.trim() ?? null;
     const recipient = field('Final-Recipient') ?? field('Original-Recipient');
-    const status = field('Status');
-    if (!recipient || !status) continue;
-    const address = recipient.replace(/^rfc822;\s*/i, '').replace(/^<|>$/g, '').trim();
-    const code = /\d\.\d{1,3}\.\d{1,3}/.exec(status)?.[0] ?? status;
-    out.push({ recipient: address, status: code, hard: code.startsWith('5'), action: field('Action'), diagnostic: field('Diagnostic-Code'), messageId: original?.[1] ?? null });
+    const code = field('Status');
+    if (!recipient || !code) continue;
+    const address = recipient
+      .replace(/^(rfc822|utf-8);\s*/i, '')
+      .replace(/^<|>$/g, '')
+      .trim();
+    const status = /\d\.\d{1,3}\.\d{1,3}/.exec(code)?.[0] ?? code;
+    out.push({
+      recipient: address,
+      status,
+      hard: status.startsWith('5'),
+      action: field('Action'),
+      diagnostic: field('Diagnostic-Code'),
+      messageId,
+    });
   }
   return out;
 }
 
 function unfold(s: string): string {
-  return s.replace(/\n[ \t]+/g, ' ');
+  return s.replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ');
 }

@@ -26,7 +26,9 @@ export function orgBounceWebhookSecret(keys: Keys, orgId: number): string {
 export function checkBounceSecret(keys: Keys, given: string): { orgId: number | null } | null {
   const m = /^o(\d{1,15})\.[0-9a-f]{64}$/.exec(given);
   const orgId = m ? Number(m[1]) : null;
-  const expected = Buffer.from(orgId !== null ? orgBounceWebhookSecret(keys, orgId) : bounceWebhookSecret(keys));
+  const expected = Buffer.from(
+    orgId !== null ? orgBounceWebhookSecret(keys, orgId) : bounceWebhookSecret(keys),
+  );
   const presented = Buffer.from(given);
   return presented.length === expected.length && timingSafeEqual(presented, expected) ? { orgId } : null;
 }
@@ -38,12 +40,22 @@ export interface BounceResult {
   unmatched: number;
 }
 
-export async function recordBounce(db: Kysely<DB>, bounce: Bounce, now: Date, orgId: number | null): Promise<BounceResult> {
+export async function recordBounce(
+  db: Kysely<DB>,
+  bounce: Bounce,
+  now: Date,
+  orgId: number | null,
+): Promise<BounceResult> {
   return db.transaction().execute(async (trx) => {
-    const reason = `bounce ${bounce.status}${bounce.diagnostic ? `: ${bounce.diagnostic}` : ''}`.slice(0, 500);
+    const reason = `bounce ${bounce.status}${bounce.diagnostic ? `: ${bounce.diagnostic}` : ''}`.slice(
+      0,
+      500,
+    );
     let find = trx.selectFrom('messages').select(['org_id', 'id', 'customer_id']);
     if (orgId !== null) find = find.where('org_id', '=', orgId);
-    const message = bounce.messageId ? await find.where('provider_id', '=', bounce.messageId).executeTakeFirst() : undefined;
+    const message = bounce.messageId
+      ? await find.where('provider_id', '=', bounce.messageId).executeTakeFirst()
+      : undefined;
     const org = orgId ?? message?.org_id ?? null;
     if (org === null) return { messages: 0, customers: 0, unmatched: 1 };
     let messages = 0;
@@ -75,7 +87,11 @@ export async function recordBounce(db: Kysely<DB>, bounce: Bounce, now: Date, or
             action: 'hard_bounce',
             entity: 'customer',
             entity_id: String(c.id),
-            changes: JSON.stringify({ email_status: { from: 'ok', to: 'hard_bounced' }, status: bounce.status, message_id: bounce.messageId }),
+            changes: JSON.stringify({
+              email_status: { from: 'ok', to: 'hard_bounced' },
+              status: bounce.status,
+              message_id: bounce.messageId,
+            }),
           })),
         )
         .execute();

@@ -1,4 +1,5 @@
-// A rendered message becomes a nodemailer message: per-location sender, stable Message-ID,
+// A rendered message becomes a nodemailer message: per-location sender (DMARC-aligned, see
+// sender-alignment.ts), stable Message-ID,
 // RFC 8058 one-click unsubscribe headers, and a calendar invitation on E04/E05.
 import type Mail from 'nodemailer/lib/mailer';
 import type { Location, Message } from '../../db/schema.ts';
@@ -6,6 +7,7 @@ import type { MessagePayload } from '../../domain/messages/payload.ts';
 import { t } from '../../i18n/delivery-strings.ts';
 import type { Rendered } from '../templates/compile.ts';
 import { buildIcs } from './ics.ts';
+import { senderFor } from './sender-alignment.ts';
 
 export interface SenderConfig {
   MAIL_FROM: string;
@@ -14,7 +16,8 @@ export interface SenderConfig {
 }
 
 export interface EmailInput {
-  message: Pick<Message, 'org_id' | 'id' | 'kind' | 'payload' | 'appointment_id'> & Partial<Pick<Message, 'language'>>;
+  message: Pick<Message, 'org_id' | 'id' | 'kind' | 'payload' | 'appointment_id'> &
+    Partial<Pick<Message, 'language'>>;
   location: Location;
   rendered: Rendered;
   to: { name: string; address: string };
@@ -34,10 +37,12 @@ export function stableMessageId(orgId: number, id: number, config: SenderConfig)
 
 export function buildEmail(input: EmailInput, config: SenderConfig): Mail.Options {
   const { message, location, rendered } = input;
-  const fromAddress = location.business_email ?? location.email ?? config.MAIL_FROM;
+  // From aligns with our DKIM domain or envelope for DMARC; else Reply-To carries the shop.
+  const sender = senderFor(location, config);
+  const fromAddress = sender.replyTo;
   const mail: Mail.Options = {
-    from: { name: location.business_name ?? location.name, address: fromAddress },
-    replyTo: fromAddress,
+    from: sender.from,
+    replyTo: sender.replyTo,
     to: input.to,
     envelope: { from: config.BOUNCE_ADDRESS ?? config.MAIL_FROM, to: [input.to.address] },
     subject: rendered.subject,
@@ -49,13 +54,18 @@ export function buildEmail(input: EmailInput, config: SenderConfig): Mail.Option
       'X-Relance-Message': `${message.org_id}-${message.id}`,
       'X-Relance-Kind': message.kind,
       ...(input.unsubscribeUrl
-        ? { 'List-Unsubscribe': `<${input.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        ? {
+            'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          }
         : { 'Auto-Submitted': 'auto-generated' }),
     },
   };
   const appt = (message.payload as MessagePayload).appointment;
   if ((message.kind === 'E04' || message.kind === 'E05') && appt) {
+    const method = (message.payload as MessagePayload).appointment_cancelled ? 'CANCEL' : 'REQUEST';
     const ics = buildIcs({
+      method,
       uid: `appointment-${message.org_id}-${appt.id}@${mailDomain(config)}`,
       // Later messages about one appointment have higher ids: calendars keep the newest.
       sequence: message.id,
@@ -63,14 +73,30 @@ export function buildEmail(input: EmailInput, config: SenderConfig): Mail.Option
       end: new Date(appt.ends_at),
       timeZone: location.time_zone,
       // The calendar entry's title is read in the customer's calendar: their language.
-      summary: t(message.language ?? location.language, appt.service ? 'ics_summary_service' : 'ics_summary', { business: location.business_name ?? location.name, service: appt.service ?? '' }),
+      summary: t(
+        message.language ?? location.language,
+        appt.service ? 'ics_summary_service' : 'ics_summary',
+        { business: location.business_name ?? location.name, service: appt.service ?? '' },
+      ),
       description: rendered.text.split('\n').slice(0, 12).join('\n'),
-      location: [location.business_name ?? location.name, location.address_line1, location.city, location.region, location.postal_code].filter(Boolean).join(', '),
+      location: [
+        location.business_name ?? location.name,
+        location.address_line1,
+        location.city,
+        location.region,
+        location.postal_code,
+      ]
+        .filter(Boolean)
+        .join(', '),
       organizer: { name: location.business_name ?? location.name, email: fromAddress },
       attendee: { name: input.to.name, email: input.to.address },
       now: input.now,
     });
-    mail.icalEvent = { method: 'REQUEST', filename: 'invitation.ics', content: ics };
+    mail.icalEvent = {
+      method,
+      filename: method === 'CANCEL' ? 'cancellation.ics' : 'invitation.ics',
+      content: ics,
+    };
   }
   return mail;
 }

@@ -1,7 +1,9 @@
-// Calendar invitation (RFC 5545), written by hand: METHOD:REQUEST, a UID stable per appointment
+// Calendar invitation (RFC 5545), written by hand: METHOD:REQUEST (or CANCEL), a UID stable per appointment
 // (so a confirmation and a reminder update one calendar entry), times in the location's zone with
-// a VTIMEZONE describing that zone's offsets for the appointment's year.
+// a VTIMEZONE describing that zone's offsets in force on the appointment's date.
 export interface IcsInput {
+  /** REQUEST adds or updates the entry; CANCEL (same UID, higher SEQUENCE) removes it. */
+  method?: 'REQUEST' | 'CANCEL';
   uid: string;
   sequence: number;
   start: Date;
@@ -21,7 +23,7 @@ export function buildIcs(e: IcsInput): string {
     'VERSION:2.0',
     'PRODID:-//Relance//Appointments//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
+    `METHOD:${e.method ?? 'REQUEST'}`,
     ...vtimezone(e.timeZone, e.start),
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
@@ -33,8 +35,12 @@ export function buildIcs(e: IcsInput): string {
     `DESCRIPTION:${text(e.description)}`,
     `LOCATION:${text(e.location)}`,
     `ORGANIZER;CN=${param(e.organizer.name)}:mailto:${e.organizer.email}`,
-    ...(e.attendee ? [`ATTENDEE;CN=${param(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${e.attendee.email}`] : []),
-    'STATUS:CONFIRMED',
+    ...(e.attendee
+      ? [
+          `ATTENDEE;CN=${param(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${e.attendee.email}`,
+        ]
+      : []),
+    e.method === 'CANCEL' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',
@@ -80,8 +86,22 @@ function utcStamp(d: Date): string {
 }
 
 function parts(d: Date, timeZone: string): Record<string, number> {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  return Object.fromEntries(f.formatToParts(d).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return Object.fromEntries(
+    f
+      .formatToParts(d)
+      .filter((p) => p.type !== 'literal')
+      .map((p) => [p.type, Number(p.value)]),
+  );
 }
 
 function localStamp(d: Date, timeZone: string): string {
@@ -102,14 +122,18 @@ function fmtOffset(min: number): string {
   return `${sign}${pad(Math.floor(a / 60))}${pad(a % 60)}`;
 }
 
-// The zone's transitions during the appointment's year, found by scanning days then bisecting
-// to the minute; a zone without DST gets one STANDARD observance.
+// The zone's transitions from the start of the year before the appointment's to the end of its
+// year, found by scanning days then bisecting to the minute. The year before matters: on 5 January
+// the rule in force is the one that began the previous November, which a reader of the VTIMEZONE
+// must find (an observance applies only from its DTSTART on). A zone without DST gets one STANDARD
+// observance.
 function vtimezone(timeZone: string, around: Date): string[] {
   const year = around.getUTCFullYear();
-  const start = Date.UTC(year, 0, 1);
+  const start = Date.UTC(year - 1, 0, 1);
+  const days = Math.round((Date.UTC(year + 1, 0, 1) - start) / 86_400_000);
   const transitions: Array<{ at: Date; from: number; to: number }> = [];
   let prev = offsetMinutes(new Date(start), timeZone);
-  for (let day = 1; day <= 366; day++) {
+  for (let day = 1; day <= days; day++) {
     const t = start + day * 86_400_000;
     const off = offsetMinutes(new Date(t), timeZone);
     if (off !== prev) {
@@ -127,14 +151,26 @@ function vtimezone(timeZone: string, around: Date): string[] {
   const out = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   if (transitions.length === 0) {
     const off = fmtOffset(prev);
-    out.push('BEGIN:STANDARD', `DTSTART:${year}0101T000000`, `TZOFFSETFROM:${off}`, `TZOFFSETTO:${off}`, 'END:STANDARD');
+    out.push(
+      'BEGIN:STANDARD',
+      `DTSTART:${year - 1}0101T000000`,
+      `TZOFFSETFROM:${off}`,
+      `TZOFFSETTO:${off}`,
+      'END:STANDARD',
+    );
   }
   for (const tr of transitions) {
     const kind = tr.to > tr.from ? 'DAYLIGHT' : 'STANDARD';
     // DTSTART of an observance is the local time (in the old offset) when it begins.
     const local = new Date(tr.at.getTime() + tr.from * 60_000);
     const stamp = `${local.getUTCFullYear()}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}T${pad(local.getUTCHours())}${pad(local.getUTCMinutes())}00`;
-    out.push(`BEGIN:${kind}`, `DTSTART:${stamp}`, `TZOFFSETFROM:${fmtOffset(tr.from)}`, `TZOFFSETTO:${fmtOffset(tr.to)}`, `END:${kind}`);
+    out.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${stamp}`,
+      `TZOFFSETFROM:${fmtOffset(tr.from)}`,
+      `TZOFFSETTO:${fmtOffset(tr.to)}`,
+      `END:${kind}`,
+    );
   }
   out.push('END:VTIMEZONE');
   return out;

@@ -8,17 +8,13 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config/env.ts';
 import type { DB } from '../../db/schema.ts';
 import { SmtpThreadTransport } from './smtp-thread-transport.ts';
+import type { SendResult } from './send-result.ts';
 
-export interface SendResult {
-  messageId: string;
-  response: string;
-  /** When the server accepted it (performance.now() of this thread), if another thread sent it. */
-  acceptedAt?: number;
-}
+export type { SendResult };
 
 export interface Mailer {
   kind: 'smtp' | 'catcher';
-  send(mail: Mail.Options, orgId?: number): Promise<SendResult>;
+  send(mail: Mail.Options, orgId?: number, locationId?: number): Promise<SendResult>;
   close(): void;
 }
 
@@ -26,7 +22,10 @@ export interface Mailer {
 export const DKIM_HEADER_FIELDS =
   'From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:List-Unsubscribe:List-Unsubscribe-Post';
 
-export type MailerConfig = Pick<Config, 'SMTP_URL' | 'SMTP_POOL_SIZE' | 'DKIM_DOMAIN' | 'DKIM_SELECTOR' | 'DKIM_PRIVATE_KEY_FILE'> & { dkimPrivateKey?: string };
+export type MailerConfig = Pick<
+  Config,
+  'SMTP_URL' | 'SMTP_POOL_SIZE' | 'DKIM_DOMAIN' | 'DKIM_SELECTOR' | 'DKIM_PRIVATE_KEY_FILE'
+> & { dkimPrivateKey?: string };
 
 function dkimOptions(c: MailerConfig) {
   if (!c.DKIM_DOMAIN || !c.DKIM_SELECTOR || !(c.DKIM_PRIVATE_KEY_FILE || c.dkimPrivateKey)) return undefined;
@@ -57,7 +56,9 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>, options: Mail
       host: url.hostname,
       port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
       secure: url.protocol === 'smtps:',
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
       tls: { rejectUnauthorized: url.searchParams.get('tls_reject_unauthorized') !== 'false' },
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
@@ -78,10 +79,15 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>, options: Mail
       close: () => transport.close(),
     };
   }
-  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) });
+  const stream = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+    ...(dkim ? { dkim } : {}),
+  });
   return {
     kind: 'catcher',
-    async send(mail, orgId) {
+    async send(mail, orgId, locationId) {
       const info = await stream.sendMail(mail);
       const raw = (info.message as Buffer).toString('utf8');
       const env = info.envelope as { from: string | false; to: string[] };
@@ -89,6 +95,7 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>, options: Mail
         .insertInto('caught_mail')
         .values({
           org_id: orgId ?? 0,
+          location_id: locationId ?? null,
           message_id: info.messageId,
           envelope_from: env.from || '',
           envelope_to: env.to,

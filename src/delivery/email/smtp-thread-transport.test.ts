@@ -14,34 +14,59 @@ beforeAll(async () => {
 });
 afterAll(() => sink.close());
 
-const options = (port: number) => ({ pool: true as const, maxConnections: 2, host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2_000 });
-const mail = (to: string) => ({ from: 'shop@garage.test', to, subject: 'Réparation: ça roule', text: 'Bonjour Zoë', messageId: `<${to}>` });
+const options = (port: number) => ({
+  pool: true as const,
+  maxConnections: 2,
+  host: '127.0.0.1',
+  port,
+  secure: false,
+  ignoreTLS: true,
+  connectionTimeout: 2_000,
+});
+const mail = (to: string) => ({
+  from: 'shop@garage.test',
+  to,
+  subject: 'Réparation: ça roule',
+  text: 'Bonjour Zoë',
+  messageId: `<${to}>`,
+});
 
 describe('the SMTP thread', () => {
   it('sends many at once and answers each with its own message id', async () => {
     const thread = new SmtpThreadTransport(options(sink.port));
     const before = sink.received.length;
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => thread.send(mail(`c${i}@example.test`))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => thread.send(mail(`c${i}@example.test`))),
+    );
     thread.close();
-    expect(results.map((r) => r.messageId)).toEqual(Array.from({ length: 30 }, (_, i) => `<c${i}@example.test>`));
+    expect(results.map((r) => r.messageId)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `<c${i}@example.test>`),
+    );
     expect(sink.received.length - before).toBe(30);
     expect(results.every((r) => r.response.startsWith('250'))).toBe(true);
     // The acceptance time comes from the thread, on this thread's clock: the crash window's start.
     const now = performance.now();
-    expect(results.every((r) => r.acceptedAt !== undefined && r.acceptedAt <= now && r.acceptedAt > now - 10_000)).toBe(true);
+    expect(
+      results.every((r) => r.acceptedAt !== undefined && r.acceptedAt <= now && r.acceptedAt > now - 10_000),
+    ).toBe(true);
   });
 
   it('returns the SMTP response code of a refusal, and a connection code when no server answers', async () => {
     const thread = new SmtpThreadTransport(options(sink.port));
     sink.failNext(1, 550, 'no such user');
-    const refused = await thread.send(mail('gone@example.test')).catch((e: unknown) => e as Error & { responseCode?: number });
+    const refused = await thread
+      .send(mail('gone@example.test'))
+      .catch((e: unknown) => e as Error & { responseCode?: number });
     expect(refused).toBeInstanceOf(Error);
     expect(refused).toMatchObject({ responseCode: 550 });
     expect((refused as Error).message).toMatch(/no such user/);
     thread.close();
 
     const nowhere = new SmtpThreadTransport(options(1));
-    const down = (await nowhere.send(mail('x@example.test')).catch((e: unknown) => e)) as Error & { code?: string; responseCode?: number };
+    const down = (await nowhere.send(mail('x@example.test')).catch((e: unknown) => e)) as Error & {
+      code?: string;
+      responseCode?: number;
+    };
     nowhere.close();
     expect(down.code).toMatch(/^E[A-Z]+$/);
     expect(down.responseCode).toBeUndefined();
@@ -63,7 +88,10 @@ describe('the SMTP thread', () => {
     await thread.send(mail('first@example.test'));
     thread.close();
     await new Promise((r) => setTimeout(r, 200));
-    const after = (await thread.send(mail('late@example.test')).catch((e: unknown) => e)) as Error & { code?: string; responseCode?: number };
+    const after = (await thread.send(mail('late@example.test')).catch((e: unknown) => e)) as Error & {
+      code?: string;
+      responseCode?: number;
+    };
     expect(after.code).toBe('ETHREAD');
     expect(after.responseCode).toBeUndefined();
   });
@@ -81,7 +109,9 @@ describe('the SMTP thread', () => {
     );
     const started = Date.now();
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [script], { timeout: 20_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+      execFile(process.execPath, [script], { timeout: 20_000 }, (err, stdout) =>
+        err ? reject(err) : resolve(stdout),
+      ),
     );
     expect(out.trim()).toBe('<leave@example.test>');
     expect(Date.now() - started).toBeLessThan(15_000);

@@ -5,10 +5,11 @@
 import { Worker } from 'node:worker_threads';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
-import type { SendResult } from './mailer.ts';
+import type { SendResult } from './send-result.ts';
 import type { FromThread, ToThread } from './smtp-thread.ts';
 
-const stopped = (why: string) => Object.assign(new Error(`the SMTP thread stopped: ${why}`), { code: 'ETHREAD' });
+const stopped = (why: string) =>
+  Object.assign(new Error(`the SMTP thread stopped: ${why}`), { code: 'ETHREAD' });
 
 interface Waiting {
   resolve: (r: SendResult) => void;
@@ -29,8 +30,20 @@ export class SmtpThreadTransport {
       const w = this.#waiting.get(msg.id);
       if (!w) return;
       this.#settled(msg.id);
-      if (msg.type === 'sent') w.resolve({ messageId: msg.messageId, response: msg.response, acceptedAt: msg.acceptedAt - performance.timeOrigin });
-      else w.reject(Object.assign(new Error(msg.message), { code: msg.code, responseCode: msg.responseCode, response: msg.response }));
+      if (msg.type === 'sent')
+        w.resolve({
+          messageId: msg.messageId,
+          response: msg.response,
+          acceptedAt: msg.acceptedAt - performance.timeOrigin,
+        });
+      else
+        w.reject(
+          Object.assign(new Error(msg.message), {
+            code: msg.code,
+            responseCode: msg.responseCode,
+            response: msg.response,
+          }),
+        );
     });
     const die = (err: Error) => {
       this.#dead = err;
@@ -54,7 +67,12 @@ export class SmtpThreadTransport {
       } catch (err) {
         // A message that cannot be copied to the thread (a stream attachment, say): never sendable.
         this.#settled(id);
-        reject(Object.assign(new Error(`could not hand the message to the SMTP thread: ${(err as Error).message}`), { responseCode: 554 }));
+        reject(
+          Object.assign(
+            new Error(`could not hand the message to the SMTP thread: ${(err as Error).message}`),
+            { responseCode: 554 },
+          ),
+        );
       }
     });
   }

@@ -25,8 +25,21 @@ port.on('message', (msg: ToThread) => {
   transport.sendMail(msg.mail).then(
     (info) =>
       // When the server accepted, on a clock both threads share: the crash window starts here.
-      port.postMessage({ type: 'sent', id: msg.id, messageId: info.messageId, response: info.response, acceptedAt: performance.timeOrigin + performance.now() } satisfies FromThread),
+      port.postMessage({
+        type: 'sent',
+        id: msg.id,
+        messageId: info.messageId,
+        response: info.response,
+        acceptedAt: performance.timeOrigin + performance.now(),
+      } satisfies FromThread),
     (err: Error & { code?: string; responseCode?: number; response?: string }) =>
-      port.postMessage({ type: 'error', id: msg.id, message: err.message, code: err.code, responseCode: err.responseCode, response: err.response } satisfies FromThread),
+      port.postMessage({
+        type: 'error',
+        id: msg.id,
+        message: err.message,
+        code: err.code,
+        responseCode: err.responseCode,
+        response: err.response,
+      } satisfies FromThread),
   );
 });

@@ -1,6 +1,8 @@
 // Signed links carried by messages: unsubscribe, survey (with one link per rating), portal.
-// Tokens carry only ids; they are long-lived because people open old email.
-import { signToken, type Keys } from '../../security/keys.ts';
+// Tokens carry only ids, bound to their purpose (security/signed-links.ts); they are long-lived
+// because people open old email.
+import type { Keys } from '../../security/keys.ts';
+import { linkSigner, type LinkPayload } from '../../security/signed-links.ts';
 
 export interface LinkContext {
   publicUrl: string;
@@ -8,36 +10,39 @@ export interface LinkContext {
   now: Date;
 }
 
-const YEARS = (n: number, from: Date) => new Date(from.getTime() + n * 365 * 86_400_000);
-
-export interface UnsubscribeToken extends Record<string, unknown> {
-  o: number;
-  /** customer id, or null for a visitor */
-  c: number | null;
-  m: number | null;
-  e?: string;
-}
+/** customer null: a visitor (not in the file), whose address is the message's recipient. */
+export type UnsubscribeToken = LinkPayload<'unsubscribe'>;
+export type SurveyToken = LinkPayload<'survey'>;
 
 export function unsubscribeUrl(l: LinkContext, t: UnsubscribeToken): string {
-  return `${l.publicUrl}/u/${signToken(l.keys, t, YEARS(5, l.now))}`;
-}
-
-export interface SurveyToken extends Record<string, unknown> {
-  o: number;
-  m: number;
-  c: number;
+  return `${l.publicUrl}/u/${linkSigner(l.keys, () => l.now).sign('unsubscribe', t)}`;
 }
 
 export function surveyUrl(l: LinkContext, t: SurveyToken): string {
-  return `${l.publicUrl}/s/${signToken(l.keys, t, YEARS(1, l.now))}`;
+  return `${l.publicUrl}/s/${linkSigner(l.keys, () => l.now).sign('survey', t)}`;
 }
 
-export function portalUrl(l: LinkContext): string {
-  return `${l.publicUrl}/portal`;
+/** The portal; for a customer, a signed link that signs them in (60 days; a postcard's 120). */
+export function portalUrl(
+  l: LinkContext,
+  who: { o: number; c: number | null } | null = null,
+  purpose: 'message' | 'postcard' = 'message',
+): string {
+  if (!who || who.c === null) return `${l.publicUrl}/portal`;
+  const token = linkSigner(l.keys, () => l.now).sign(
+    purpose === 'postcard' ? 'portalPostcard' : 'portalMessage',
+    { org: who.o, customer: who.c },
+  );
+  return `${l.publicUrl}/portal/go/${token}`;
 }
 
 export function tasksUrl(l: LinkContext): string {
   return `${l.publicUrl}/console/tasks`;
+}
+
+/** The console's appointment book, where a request is confirmed (P02). */
+export function appointmentsUrl(l: LinkContext): string {
+  return `${l.publicUrl}/console/appointments`;
 }
 
 /** Only web and mail links may reach a template's href (no javascript: or data:). */

@@ -11,13 +11,19 @@ export const MAX_BATCH_ATTEMPTS = 8;
 
 const ids = (b: ClaimedBatch) => b.messages.map((m) => m.id);
 
-export async function markBatchAccepted(ctx: AppContext, batch: ClaimedBatch, vendorRef: string): Promise<void> {
+export async function markBatchAccepted(
+  ctx: AppContext,
+  batch: ClaimedBatch,
+  vendorRef: string,
+): Promise<void> {
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     await sql`UPDATE postcard_batches SET status = 'accepted', vendor_ref = ${vendorRef}, accepted_at = ${now}, error = NULL, lease_until = NULL
                WHERE org_id = ${batch.orgId} AND id = ${batch.id}`.execute(trx);
     await sql`UPDATE messages SET status = 'sent', sent_at = ${now}, provider_id = ${batch.id}, reason = NULL, updated_at = ${now}
-               WHERE org_id = ${batch.orgId} AND id = ANY(${ids(batch)}::bigint[]) AND status = 'sending'`.execute(trx);
+               WHERE org_id = ${batch.orgId} AND id = ANY(${ids(batch)}::bigint[]) AND status = 'sending'`.execute(
+      trx,
+    );
   });
 }
 
@@ -27,7 +33,9 @@ export async function markBatchFailed(ctx: AppContext, batch: ClaimedBatch, reas
     await sql`UPDATE postcard_batches SET status = 'failed', error = ${reason.slice(0, 500)}, lease_until = NULL
                WHERE org_id = ${batch.orgId} AND id = ${batch.id}`.execute(trx);
     await sql`UPDATE messages SET status = 'failed', reason = ${reason.slice(0, 500)}, updated_at = ${now}
-               WHERE org_id = ${batch.orgId} AND id = ANY(${ids(batch)}::bigint[]) AND status = 'sending'`.execute(trx);
+               WHERE org_id = ${batch.orgId} AND id = ANY(${ids(batch)}::bigint[]) AND status = 'sending'`.execute(
+      trx,
+    );
   });
 }
 
@@ -39,7 +47,9 @@ export async function markBatchRetry(ctx: AppContext, batch: ClaimedBatch, reaso
     await sql`UPDATE postcard_batches SET error = ${reason.slice(0, 500)}, next_attempt_at = ${next}, claimed_by = NULL, lease_until = NULL
                WHERE org_id = ${batch.orgId} AND id = ${batch.id} AND status = 'building'`.execute(trx);
     await sql`UPDATE messages SET reason = ${`batch ${batch.id} waits for the print vendor: ${reason}`.slice(0, 500)}, updated_at = ${now}
-               WHERE org_id = ${batch.orgId} AND id = ANY(${ids(batch)}::bigint[]) AND status = 'sending'`.execute(trx);
+               WHERE org_id = ${batch.orgId} AND id = ANY(${ids(batch)}::bigint[]) AND status = 'sending'`.execute(
+      trx,
+    );
   });
   return next;
 }

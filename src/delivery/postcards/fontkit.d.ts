@@ -4,6 +4,7 @@ declare module 'fontkit' {
     id: number;
     advanceWidth: number;
     codePoints: number[];
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface Subset {
     /** The glyph's id in the subset (added on first use; 0 is always .notdef). */

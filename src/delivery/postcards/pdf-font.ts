@@ -3,6 +3,7 @@
 // extracted (pdftotext). Glyph metrics are read from the TTF once per process (TtfFace); each PDF
 // gets its own subset (FontInDocument). No shaping: one glyph per code point after NFC
 // normalisation, which is what Latin scripts need (accents are precomposed).
+import { createHash } from 'node:crypto';
 import { create, type Font, type Subset } from 'fontkit';
 import { num, type PdfWriter } from './pdf-writer.ts';
 
@@ -12,6 +13,10 @@ export class TtfFace {
   readonly scale: number;
   readonly ascender: number;
   readonly descender: number;
+  /** Measured from the glyphs when the OS/2 table (version < 2) does not say: H, x and l. */
+  readonly capHeight: number;
+  readonly xHeight: number;
+  readonly stemV: number;
   readonly #glyphs = new Map<number, { gid: number; width: number }>();
 
   constructor(ttf: Uint8Array) {
@@ -19,6 +24,12 @@ export class TtfFace {
     this.scale = 1000 / this.font.unitsPerEm;
     this.ascender = this.font.ascent * this.scale;
     this.descender = this.font.descent * this.scale;
+    const box = (ch: string) => this.font.glyphForCodePoint(ch.codePointAt(0)!).bbox;
+    this.capHeight = (this.font.capHeight || box('H').maxY) * this.scale;
+    this.xHeight = (this.font.xHeight || box('x').maxY) * this.scale;
+    // The dominant vertical stem: the width of the lowercase l's single stroke.
+    const l = box('l');
+    this.stemV = Math.round((l.maxX - l.minX) * this.scale);
   }
 
   /** Glyph id and advance width (1/1000 em) of a code point (.notdef when the font has none). */
@@ -77,24 +88,35 @@ export class FontInDocument {
     return `${out})`;
   }
 
-  /** Writes the font objects; call once, after the last encode. */
-  embed(writer: PdfWriter, tag: string): void {
+  /**
+   * Writes the font objects; call once, after the last encode. The subset tag is derived from the
+   * glyphs in the subset (and the font), so two files with different subsets never share a tag,
+   * which would confuse a print shop's tools when they merge files.
+   */
+  embed(writer: PdfWriter): void {
     const { font, scale } = this.face;
     const fontFile = writer.ref();
     const descriptor = writer.ref();
     const cidFont = writer.ref();
     const toUnicode = writer.ref();
-    writer.stream(fontFile, this.#subset.encode());
-    const name = `${tag}+${font.postscriptName.replaceAll(' ', '_')}`;
+    const program = this.#subset.encode();
+    // Length1: the length of the (uncompressed) TrueType program (ISO 32000-1, table 127).
+    writer.stream(fontFile, program, { dict: `/Length1 ${program.length}` });
+    const name = `${subsetTag(font.postscriptName, this.#subset.glyphs)}+${font.postscriptName.replaceAll(' ', '_')}`;
     const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
     // Same flags as pdfkit: fixed pitch, serif, symbolic (CID fonts), script, italic.
-    const flags = (font.post.isFixedPitch ? 1 : 0) | (familyClass >= 1 && familyClass <= 7 ? 2 : 0) | 4 | (familyClass === 10 ? 8 : 0) | (font.head.macStyle.italic ? 64 : 0);
+    const flags =
+      (font.post.isFixedPitch ? 1 : 0) |
+      (familyClass >= 1 && familyClass <= 7 ? 2 : 0) |
+      4 |
+      (familyClass === 10 ? 8 : 0) |
+      (font.head.macStyle.italic ? 64 : 0);
     const b = font.bbox;
     writer.object(
       descriptor,
       `<< /Type /FontDescriptor /FontName /${name} /Flags ${flags} /FontBBox [${[b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * scale)).join(' ')}]` +
         ` /ItalicAngle ${num(font.italicAngle)} /Ascent ${num(this.face.ascender)} /Descent ${num(this.face.descender)}` +
-        ` /CapHeight ${num((font.capHeight || font.ascent) * scale)} /XHeight ${num((font.xHeight ?? 0) * scale)} /StemV 0 /FontFile2 ${fontFile} 0 R >>`,
+        ` /CapHeight ${num(this.face.capHeight)} /XHeight ${num(this.face.xHeight)} /StemV ${this.face.stemV} /FontFile2 ${fontFile} 0 R >>`,
     );
     // Widths of every glyph in the subset (composite glyphs' parts included by encode()).
     const widths = this.#subset.glyphs.map((gid) => num(font.getGlyph(gid).advanceWidth * scale));
@@ -104,11 +126,16 @@ export class FontInDocument {
         ` /FontDescriptor ${descriptor} 0 R /W [0 [${widths.join(' ')}]] /CIDToGIDMap /Identity >>`,
     );
     writer.stream(toUnicode, this.#toUnicodeCmap());
-    writer.object(this.ref, `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+    writer.object(
+      this.ref,
+      `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+    );
   }
 
   #toUnicodeCmap(): string {
-    const entries = [...this.#unicode].sort((a, b) => a[0] - b[0]).map(([cid, cp]) => `<${cid.toString(16).padStart(4, '0')}> <${utf16Hex(cp)}>`);
+    const entries = [...this.#unicode]
+      .sort((a, b) => a[0] - b[0])
+      .map(([cid, cp]) => `<${cid.toString(16).padStart(4, '0')}> <${utf16Hex(cp)}>`);
     const blocks: string[] = [];
     // At most 100 entries per bfchar block (PDF 32000-1, 9.10.3).
     for (let i = 0; i < entries.length; i += 100) {
@@ -131,6 +158,12 @@ end
 end
 `;
   }
+}
+
+/** Six uppercase letters from a hash of the font and its subset's glyph ids. */
+export function subsetTag(fontName: string, glyphs: number[]): string {
+  const h = createHash('sha256').update(fontName).update(Uint32Array.from(glyphs)).digest();
+  return [...h.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
 /** One byte inside a PDF literal string: ( ) \\ escaped, CR escaped (a raw one would read as LF). */

@@ -34,7 +34,14 @@ export function layoutLines(face: TtfFace, text: string, size: number, box: Text
 }
 
 /** PDF text operators drawing the lines (inside BT … ET; colour set by the caller). */
-export function textOps(font: FontInDocument, name: string, lines: string[], size: number, box: TextBox, pageHeight: number): string {
+export function textOps(
+  font: FontInDocument,
+  name: string,
+  lines: string[],
+  size: number,
+  box: TextBox,
+  pageHeight: number,
+): string {
   const pitch = font.face.lineHeight(size) + (box.lineGap ?? 0);
   const first = pageHeight - box.y - (font.face.ascender * size) / 1000;
   // Leading (TL) set once; ' moves to the next line and shows a string.

@@ -1,6 +1,7 @@
 // A minimal PDF 1.7 file writer: numbered objects appended as they are ready (any order), Flate
 // streams, cross-reference table and trailer at the end. It knows nothing about pages or fonts;
 // render-postcards-pdf.ts and pdf-font.ts build those objects.
+import { createHash } from 'node:crypto';
 import { deflateSync, type ZlibOptions } from 'node:zlib';
 
 // A page's text is a few KB: a 4 KB window compresses it as well as the default 32 KB one, and
@@ -35,12 +36,20 @@ export class PdfWriter {
     const body = options.compress === false ? raw : deflateSync(raw, raw.length <= SMALL ? SMALL_STREAM : {});
     const filter = options.compress === false ? '' : ' /Filter /FlateDecode';
     this.#offsets[num] = this.#length;
-    this.#push(Buffer.from(`${num} 0 obj\n<< /Length ${body.length}${filter}${options.dict ? ` ${options.dict}` : ''} >>\nstream\n`, 'latin1'));
+    this.#push(
+      Buffer.from(
+        `${num} 0 obj\n<< /Length ${body.length}${filter}${options.dict ? ` ${options.dict}` : ''} >>\nstream\n`,
+        'latin1',
+      ),
+    );
     this.#push(body);
     this.#push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
   }
 
-  /** Cross-reference table and trailer; every reserved object must have been written. */
+  /**
+   * Cross-reference table and trailer; every reserved object must have been written. The trailer's
+   * /ID (required when a file is meant to be exchanged, ISO 32000-1 14.4) is a hash of the content.
+   */
   finish(root: number, info: number): Buffer {
     const start = this.#length;
     const lines = [`xref\n0 ${this.#next}\n0000000000 65535 f \n`];
@@ -49,7 +58,12 @@ export class PdfWriter {
       if (at === undefined) throw new Error(`PDF object ${n} was reserved but never written`);
       lines.push(`${String(at).padStart(10, '0')} 00000 n \n`);
     }
-    lines.push(`trailer\n<< /Size ${this.#next} /Root ${root} 0 R /Info ${info} 0 R >>\nstartxref\n${start}\n%%EOF\n`);
+    const hash = createHash('md5');
+    for (const c of this.#chunks) hash.update(c);
+    const id = hash.digest('hex').toUpperCase();
+    lines.push(
+      `trailer\n<< /Size ${this.#next} /Root ${root} 0 R /Info ${info} 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${start}\n%%EOF\n`,
+    );
     this.#push(Buffer.from(lines.join(''), 'latin1'));
     return Buffer.concat(this.#chunks, this.#length);
   }

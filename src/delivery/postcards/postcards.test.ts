@@ -27,9 +27,14 @@ afterAll(async () => {
 const LETTERS = 'ğ ß ñ é Ł ø å ț ő ž';
 // Every letter of Latin-1 and Latin Extended-A, ASCII punctuation included, in words of 12.
 const MANY = (() => {
-  const chars = [...'()\\[]{}<>!?;:@#$%&*+=~^_|/0123456789', ...Array.from({ length: 0x17f - 0x20 }, (_, i) => String.fromCodePoint(0x21 + i))].filter((c) => /[\p{L}\p{N}\p{P}\p{S}]/u.test(c));
+  const chars = [
+    ...'()\\[]{}<>!?;:@#$%&*+=~^_|/0123456789',
+    ...Array.from({ length: 0x17f - 0x20 }, (_, i) => String.fromCodePoint(0x21 + i)),
+  ].filter((c) => /[\p{L}\p{N}\p{P}\p{S}]/u.test(c));
   const unique = [...new Set(chars)];
-  return Array.from({ length: Math.ceil(unique.length / 12) }, (_, i) => unique.slice(i * 12, i * 12 + 12).join('')).join(' ');
+  return Array.from({ length: Math.ceil(unique.length / 12) }, (_, i) =>
+    unique.slice(i * 12, i * 12 + 12).join(''),
+  ).join(' ');
 })();
 
 async function shopWithCards(n: number) {
@@ -37,12 +42,25 @@ async function shopWithCards(n: number) {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = await makeCustomer(t.db, shop, {
-      email: null, language: (['en', 'fr', 'es'] as const)[i % 3], mailing_name: `Ğül Straße Muñoz ${i}`,
-      address_line1: '12 rue de l’Église', city: 'Québec', region: 'QC', postal_code: 'G1R 4P5', country: 'CA',
+      email: null,
+      language: (['en', 'fr', 'es'] as const)[i % 3],
+      mailing_name: `Ğül Straße Muñoz ${i}`,
+      address_line1: '12 rue de l’Église',
+      city: 'Québec',
+      region: 'QC',
+      postal_code: 'G1R 4P5',
+      country: 'CA',
     });
     const m = await makeMessage(t.db, shop, {
-      kind: 'DEFERRED', channel: 'postcard', customer_id: c.id, language: c.language!, next_attempt_at: new Date('2026-03-01T00:00:00Z'),
-      payload: { vehicles: [{ id: 1, year: 2017, make: 'Citroën', model: 'C4', plate: 'ŁÓ 1' }], deferred_items: [`Pneus été ${LETTERS}`] },
+      kind: 'DEFERRED',
+      channel: 'postcard',
+      customer_id: c.id,
+      language: c.language!,
+      next_attempt_at: new Date('2026-03-01T00:00:00Z'),
+      payload: {
+        vehicles: [{ id: 1, year: 2017, make: 'Citroën', model: 'C4', plate: 'ŁÓ 1' }],
+        deferred_items: [`Pneus été ${LETTERS}`],
+      },
     });
     ids.push(m.id);
   }
@@ -53,8 +71,24 @@ describe('postcard PDF', () => {
   it('prints every Latin letter with embedded DejaVu fonts on 6x4 pages', async () => {
     const pdf = await renderPostcardsPdf(
       [
-        { headline: `Bonjour ${LETTERS}`, businessName: 'Garage Łódź', phoneLine: 'Call 514', webLine: 'http://x', text: `Dear Ğül,\n${LETTERS}`, to: ['Ğül Straße', '1 Main'], from: ['Garage Łódź', 'Montréal'] },
-        { headline: 'Many letters', businessName: 'Garage Łódź', phoneLine: 'Call 514', webLine: 'http://x', text: MANY, to: ['Ğül Straße', '1 Main'], from: ['Garage Łódź', 'Montréal'] },
+        {
+          headline: `Bonjour ${LETTERS}`,
+          businessName: 'Garage Łódź',
+          phoneLine: 'Call 514',
+          webLine: 'http://x',
+          text: `Dear Ğül,\n${LETTERS}`,
+          to: ['Ğül Straße', '1 Main'],
+          from: ['Garage Łódź', 'Montréal'],
+        },
+        {
+          headline: 'Many letters',
+          businessName: 'Garage Łódź',
+          phoneLine: 'Call 514',
+          webLine: 'http://x',
+          text: MANY,
+          to: ['Ğül Straße', '1 Main'],
+          from: ['Garage Łódź', 'Montréal'],
+        },
       ],
       { title: 'test', now: new Date('2026-03-02T00:00:00Z') },
     );
@@ -62,7 +96,8 @@ describe('postcard PDF', () => {
     writeFileSync(file, pdf);
     const info = execFileSync('pdfinfo', [file]).toString();
     expect(info).toMatch(/Pages:\s+4/);
-    expect(info).toMatch(/Page size:\s+432 x 288 pts/);
+    // 6x4 in (432 x 288 pt) trim plus 0.125 in of bleed on each side.
+    expect(info).toMatch(/Page size:\s+450 x 306 pts/);
     const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) {
@@ -75,7 +110,12 @@ describe('postcard PDF', () => {
     for (const word of MANY.split(' ')) expect(text.replace(/\s+/g, ' ')).toContain(word);
     // Rendered to an image: the pages are really drawn (not blank).
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '2', '-l', '2', file, join(dir, 'page')]);
-    const png = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!));
+    const png = readFileSync(
+      join(
+        dir,
+        readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!,
+      ),
+    );
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(2_000);
   });
@@ -86,24 +126,37 @@ describe('postcard batches', () => {
     const { shop, ids } = await shopWithCards(3);
     const ctx = testContext(t, {}, () => new Date('2026-03-02T15:00:00Z'));
     const folder = join(dir, 'drop');
-    const results = (await runPostcardBatches(ctx, { vendor: folderVendor(folder) })).filter((r) => r.orgId === shop.orgId);
+    const results = (await runPostcardBatches(ctx, { vendor: folderVendor(folder) })).filter(
+      (r) => r.orgId === shop.orgId,
+    );
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ cards: 3, status: 'accepted' });
     const id = results[0]!.batchId;
     expect(id).toMatch(new RegExp(`^pc-${shop.orgId}-${shop.locationId}-2026-03-02-[0-9a-f]{12}$`));
     expect(readdirSync(folder).sort()).toEqual([`${id}.csv`, `${id}.json`, `${id}.pdf`]);
-    const text = execFileSync('pdftotext', [join(folder, `${id}.pdf`), '-']).toString().replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', [join(folder, `${id}.pdf`), '-'])
+      .toString()
+      .replace(/\s+/g, ' ');
     expect(text).toContain('Ğül Straße Muñoz 0');
     expect(text).toContain('Pneus été ğ ß ñ é Ł');
     expect(text).toContain('Travaux toujours recommandés'); // French card front
     expect(text).toContain('Trabajos aún recomendados'); // Spanish card front
     const csv = readFileSync(join(folder, `${id}.csv`), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFmessage_id,kind,language,mailing_name,address_line1,address_line2,city,region,postal_code,country,vehicle,plate,headline,text');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFmessage_id,kind,language,mailing_name,address_line1,address_line2,city,region,postal_code,country,vehicle,plate,headline,text',
+    );
     expect(csv).toContain('Ğül Straße Muñoz 1');
-    const rows = await t.db.selectFrom('messages').select(['status', 'provider_id']).where('org_id', '=', shop.orgId).where('id', 'in', ids).execute();
+    const rows = await t.db
+      .selectFrom('messages')
+      .select(['status', 'provider_id'])
+      .where('org_id', '=', shop.orgId)
+      .where('id', 'in', ids)
+      .execute();
     expect(rows.every((r) => r.status === 'sent' && r.provider_id === id)).toBe(true);
     // Run again: nothing left to print.
-    expect((await runPostcardBatches(ctx, { vendor: folderVendor(folder) })).filter((r) => r.orgId === shop.orgId)).toHaveLength(0);
+    expect(
+      (await runPostcardBatches(ctx, { vendor: folderVendor(folder) })).filter((r) => r.orgId === shop.orgId),
+    ).toHaveLength(0);
   });
 
   it('posts to an HTTP print vendor with the batch id as idempotency key, retrying a 503', async () => {
@@ -115,7 +168,11 @@ describe('postcard batches', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         if (req.method !== 'POST' || req.url !== '/batches') return res.writeHead(404).end();
-        seen.push({ key: String(req.headers['idempotency-key']), type: String(req.headers['content-type']), bytes: Buffer.concat(chunks).length });
+        seen.push({
+          key: String(req.headers['idempotency-key']),
+          type: String(req.headers['content-type']),
+          bytes: Buffer.concat(chunks).length,
+        });
         if (failuresLeft-- > 0) return res.writeHead(503).end('busy');
         res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'VENDOR-42' }));
       });
@@ -123,16 +180,27 @@ describe('postcard batches', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const ctx = testContext(t, {}, () => new Date('2026-03-02T15:00:00Z'));
-    const results = (await runPostcardBatches(ctx, { vendor: httpVendor(url, { retryDelayMs: 10 }) })).filter((r) => r.orgId === shop.orgId);
+    const results = (await runPostcardBatches(ctx, { vendor: httpVendor(url, { retryDelayMs: 10 }) })).filter(
+      (r) => r.orgId === shop.orgId,
+    );
     server.close();
     expect(results[0]).toMatchObject({ status: 'accepted', cards: 2 });
     expect(seen).toHaveLength(2);
     expect(seen[0]!.key).toBe(results[0]!.batchId);
     expect(seen[1]!.key).toBe(results[0]!.batchId);
     expect(seen[1]!.type).toMatch(/^multipart\/form-data; boundary=/);
-    const batch = await t.db.selectFrom('postcard_batches').selectAll().where('org_id', '=', shop.orgId).executeTakeFirstOrThrow();
+    const batch = await t.db
+      .selectFrom('postcard_batches')
+      .selectAll()
+      .where('org_id', '=', shop.orgId)
+      .executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ status: 'accepted', vendor_ref: 'VENDOR-42', cards: 2 });
-    const rows = await t.db.selectFrom('messages').select('status').where('org_id', '=', shop.orgId).where('id', 'in', ids).execute();
+    const rows = await t.db
+      .selectFrom('messages')
+      .select('status')
+      .where('org_id', '=', shop.orgId)
+      .where('id', 'in', ids)
+      .execute();
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
   });
 
@@ -140,21 +208,50 @@ describe('postcard batches', () => {
     const { shop, ids } = await shopWithCards(1);
     const t0 = Date.parse('2026-03-02T15:00:00Z');
     const ctx = testContext(t, {}, () => new Date(t0));
-    const down = (await runPostcardBatches(ctx, { vendor: httpVendor('http://127.0.0.1:9', { retries: 1, retryDelayMs: 5 }) })).filter((r) => r.orgId === shop.orgId);
+    const down = (
+      await runPostcardBatches(ctx, {
+        vendor: httpVendor('http://127.0.0.1:9', { retries: 1, retryDelayMs: 5 }),
+      })
+    ).filter((r) => r.orgId === shop.orgId);
     expect(down[0]).toMatchObject({ status: 'retry', cards: 1 });
     expect(down[0]!.error).toMatch(/unreachable/);
-    const row = await t.db.selectFrom('messages').select(['status', 'reason']).where('org_id', '=', shop.orgId).where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('messages')
+      .select(['status', 'reason'])
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', ids[0]!)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('sending'); // still in its batch, not free to join another one
     expect(row.reason).toMatch(/unreachable/);
     // Too early for the retry: nothing happens.
-    expect((await runPostcardBatches(testContext(t, {}, () => new Date(t0 + 10_000)), { vendor: folderVendor(join(dir, 'early')) })).filter((r) => r.orgId === shop.orgId)).toEqual([]);
+    expect(
+      (
+        await runPostcardBatches(
+          testContext(t, {}, () => new Date(t0 + 10_000)),
+          { vendor: folderVendor(join(dir, 'early')) },
+        )
+      ).filter((r) => r.orgId === shop.orgId),
+    ).toEqual([]);
     const vendor = await startVendor();
     const later = testContext(t, {}, () => new Date(t0 + 60_000));
-    const up = (await runPostcardBatches(later, { vendor: httpVendor(vendor.url, { retryDelayMs: 5 }) })).filter((r) => r.orgId === shop.orgId);
+    const up = (
+      await runPostcardBatches(later, { vendor: httpVendor(vendor.url, { retryDelayMs: 5 }) })
+    ).filter((r) => r.orgId === shop.orgId);
     await vendor.close();
-    expect(up).toEqual([expect.objectContaining({ batchId: down[0]!.batchId, status: 'accepted', resumed: true })]);
+    expect(up).toEqual([
+      expect.objectContaining({ batchId: down[0]!.batchId, status: 'accepted', resumed: true }),
+    ]);
     expect(vendor.batches.get(down[0]!.batchId)?.message_ids).toEqual(ids);
-    expect((await t.db.selectFrom('messages').select('status').where('org_id', '=', shop.orgId).where('id', '=', ids[0]!).executeTakeFirstOrThrow()).status).toBe('sent');
+    expect(
+      (
+        await t.db
+          .selectFrom('messages')
+          .select('status')
+          .where('org_id', '=', shop.orgId)
+          .where('id', '=', ids[0]!)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('sent');
   });
 
   it('after a crash between upload and "sent", sends the same batch id with the same cards; new cards go in a new batch', async () => {
@@ -163,27 +260,63 @@ describe('postcard batches', () => {
     const t0 = Date.parse('2026-03-02T15:00:00Z');
     const real = httpVendor(vendor.url, { retryDelayMs: 5 });
     // The worker process dies right after the vendor took the batch: nothing after the upload runs.
-    const dying: PrintVendor = { ...real, submit: async (b) => (await real.submit(b), new Promise<never>(() => undefined)) };
-    void runPostcardBatches(testContext(t, {}, () => new Date(t0)), { vendor: dying, workerId: 'crashed' });
+    const dying: PrintVendor = {
+      ...real,
+      submit: async (b) => (await real.submit(b), new Promise<never>(() => undefined)),
+    };
+    void runPostcardBatches(
+      testContext(t, {}, () => new Date(t0)),
+      { vendor: dying, workerId: 'crashed' },
+    );
     await waitFor(() => vendor.posts.length === 1);
     const first = vendor.posts[0]!;
     expect(first.manifest.message_ids).toEqual(ids);
     // While the dead worker's lease runs (it covers the worst-case upload), nobody takes the batch.
-    const during = await runPostcardBatches(testContext(t, {}, () => new Date(t0 + 5 * 60_000)), { vendor: real, workerId: 'other' });
+    const during = await runPostcardBatches(
+      testContext(t, {}, () => new Date(t0 + 5 * 60_000)),
+      { vendor: real, workerId: 'other' },
+    );
     expect(during.filter((r) => r.orgId === shop.orgId)).toEqual([]);
     // A card that fell due since must not join the old batch.
-    const c = await makeCustomer(t.db, shop, { email: null, language: 'en', mailing_name: 'New Card', address_line1: '1 Main', city: 'Québec', postal_code: 'G1R 4P5' });
-    const late = await makeMessage(t.db, shop, { kind: 'DEFERRED', channel: 'postcard', customer_id: c.id, language: 'en', next_attempt_at: new Date(t0 + 60_000), payload: { deferred_items: ['Wipers'] } });
-    const after = (await runPostcardBatches(testContext(t, {}, () => new Date(t0 + 20 * 60_000)), { vendor: real, workerId: 'restarted' })).filter((r) => r.orgId === shop.orgId);
+    const c = await makeCustomer(t.db, shop, {
+      email: null,
+      language: 'en',
+      mailing_name: 'New Card',
+      address_line1: '1 Main',
+      city: 'Québec',
+      postal_code: 'G1R 4P5',
+    });
+    const late = await makeMessage(t.db, shop, {
+      kind: 'DEFERRED',
+      channel: 'postcard',
+      customer_id: c.id,
+      language: 'en',
+      next_attempt_at: new Date(t0 + 60_000),
+      payload: { deferred_items: ['Wipers'] },
+    });
+    const after = (
+      await runPostcardBatches(
+        testContext(t, {}, () => new Date(t0 + 20 * 60_000)),
+        { vendor: real, workerId: 'restarted' },
+      )
+    ).filter((r) => r.orgId === shop.orgId);
     await vendor.close();
     expect(after).toEqual([
       expect.objectContaining({ batchId: first.key, status: 'accepted', resumed: true, cards: 2 }),
       expect.objectContaining({ status: 'accepted', resumed: false, cards: 1 }),
     ]);
     // Same id, same cards, uploaded twice: the vendor kept (and prints) one batch of them.
-    expect(vendor.posts.filter((p) => p.key === first.key).map((p) => p.manifest.message_ids)).toEqual([ids, ids]);
+    expect(vendor.posts.filter((p) => p.key === first.key).map((p) => p.manifest.message_ids)).toEqual([
+      ids,
+      ids,
+    ]);
     expect([...vendor.batches.values()].map((m) => m.message_ids)).toEqual([ids, [late.id]]);
-    const rows = await t.db.selectFrom('messages').select(['id', 'status', 'provider_id']).where('org_id', '=', shop.orgId).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('messages')
+      .select(['id', 'status', 'provider_id'])
+      .where('org_id', '=', shop.orgId)
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { id: ids[0], status: 'sent', provider_id: first.key },
       { id: ids[1], status: 'sent', provider_id: first.key },
@@ -201,13 +334,17 @@ async function startVendor() {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       void (async () => {
-        const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+        const form = await new Response(Buffer.concat(chunks), {
+          headers: { 'content-type': String(req.headers['content-type']) },
+        }).formData();
         const manifest = JSON.parse(await (form.get('manifest') as Blob).text()) as PrintBatch['manifest'];
         const key = String(req.headers['idempotency-key']);
         posts.push({ key, manifest });
         if (batches.has(key)) return res.writeHead(409).end('already have it');
         batches.set(key, manifest);
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `V-${batches.size}` }));
+        res
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: `V-${batches.size}` }));
       })();
     });
   });

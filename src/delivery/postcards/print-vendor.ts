@@ -11,7 +11,15 @@ export interface PrintBatch {
   id: string;
   pdf: Buffer;
   csv: string;
-  manifest: { batch_id: string; org_id: number; location_id: number; run_on: string; cards: number; return_address: string[]; message_ids: number[] };
+  manifest: {
+    batch_id: string;
+    org_id: number;
+    location_id: number;
+    run_on: string;
+    cards: number;
+    return_address: string[];
+    message_ids: number[];
+  };
 }
 
 export interface VendorReceipt {
@@ -54,7 +62,10 @@ export function folderVendor(dir: string): PrintVendor {
   };
 }
 
-export function httpVendor(baseUrl: string, options: { retries?: number; retryDelayMs?: number; timeoutMs?: number } = {}): PrintVendor {
+export function httpVendor(
+  baseUrl: string,
+  options: { retries?: number; retryDelayMs?: number; timeoutMs?: number } = {},
+): PrintVendor {
   const retries = options.retries ?? 4;
   const delay = options.retryDelayMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -67,12 +78,25 @@ export function httpVendor(baseUrl: string, options: { retries?: number; retryDe
       for (let attempt = 0; attempt <= retries; attempt++) {
         if (attempt) await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
         const form = new FormData();
-        form.set('manifest', new Blob([JSON.stringify(batch.manifest)], { type: 'application/json' }), 'manifest.json');
-        form.set('pdf', new Blob([new Uint8Array(batch.pdf)], { type: 'application/pdf' }), `${batch.id}.pdf`);
+        form.set(
+          'manifest',
+          new Blob([JSON.stringify(batch.manifest)], { type: 'application/json' }),
+          'manifest.json',
+        );
+        form.set(
+          'pdf',
+          new Blob([new Uint8Array(batch.pdf)], { type: 'application/pdf' }),
+          `${batch.id}.pdf`,
+        );
         form.set('csv', new Blob([batch.csv], { type: 'text/csv' }), `${batch.id}.csv`);
         let res: Response;
         try {
-          res = await fetch(`${baseUrl.replace(/\/$/, '')}/batches`, { method: 'POST', body: form, headers: { 'idempotency-key': batch.id }, signal: AbortSignal.timeout(timeoutMs) });
+          res = await fetch(`${baseUrl.replace(/\/$/, '')}/batches`, {
+            method: 'POST',
+            body: form,
+            headers: { 'idempotency-key': batch.id },
+            signal: AbortSignal.timeout(timeoutMs),
+          });
         } catch (err) {
           last = new VendorError(`print vendor unreachable: ${(err as Error).message}`, true);
           continue;
@@ -87,7 +111,10 @@ export function httpVendor(baseUrl: string, options: { retries?: number; retryDe
           }
           return { vendorRef: ref };
         }
-        last = new VendorError(`print vendor answered ${res.status}: ${body.slice(0, 200)}`, res.status >= 500 || res.status === 429);
+        last = new VendorError(
+          `print vendor answered ${res.status}: ${body.slice(0, 200)}`,
+          res.status >= 500 || res.status === 429,
+        );
         if (!last.temporary) break;
       }
       throw last ?? new VendorError('print vendor failed', true);
@@ -96,7 +123,11 @@ export function httpVendor(baseUrl: string, options: { retries?: number; retryDe
 }
 
 /** The configured vendor, or a folder in the data directory when none is set (development). */
-export function printVendorFromConfig(c: { PRINT_VENDOR_URL?: string; PRINT_VENDOR_DIR?: string; RELANCE_DATA_DIR: string }): PrintVendor {
+export function printVendorFromConfig(c: {
+  PRINT_VENDOR_URL?: string;
+  PRINT_VENDOR_DIR?: string;
+  RELANCE_DATA_DIR: string;
+}): PrintVendor {
   if (c.PRINT_VENDOR_URL) return httpVendor(c.PRINT_VENDOR_URL);
   return folderVendor(c.PRINT_VENDOR_DIR ?? join(c.RELANCE_DATA_DIR, 'postcards'));
 }

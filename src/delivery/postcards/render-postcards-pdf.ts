@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { encode } from 'uqr';
 import { FontInDocument, TtfFace } from './pdf-font.ts';
 import { layoutLines, textOps, type TextBox } from './pdf-text.ts';
 import { num, pdfDate, pdfString, PdfWriter } from './pdf-writer.ts';
@@ -18,14 +19,21 @@ export interface PostcardCard {
   businessName: string;
   phoneLine: string;
   webLine: string;
+  /** Front, bottom right: a QR code of this link (the customer's own sign-in link). */
+  qrLink?: string;
   /** Back: the message text (rendered postcard template) and the addresses. */
   text: string;
   to: string[];
   from: string[];
 }
 
+// The card is 6x4 in (the trim, 432x288 pt); the page adds a 0.125 in bleed on every side, where
+// the front's colour band runs on, so trimming never leaves a white sliver. Drawing happens in
+// trim coordinates: each page starts by moving the origin to the trim box's corner.
 const W = 432;
 const H = 288;
+const BLEED = 9;
+const BOXES = `/MediaBox [0 0 ${W + 2 * BLEED} ${H + 2 * BLEED}] /BleedBox [0 0 ${W + 2 * BLEED} ${H + 2 * BLEED}] /TrimBox [${BLEED} ${BLEED} ${W + BLEED} ${H + BLEED}]`;
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const REGULAR = new TtfFace(readFileSync(join(fontDir, 'DejaVuSans.ttf')));
 const BOLD = new TtfFace(readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')));
@@ -40,7 +48,10 @@ interface Fonts {
   B: FontInDocument;
 }
 
-export async function renderPostcardsPdf(cards: PostcardCard[], meta: { title: string; now: Date }): Promise<Buffer> {
+export async function renderPostcardsPdf(
+  cards: PostcardCard[],
+  meta: { title: string; now: Date },
+): Promise<Buffer> {
   const w = new PdfWriter();
   const catalog = w.ref();
   const pages = w.ref();
@@ -50,9 +61,14 @@ export async function renderPostcardsPdf(cards: PostcardCard[], meta: { title: s
   const fronts = new Map<string, number>();
   const backs = new Map<string, number>();
   const kids: number[] = [];
-  const page = (contents: string) => {
+  const toTrim = w.ref();
+  w.stream(toTrim, `1 0 0 1 ${BLEED} ${BLEED} cm\n`, { compress: false });
+  const page = (contents: number[]) => {
     const ref = w.ref();
-    w.object(ref, `<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 ${W} ${H}] /Resources ${resources} 0 R /Contents ${contents} >>`);
+    w.object(
+      ref,
+      `<< /Type /Page /Parent ${pages} 0 R ${BOXES} /Resources ${resources} 0 R /Contents [${[toTrim, ...contents].map((c) => `${c} 0 R`).join(' ')}] >>`,
+    );
     kids.push(ref);
   };
   const shared = (cache: Map<string, number>, key: string, ops: () => string) => {
@@ -65,30 +81,65 @@ export async function renderPostcardsPdf(cards: PostcardCard[], meta: { title: s
     return ref;
   };
   for (const card of cards) {
-    const front = shared(fronts, JSON.stringify([card.businessName, card.headline, card.phoneLine, card.webLine]), () => frontOps(fonts, card));
+    const front = shared(
+      fronts,
+      JSON.stringify([card.businessName, card.headline, card.phoneLine, card.webLine]),
+      () => frontOps(fonts, card),
+    );
     const backFixed = shared(backs, JSON.stringify(card.from), () => backFixedOps(fonts, card));
     const back = w.ref();
     w.stream(back, backOps(fonts, card));
-    page(`${front} 0 R`);
-    page(`[${backFixed} 0 R ${back} 0 R]`);
+    if (card.qrLink) {
+      const qr = w.ref();
+      w.stream(qr, qrOps(card.qrLink));
+      page([front, qr]);
+    } else page([front]);
+    page([backFixed, back]);
   }
-  fonts.R.embed(w, 'RLNCRA');
-  fonts.B.embed(w, 'RLNCBA');
+  fonts.R.embed(w);
+  fonts.B.embed(w);
   w.object(resources, `<< /Font << /R ${fonts.R.ref} 0 R /B ${fonts.B.ref} 0 R >> /ProcSet [/PDF /Text] >>`);
-  w.object(pages, `<< /Type /Pages /Count ${kids.length} /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] >>`);
+  w.object(
+    pages,
+    `<< /Type /Pages /Count ${kids.length} /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] >>`,
+  );
   w.object(catalog, `<< /Type /Catalog /Pages ${pages} 0 R >>`);
-  w.object(info, `<< /Title ${pdfString(meta.title)} /Creator (Relance) /Producer (Relance) /CreationDate ${pdfDate(meta.now)} >>`);
+  w.object(
+    info,
+    `<< /Title ${pdfString(meta.title)} /Creator (Relance) /Producer (Relance) /CreationDate ${pdfDate(meta.now)} >>`,
+  );
   return w.finish(catalog, info);
 }
 
 function frontOps(f: Fonts, c: PostcardCard): string {
-  return `q ${NAVY} rg 0 ${H - 64} ${W} 64 re f Q
+  return `q ${NAVY} rg ${-BLEED} ${H - 64} ${W + 2 * BLEED} ${64 + BLEED} re f Q
 BT
 1 1 1 rg
 ${text(f, 'B', c.businessName, 20, { x: 24, y: 20, width: W - 48, wrap: false })}${NAVY} rg
 ${text(f, 'B', c.headline, 26, { x: 24, y: 100, width: W - 48, height: 90 })}${INK} rg
-${text(f, 'R', c.phoneLine, 12, { x: 24, y: 214, width: W - 48, wrap: false })}${text(f, 'R', c.webLine, 9, { x: 24, y: 236, width: W - 48, wrap: false })}ET
+${text(f, 'R', c.phoneLine, 12, { x: 24, y: 214, width: W - 48 - QR_SIZE - 12, wrap: false })}${text(f, 'R', c.webLine, 9, { x: 24, y: 236, width: W - 48 - QR_SIZE - 12, wrap: false })}ET
 `;
+}
+
+// The QR code: one filled rectangle per run of dark modules in a row, in the bottom-right corner
+// (72 pt = 1 inch, with its quiet zone on the white card), error correction M for print wear.
+const QR_SIZE = 72;
+function qrOps(link: string): string {
+  const { data, size } = encode(link, { ecc: 'M', border: 0 });
+  const m = QR_SIZE / size;
+  const x0 = W - 24 - QR_SIZE;
+  const top = 16 + QR_SIZE;
+  const rects: string[] = [];
+  data.forEach((row, r) => {
+    for (let c = 0; c < size; c++) {
+      if (!row[c]) continue;
+      let end = c;
+      while (end + 1 < size && row[end + 1]) end++;
+      rects.push(`${num(x0 + c * m)} ${num(top - (r + 1) * m)} ${num((end - c + 1) * m)} ${num(m)} re`);
+      c = end;
+    }
+  });
+  return `q 0 0 0 rg\n${rects.join('\n')}\nf Q\n`;
 }
 
 // Left half: the message. Right half: return address, postage area, recipient.

@@ -7,8 +7,18 @@ import { sql } from 'kysely';
 import { releaseExpiredLeases } from '../worker/claim.ts';
 import { DEFAULT_LEASE_MS, newWorkerId } from '../worker/run-worker.ts';
 import { buildPostcardBatch } from './build-postcard-batch.ts';
-import { createPostcardBatch, renewBatchLease, resumePostcardBatch, type ClaimedBatch } from './claim-postcard-batch.ts';
-import { MAX_BATCH_ATTEMPTS, markBatchAccepted, markBatchFailed, markBatchRetry } from './finish-postcard-batch.ts';
+import {
+  createPostcardBatch,
+  renewBatchLease,
+  resumePostcardBatch,
+  type ClaimedBatch,
+} from './claim-postcard-batch.ts';
+import {
+  MAX_BATCH_ATTEMPTS,
+  markBatchAccepted,
+  markBatchFailed,
+  markBatchRetry,
+} from './finish-postcard-batch.ts';
 import { printVendorFromConfig, VendorError, type PrintVendor } from './print-vendor.ts';
 
 export interface BatchResult {
@@ -36,7 +46,11 @@ export async function runPostcardBatches(
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   await releaseExpiredLeases(ctx.db, { now: ctx.now(), leaseMs });
   const results: BatchResult[] = [];
-  for (let b = await resumePostcardBatch(ctx, { workerId, leaseMs }); b; b = await resumePostcardBatch(ctx, { workerId, leaseMs })) {
+  for (
+    let b = await resumePostcardBatch(ctx, { workerId, leaseMs });
+    b;
+    b = await resumePostcardBatch(ctx, { workerId, leaseMs })
+  ) {
     const r = await handOver(ctx, vendor, b, workerId);
     if (r) results.push(r);
   }
@@ -44,7 +58,13 @@ export async function runPostcardBatches(
     SELECT DISTINCT org_id, location_id FROM messages
      WHERE status = 'pending' AND channel = 'postcard' AND next_attempt_at <= ${ctx.now()}`.execute(ctx.db);
   for (const loc of due.rows) {
-    const { batch } = await createPostcardBatch(ctx, { workerId, orgId: loc.org_id, locationId: loc.location_id, limit: MAX_CARDS, leaseMs });
+    const { batch } = await createPostcardBatch(ctx, {
+      workerId,
+      orgId: loc.org_id,
+      locationId: loc.location_id,
+      limit: MAX_CARDS,
+      leaseMs,
+    });
     if (!batch) continue;
     const r = await handOver(ctx, vendor, batch, workerId);
     if (r) results.push(r);
@@ -53,9 +73,20 @@ export async function runPostcardBatches(
 }
 
 /** Render, upload, record. Null when another worker took the batch over meanwhile. */
-async function handOver(ctx: AppContext, vendor: PrintVendor, batch: ClaimedBatch, workerId: string): Promise<BatchResult | null> {
+async function handOver(
+  ctx: AppContext,
+  vendor: PrintVendor,
+  batch: ClaimedBatch,
+  workerId: string,
+): Promise<BatchResult | null> {
   const result = (status: BatchResult['status'], error?: string): BatchResult => ({
-    batchId: batch.id, orgId: batch.orgId, locationId: batch.locationId, cards: batch.messages.length, status, resumed: batch.resumed, ...(error ? { error } : {}),
+    batchId: batch.id,
+    orgId: batch.orgId,
+    locationId: batch.locationId,
+    cards: batch.messages.length,
+    status,
+    resumed: batch.resumed,
+    ...(error ? { error } : {}),
   });
   if (!batch.messages.length) {
     await markBatchFailed(ctx, batch, 'no cards left in the batch');
@@ -70,7 +101,8 @@ async function handOver(ctx: AppContext, vendor: PrintVendor, batch: ClaimedBatc
   // The lease must outlast the upload, all retries included: else another worker could take the
   // batch mid-upload. Renewed here, right before it, for the vendor's worst case.
   const uploadLeaseMs = (vendor.maxSubmitMs ?? DEFAULT_LEASE_MS) + UPLOAD_MARGIN_MS;
-  if (!(await renewBatchLease(ctx, batch, { workerId, leaseMs: uploadLeaseMs, bytes: files.pdf.length }))) return null;
+  if (!(await renewBatchLease(ctx, batch, { workerId, leaseMs: uploadLeaseMs, bytes: files.pdf.length })))
+    return null;
   let vendorRef: string;
   try {
     vendorRef = (await vendor.submit(files)).vendorRef;

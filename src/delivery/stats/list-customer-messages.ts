@@ -3,13 +3,46 @@
 import type { Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
 
-export type CustomerMessage = Pick<Message, 'id' | 'location_id' | 'kind' | 'channel' | 'status' | 'reason' | 'language' | 'due_on' | 'sent_at' | 'attempts' | 'provider_id' | 'vehicle_id' | 'created_at'>;
+export type CustomerMessage = Pick<
+  Message,
+  | 'id'
+  | 'location_id'
+  | 'kind'
+  | 'channel'
+  | 'status'
+  | 'reason'
+  | 'language'
+  | 'due_on'
+  | 'sent_at'
+  | 'attempts'
+  | 'provider_id'
+  | 'vehicle_id'
+  | 'created_at'
+>;
 
 /** Every message decided for one customer (sent, held, failed, bounced…), newest first. */
-export async function listCustomerMessages(db: Kysely<DB>, orgId: number, customerId: number): Promise<CustomerMessage[]> {
+export async function listCustomerMessages(
+  db: Kysely<DB>,
+  orgId: number,
+  customerId: number,
+): Promise<CustomerMessage[]> {
   return db
     .selectFrom('messages')
-    .select(['id', 'location_id', 'kind', 'channel', 'status', 'reason', 'language', 'due_on', 'sent_at', 'attempts', 'provider_id', 'vehicle_id', 'created_at'])
+    .select([
+      'id',
+      'location_id',
+      'kind',
+      'channel',
+      'status',
+      'reason',
+      'language',
+      'due_on',
+      'sent_at',
+      'attempts',
+      'provider_id',
+      'vehicle_id',
+      'created_at',
+    ])
     .where('org_id', '=', orgId)
     .where('customer_id', '=', customerId)
     .orderBy('due_on', 'desc')

@@ -20,10 +20,19 @@ export interface MessageStatsRow {
 
 export interface MessageStats {
   rows: MessageStatsRow[];
-  totals: { byStatus: Record<string, number>; byKind: Record<string, number>; byChannel: Record<string, number>; all: number };
+  totals: {
+    byStatus: Record<string, number>;
+    byKind: Record<string, number>;
+    byChannel: Record<string, number>;
+    all: number;
+  };
 }
 
-export async function messageStats(db: Kysely<DB>, orgId: number, filter: MessageStatsFilter = {}): Promise<MessageStats> {
+export async function messageStats(
+  db: Kysely<DB>,
+  orgId: number,
+  filter: MessageStatsFilter = {},
+): Promise<MessageStats> {
   let q = db
     .selectFrom('messages')
     .select(['due_on as day', 'kind', 'channel', 'status', sql<number>`count(*)::int`.as('count')])
@@ -31,7 +40,13 @@ export async function messageStats(db: Kysely<DB>, orgId: number, filter: Messag
   if (filter.locationId !== undefined) q = q.where('location_id', '=', filter.locationId);
   if (filter.from) q = q.where('due_on', '>=', filter.from);
   if (filter.to) q = q.where('due_on', '<=', filter.to);
-  const rows = (await q.groupBy(['due_on', 'kind', 'channel', 'status']).orderBy('due_on').orderBy('kind').orderBy('channel').orderBy('status').execute()) as MessageStatsRow[];
+  const rows = (await q
+    .groupBy(['due_on', 'kind', 'channel', 'status'])
+    .orderBy('due_on')
+    .orderBy('kind')
+    .orderBy('channel')
+    .orderBy('status')
+    .execute()) as MessageStatsRow[];
   const totals: MessageStats['totals'] = { byStatus: {}, byKind: {}, byChannel: {}, all: 0 };
   for (const r of rows) {
     totals.byStatus[r.status] = (totals.byStatus[r.status] ?? 0) + r.count;

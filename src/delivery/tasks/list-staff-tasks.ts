@@ -38,15 +38,35 @@ export interface StaffTaskItem {
   completed_at: Date | null;
 }
 
-export async function listStaffTasks(db: Kysely<DB>, orgId: number, filters: StaffTaskFilters = {}): Promise<{ items: StaffTaskItem[]; next: { dueOn: string; id: number } | null }> {
+export async function listStaffTasks(
+  db: Kysely<DB>,
+  orgId: number,
+  filters: StaffTaskFilters = {},
+): Promise<{ items: StaffTaskItem[]; next: { dueOn: string; id: number } | null }> {
   const limit = Math.min(Math.max(filters.limit ?? 100, 1), 500);
   let q = db
     .selectFrom('staff_tasks as t')
-    .leftJoin('customers as c', (j) => j.onRef('c.org_id', '=', 't.org_id').onRef('c.id', '=', 't.customer_id'))
+    .leftJoin('customers as c', (j) =>
+      j.onRef('c.org_id', '=', 't.org_id').onRef('c.id', '=', 't.customer_id'),
+    )
     .select([
-      't.id', 't.location_id', 't.kind', 't.message_id', 't.customer_id', 'c.mailing_name as customer_name', 'c.phone as customer_phone',
-      'c.email as customer_email', 't.vehicle_id', 't.assigned_role', 't.assigned_user_id', 't.details', 't.status', 't.outcome', 't.due_on',
-      't.created_at', 't.completed_at',
+      't.id',
+      't.location_id',
+      't.kind',
+      't.message_id',
+      't.customer_id',
+      'c.mailing_name as customer_name',
+      'c.phone as customer_phone',
+      'c.email as customer_email',
+      't.vehicle_id',
+      't.assigned_role',
+      't.assigned_user_id',
+      't.details',
+      't.status',
+      't.outcome',
+      't.due_on',
+      't.created_at',
+      't.completed_at',
     ])
     .where('t.org_id', '=', orgId);
   if (filters.locationId !== undefined) q = q.where('t.location_id', '=', filters.locationId);
@@ -59,9 +79,15 @@ export async function listStaffTasks(db: Kysely<DB>, orgId: number, filters: Sta
   if (filters.dueTo) q = q.where('t.due_on', '<=', filters.dueTo);
   if (filters.after) {
     const { dueOn, id } = filters.after;
-    q = q.where((eb) => eb.or([eb('t.due_on', '<', dueOn), eb.and([eb('t.due_on', '=', dueOn), eb('t.id', '<', id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('t.due_on', '<', dueOn), eb.and([eb('t.due_on', '=', dueOn), eb('t.id', '<', id)])]),
+    );
   }
-  const rows = await q.orderBy('t.due_on', 'desc').orderBy('t.id', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('t.due_on', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const items = rows.slice(0, limit) as StaffTaskItem[];
   const last = items[items.length - 1];
   return { items, next: rows.length > limit && last ? { dueOn: last.due_on, id: last.id } : null };

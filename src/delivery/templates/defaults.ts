@@ -4,25 +4,29 @@
 //   …                       its body until the next ===  (lines starting with # are comments)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Language } from '../../db/schema.ts';
+import { LANGUAGES, type Language } from '../../domain/language.ts';
 
 export interface TemplateSource {
   subject: string;
   body: string;
 }
 
-const LANGUAGES: Language[] = ['en', 'fr', 'es'];
 let loaded: Map<string, TemplateSource> | null = null;
 
-export const defaultKey = (kind: string, channel: string, language: Language) => `${kind}|${channel}|${language}`;
+export const defaultKey = (kind: string, channel: string, language: Language) =>
+  `${kind}|${channel}|${language}`;
 
-export function parseTemplateFile(text: string, file: string): Map<string, TemplateSource & { kind: string; channel: string }> {
+export function parseTemplateFile(
+  text: string,
+  file: string,
+): Map<string, TemplateSource & { kind: string; channel: string }> {
   const out = new Map<string, TemplateSource & { kind: string; channel: string }>();
   const sections = text.split(/^=== /m).slice(1);
   for (const section of sections) {
     const [head = '', ...lines] = section.split('\n');
     const [kind, channel] = head.trim().split(/\s+/);
-    if (!kind || (channel !== 'email' && channel !== 'postcard')) throw new Error(`${file}: bad section header "=== ${head}"`);
+    if (!kind || (channel !== 'email' && channel !== 'postcard'))
+      throw new Error(`${file}: bad section header "=== ${head}"`);
     const body = lines.filter((l) => !l.startsWith('#'));
     const subjectLine = body.findIndex((l) => l.startsWith('subject:'));
     if (subjectLine < 0) throw new Error(`${file}: ${kind} ${channel} has no subject: line`);
@@ -46,7 +50,11 @@ export function defaultTemplates(): Map<string, TemplateSource> {
   return all;
 }
 
-export function defaultTemplate(kind: string, channel: 'email' | 'postcard', language: Language): TemplateSource {
+export function defaultTemplate(
+  kind: string,
+  channel: 'email' | 'postcard',
+  language: Language,
+): TemplateSource {
   const t = defaultTemplates().get(defaultKey(kind, channel, language));
   if (!t) throw new Error(`No shipped ${channel} template for ${kind} in ${language}`);
   return t;

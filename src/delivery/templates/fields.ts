@@ -17,12 +17,16 @@ export const MERGE_FIELDS: Record<string, FieldSpec> = {
   vehicle_model: { description: 'Model of the (first) vehicle' },
   plate: { description: 'Plate of the (first) vehicle' },
   plates: { description: 'All plates, comma separated' },
-  vehicles: { description: 'Every vehicle the message is about', list: ['this', 'year', 'make', 'model', 'plate', 'description'] },
+  vehicles: {
+    description: 'Every vehicle the message is about',
+    list: ['this', 'year', 'make', 'model', 'plate', 'description'],
+  },
   many_vehicles: { description: 'True when the message names several vehicles' },
   // Dates, formatted in the location's time zone and the message's language.
   appointment_date: { description: 'Appointment (or next scheduled visit) date' },
   appointment_time: { description: 'Appointment time' },
   appointment_service: { description: 'Service requested for the appointment' },
+  appointment_cancelled: { description: 'True in the notice that an appointment was cancelled (E05)' },
   mechanic: { description: 'Mechanic of the appointment' },
   last_service_date: { description: 'Date of the last service' },
   maintenance_due_date: { description: 'Date the maintenance falls due' },
@@ -38,6 +42,9 @@ export const MERGE_FIELDS: Record<string, FieldSpec> = {
   // Links.
   feedback_link: { description: 'Feedback form URL or mailto: link' },
   portal_link: { description: 'The customer’s portal' },
+  short_link: {
+    description: 'The customer’s portal as a short link (texts: /t/…); the portal link in email',
+  },
   survey_link: { description: 'Satisfaction survey page' },
   survey_ratings: { description: 'One link per rating 1 to 5', list: ['rating', 'url'] },
   unsubscribe_link: { description: 'Unsubscribe page' },
@@ -46,14 +53,18 @@ export const MERGE_FIELDS: Record<string, FieldSpec> = {
   promotion_name: { description: 'Name of the promotion' },
   promotion_description: { description: 'Description of the promotion' },
   promotion_valid_until: { description: 'Last day of the promotion' },
-  // Staff messages (P00, P01, E06).
+  // Staff messages (P00, P01, P02, E06).
   staff_name: { description: 'Staff member the message is for' },
   customer_name: { description: 'Customer concerned' },
   customer_phone: { description: 'Customer phone' },
   customer_email: { description: 'Customer email' },
   changes: { description: 'Fields the customer changed', list: ['field', 'from', 'to'] },
-  survey_answers: { description: 'Survey answers', list: ['customer', 'rating', 'comment', 'vehicle', 'answered_on'] },
+  survey_answers: {
+    description: 'Survey answers',
+    list: ['customer', 'rating', 'comment', 'vehicle', 'answered_on'],
+  },
   tasks_link: { description: 'Staff console task list' },
+  appointments_link: { description: 'Staff console appointment book (where a request is confirmed)' },
 };
 
 export const FIELD_NAMES = Object.keys(MERGE_FIELDS);

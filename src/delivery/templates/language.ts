@@ -32,32 +32,45 @@ export function parseTemplate(source: string): Node[] {
   let last = 0;
   for (const m of source.matchAll(TAG)) {
     const at = m.index;
-    if (source[at - 1] === '{' || source[at + m[0].length] === '}') throw new TemplateSyntaxError(`Triple braces are not allowed near "${m[0]}"`, at);
+    if (source[at - 1] === '{' || source[at + m[0].length] === '}')
+      throw new TemplateSyntaxError(`Triple braces are not allowed near "${m[0]}"`, at);
     if (at > last) out().push({ type: 'text', value: source.slice(last, at) });
     last = at + m[0].length;
     const [, sigil, word, arg] = m;
     if (sigil === '#') {
       if ((word !== 'each' && word !== 'if') || !arg || !NAME.test(arg)) {
-        throw new TemplateSyntaxError(`"${m[0]}" is not a block we know; use {{#each list}} or {{#if field}}`, at);
+        throw new TemplateSyntaxError(
+          `"${m[0]}" is not a block we know; use {{#each list}} or {{#if field}}`,
+          at,
+        );
       }
       const node: Extract<Node, { type: 'each' | 'if' }> =
-        word === 'each' ? { type: 'each', name: arg, offset: at, body: [] } : { type: 'if', name: arg, offset: at, then: [], else: [] };
+        word === 'each'
+          ? { type: 'each', name: arg, offset: at, body: [] }
+          : { type: 'if', name: arg, offset: at, then: [], else: [] };
       out().push(node);
       stack.push({ node, inElse: false });
     } else if (sigil === '/') {
       const top = stack.pop();
-      if (!top || top.node.type !== word || arg) throw new TemplateSyntaxError(`"${m[0]}" closes nothing open`, at);
+      if (!top || top.node.type !== word || arg)
+        throw new TemplateSyntaxError(`"${m[0]}" closes nothing open`, at);
     } else if (word === 'else' && !arg) {
       const top = stack[stack.length - 1];
-      if (!top || top.node.type !== 'if' || top.inElse) throw new TemplateSyntaxError('{{else}} outside an {{#if}}', at);
+      if (!top || top.node.type !== 'if' || top.inElse)
+        throw new TemplateSyntaxError('{{else}} outside an {{#if}}', at);
       top.inElse = true;
     } else {
-      if (!word || arg || !NAME.test(word)) throw new TemplateSyntaxError(`"${m[0]}" is not a merge field`, at);
+      if (!word || arg || !NAME.test(word))
+        throw new TemplateSyntaxError(`"${m[0]}" is not a merge field`, at);
       out().push({ type: 'field', name: word, offset: at });
     }
   }
   const open = stack.pop();
-  if (open) throw new TemplateSyntaxError(`{{#${open.node.type} ${open.node.name}}} is never closed`, open.node.offset);
+  if (open)
+    throw new TemplateSyntaxError(
+      `{{#${open.node.type} ${open.node.name}}} is never closed`,
+      open.node.offset,
+    );
   if (last < source.length) out().push({ type: 'text', value: source.slice(last) });
   // Any "{{" left in text is a malformed tag: refuse it rather than send it.
   const leftover = findLeftover(root);
@@ -85,7 +98,9 @@ export type Value = string | number | boolean | null | undefined | Value[] | { [
 export type Scope = Record<string, Value>;
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return s.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
 }
 
 function lookup(scopes: Scope[], name: string): Value {
@@ -120,7 +135,8 @@ export function renderNodes(nodes: Node[], scopes: Scope[], mode: 'html' | 'text
       const list = lookup(scopes, n.name);
       if (!Array.isArray(list)) continue;
       for (const item of list) {
-        const scope: Scope = item && typeof item === 'object' && !Array.isArray(item) ? { ...item, this: '' } : { this: item };
+        const scope: Scope =
+          item && typeof item === 'object' && !Array.isArray(item) ? { ...item, this: '' } : { this: item };
         out += renderNodes(n.body, [scope, ...scopes], mode);
       }
     }
@@ -129,12 +145,21 @@ export function renderNodes(nodes: Node[], scopes: Scope[], mode: 'html' | 'text
 }
 
 /** Every field a template reads, with the list it is read inside (for validation). */
-export function fieldsUsed(nodes: Node[], inList: string | null = null): Array<{ name: string; inList: string | null; block: 'field' | 'each' | 'if' }> {
+export function fieldsUsed(
+  nodes: Node[],
+  inList: string | null = null,
+): Array<{ name: string; inList: string | null; block: 'field' | 'each' | 'if' }> {
   const found: Array<{ name: string; inList: string | null; block: 'field' | 'each' | 'if' }> = [];
   for (const n of nodes) {
     if (n.type === 'field') found.push({ name: n.name, inList, block: 'field' });
-    else if (n.type === 'if') found.push({ name: n.name, inList, block: 'if' }, ...fieldsUsed(n.then, inList), ...fieldsUsed(n.else, inList));
-    else if (n.type === 'each') found.push({ name: n.name, inList, block: 'each' }, ...fieldsUsed(n.body, n.name));
+    else if (n.type === 'if')
+      found.push(
+        { name: n.name, inList, block: 'if' },
+        ...fieldsUsed(n.then, inList),
+        ...fieldsUsed(n.else, inList),
+      );
+    else if (n.type === 'each')
+      found.push({ name: n.name, inList, block: 'each' }, ...fieldsUsed(n.body, n.name));
   }
   return found;
 }

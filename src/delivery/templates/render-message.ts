@@ -1,6 +1,6 @@
 // Picks the template of a message (the location's override, else the shipped one), compiles it
 // once per version, and interpolates the merge data.
-import type { Language } from '../../db/schema.ts';
+import type { Language } from '../../domain/language.ts';
 import { kindSpec } from '../../domain/messages/kinds.ts';
 import { compileTemplate, renderCompiled, type CompiledTemplate, type Rendered } from './compile.ts';
 import { defaultTemplate } from './defaults.ts';
@@ -34,7 +34,13 @@ function compiledFor(choice: TemplateChoice): Promise<CompiledTemplate> {
   if (!hit) {
     const audience = kindSpec(choice.kind).audience;
     const source = usableOverride(choice) ?? defaultTemplate(choice.kind, choice.channel, choice.language);
-    hit = compileTemplate({ channel: choice.channel, audience, language: choice.language, subject: source.subject ?? '', body: source.body });
+    hit = compileTemplate({
+      channel: choice.channel,
+      audience,
+      language: choice.language,
+      subject: source.subject ?? '',
+      body: source.body,
+    });
     hit.catch(() => perKey.delete(key));
     perKey.set(key, hit);
   }

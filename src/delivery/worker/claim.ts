@@ -3,13 +3,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
 
-export type SendChannel = 'email' | 'task' | 'postcard';
+export type SendChannel = 'email' | 'task' | 'postcard' | 'sms';
 
 export async function claimMessages(
   db: Kysely<DB>,
-  opts: { workerId: string; channels: SendChannel[]; limit: number; now: Date; locationId?: { orgId: number; id: number } },
+  opts: {
+    workerId: string;
+    channels: SendChannel[];
+    limit: number;
+    now: Date;
+    locationId?: { orgId: number; id: number };
+  },
 ): Promise<Message[]> {
-  const where = opts.locationId ? sql`AND org_id = ${opts.locationId.orgId} AND location_id = ${opts.locationId.id}` : sql``;
+  const where = opts.locationId
+    ? sql`AND org_id = ${opts.locationId.orgId} AND location_id = ${opts.locationId.id}`
+    : sql``;
   const result = await sql<Message>`
     UPDATE messages
        SET status = 'sending', claimed_by = ${opts.workerId}, claimed_at = ${opts.now}, attempts = attempts + 1, updated_at = ${opts.now}
@@ -29,13 +37,31 @@ export async function claimMessages(
  * Postcards of an open batch are not released: the batch has its own lease and is retried whole,
  * with the same id and cards (postcards/claim-postcard-batch.ts).
  */
-export async function releaseExpiredLeases(db: Kysely<DB>, opts: { now: Date; leaseMs: number }): Promise<number> {
+export async function releaseExpiredLeases(
+  db: Kysely<DB>,
+  opts: { now: Date; leaseMs: number },
+): Promise<number> {
   const before = new Date(opts.now.getTime() - opts.leaseMs);
   const result = await sql`
     UPDATE messages m SET status = 'pending', claimed_by = NULL, updated_at = ${opts.now},
            reason = coalesce(reason, 'lease expired: the worker stopped mid-send')
      WHERE status = 'sending' AND claimed_at < ${before}
        AND NOT EXISTS (
-         SELECT 1 FROM postcard_batches b WHERE b.status = 'building' AND b.org_id = m.org_id AND m.id = ANY(b.message_ids))`.execute(db);
+         SELECT 1 FROM postcard_batches b WHERE b.status = 'building' AND b.org_id = m.org_id AND m.id = ANY(b.message_ids))`.execute(
+    db,
+  );
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * A live worker keeps its claims: the rows it holds (queued or in flight) get a fresh claimed_at,
+ * so a lease only runs out for a worker that stopped. Without this, a claim of a few hundred rows
+ * drained slower than the lease (a loaded machine, a slow SMTP server) was released while still
+ * queued, claimed again and sent twice.
+ */
+export async function renewLeases(db: Kysely<DB>, opts: { workerId: string; now: Date }): Promise<number> {
+  const result = await sql`
+    UPDATE messages SET claimed_at = ${opts.now}
+     WHERE status = 'sending' AND claimed_by = ${opts.workerId}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -1,14 +1,16 @@
 // Sends one claimed email (or staff task) message: checks it is still wanted, renders it, hands it
 // to SMTP, and records the result right after the server accepts it (one autocommit UPDATE).
 import type { Kysely } from 'kysely';
-import type { DB, Language, Message } from '../../db/schema.ts';
+import type { DB, Message } from '../../db/schema.ts';
+import type { Language } from '../../domain/language.ts';
 import { kindSpec } from '../../domain/messages/kinds.ts';
+import { missingIdentification } from '../../domain/compliance/identification.ts';
 import type { MessagePayload } from '../../domain/messages/payload.ts';
 import { buildEmail, type SenderConfig } from '../email/build-email.ts';
 import type { Mailer, SendResult } from '../email/mailer.ts';
 import { buildMergeData } from '../merge/build-merge-data.ts';
 import type { LinkContext } from '../merge/links.ts';
-import { key, overrideKey, type SendContext } from '../merge/load-send-context.ts';
+import { key, overrideFor, type SendContext } from '../merge/load-send-context.ts';
 import { renderTemplate } from '../templates/render-message.ts';
 import { markOutcome, markRetry, markSent } from './record.ts';
 import type { SentRecorder } from './sent-recorder.ts';
@@ -23,10 +25,15 @@ export interface DeliverDeps {
   recorder: SentRecorder;
 }
 
-export type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled';
+export type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled' | 'held';
 
 /** `checked`: the engine's still-valid answer when the caller asked it for the whole batch. */
-export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendContext, checked?: StillValid): Promise<Outcome> {
+export async function deliverMessage(
+  deps: DeliverDeps,
+  m: Message,
+  sc: SendContext,
+  checked?: StillValid,
+): Promise<Outcome> {
   const { db } = deps;
   const now = deps.now();
   const location = sc.locations.get(key(m.org_id, m.location_id));
@@ -36,20 +43,33 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
   const audience = kindSpec(m.kind).audience;
 
   if (audience === 'customer') {
-    if (customer?.do_not_mail) return fail('cancelled', 'do not mail');
+    if (customer?.do_not_mail) return fail('cancelled', 'do_not_mail');
     if (customer?.email_status === 'hard_bounced') return fail('cancelled', 'email address hard bounced');
     if (!location.email_enabled) return fail('cancelled', 'email is switched off for this location');
+    const address = (m.recipient_email ?? customer?.email)?.toLowerCase();
+    if (address && sc.suppressed.has(key(m.org_id, address)))
+      return fail('cancelled', 'address unsubscribed (suppression list)');
   }
   const check = checked ?? (await stillValid(db, m));
   if (!check.valid) return fail('cancelled', check.reason);
+  // CASL / CAN-SPAM: re-checked at send time, not only when the engine decided: a location whose
+  // General settings lost its name, mailing address or contact since sends nothing to customers
+  // or visitors; the message is held, as the engine holds it (docs/compliance.md).
+  if (audience === 'customer' && missingIdentification(location).length > 0)
+    return fail('held', 'no_identification');
 
   if (m.channel === 'task') await createStaffTask(db, m);
 
   const to =
     audience === 'staff'
-      ? staff && !staff.email.endsWith('.invalid') ? { name: staff.name, address: staff.email } : null
+      ? staff && !staff.email.endsWith('.invalid')
+        ? { name: staff.name, address: staff.email }
+        : null
       : (customer?.email ?? m.recipient_email)
-        ? { name: customer?.mailing_name ?? (m.payload as MessagePayload).visitor?.name ?? '', address: (m.recipient_email ?? customer?.email)! }
+        ? {
+            name: customer?.mailing_name ?? (m.payload as MessagePayload).visitor?.name ?? '',
+            address: (m.recipient_email ?? customer?.email)!,
+          }
         : null;
   if (!to) {
     if (m.channel === 'task') {
@@ -64,19 +84,38 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
   let mail;
   try {
     const data = buildMergeData(
-      { message: m, language, location, customer, staff, surveys: ((m.payload as MessagePayload).survey_ids ?? []).flatMap((id) => sc.surveys.get(key(m.org_id, id)) ?? []) },
+      {
+        message: m,
+        language,
+        location,
+        customer,
+        staff,
+        surveys: ((m.payload as MessagePayload).survey_ids ?? []).flatMap(
+          (id) => sc.surveys.get(key(m.org_id, id)) ?? [],
+        ),
+      },
       links,
     );
-    const override = sc.overrides.get(overrideKey(m.org_id, m.location_id, m.kind, 'email', language)) ?? null;
+    const override = overrideFor(sc, m, 'email', language);
     const rendered = await renderTemplate({ kind: m.kind, channel: 'email', language, override }, data);
-    mail = buildEmail({ message: m, location, rendered, to, unsubscribeUrl: audience === 'customer' ? String(data.unsubscribe_link) : null, now }, deps.sender);
+    mail = buildEmail(
+      {
+        message: m,
+        location,
+        rendered,
+        to,
+        unsubscribeUrl: audience === 'customer' ? String(data.unsubscribe_link) : null,
+        now,
+      },
+      deps.sender,
+    );
   } catch (err) {
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
   let sent: SendResult;
   try {
-    sent = await deps.mailer.send(mail, m.org_id);
+    sent = await deps.mailer.send(mail, m.org_id, m.location_id);
   } catch (err) {
     const e = err as Error & { responseCode?: number; code?: string };
     const reason = `${e.responseCode ?? e.code ?? 'error'}: ${e.message}`;
@@ -87,7 +126,7 @@ export async function deliverMessage(deps: DeliverDeps, m: Message, sc: SendCont
   await deps.recorder.record(m, sent.messageId, sent.acceptedAt);
   return 'sent';
 
-  async function fail(status: 'failed' | 'cancelled', reason: string): Promise<Outcome> {
+  async function fail(status: 'failed' | 'cancelled' | 'held', reason: string): Promise<Outcome> {
     await markOutcome(db, m, status, reason, deps.now());
     return status;
   }

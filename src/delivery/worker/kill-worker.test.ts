@@ -29,10 +29,32 @@ describe.skipIf(!process.env.DATABASE_URL)('worker killed with SIGKILL mid-send 
   });
 
   function startWorker(log: string[]): ChildProcess {
-    const child = spawn('node_modules/.bin/node', ['src/cli/main.ts', 'worker', '--concurrency', '4', '--lease-seconds', '2', '--no-postcards'], {
-      env: { ...process.env, DATABASE_URL: t.url!, SMTP_URL: sink.url, SMTP_POOL_SIZE: '4', SECRET_KEY: 'cd'.repeat(32), DEMO_DATA: 'off', RELANCE_DATA_DIR: dataDir, PUBLIC_URL: 'http://relance.test' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'node_modules/.bin/node',
+      [
+        'src/cli/main.ts',
+        'worker',
+        '--only-send',
+        '--concurrency',
+        '4',
+        '--lease-seconds',
+        '2',
+        '--no-postcards',
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: t.url!,
+          SMTP_URL: sink.url,
+          SMTP_POOL_SIZE: '4',
+          SECRET_KEY: 'cd'.repeat(32),
+          DEMO_DATA: 'off',
+          RELANCE_DATA_DIR: dataDir,
+          PUBLIC_URL: 'http://relance.test',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     child.stderr!.on('data', (d: Buffer) => log.push(...d.toString().split('\n').filter(Boolean)));
     return child;
   }
@@ -66,13 +88,21 @@ describe.skipIf(!process.env.DATABASE_URL)('worker killed with SIGKILL mid-send 
       expect(await waitFor(() => sink.received.length >= target, 60_000)).toBe(true);
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
-      const sending = await sql<{ n: number }>`SELECT count(*)::int AS n FROM messages WHERE org_id = ${shop.orgId} AND status = 'sending'`.execute(t.db);
+      const sending = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM messages WHERE org_id = ${shop.orgId} AND status = 'sending'`.execute(
+        t.db,
+      );
       inFlightAtKills += sending.rows[0]!.n;
     }
     // The last worker finishes the job (claiming back what the dead ones held once leases expire).
     const last = startWorker(log);
     const done = await waitFor(async () => {
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM messages WHERE org_id = ${shop.orgId} AND status <> 'sent'`.execute(t.db);
+      const r = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM messages WHERE org_id = ${shop.orgId} AND status <> 'sent'`.execute(
+        t.db,
+      );
       return r.rows[0]!.n === 0;
     }, 60_000);
     last.kill('SIGTERM');
@@ -83,11 +113,15 @@ describe.skipIf(!process.env.DATABASE_URL)('worker killed with SIGKILL mid-send 
     for (const m of sink.received) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
     const doubled = [...counts.values()].filter((n) => n > 1).length;
     const window = log.filter((l) => l.includes('send window')).pop() ?? '';
-    console.log(`kill -9 x${KILLS}: ${N} messages, ${counts.size} distinct received, ${doubled} doubled, ${inFlightAtKills} in flight at the kills; last ${window.replace(/^\[worker [^\]]+\] /, '')}`);
+    console.log(
+      `kill -9 x${KILLS}: ${N} messages, ${counts.size} distinct received, ${doubled} doubled, ${inFlightAtKills} in flight at the kills; last ${window.replace(/^\[worker [^\]]+\] /, '')}`,
+    );
     expect(counts.size).toBe(N); // nothing lost
     expect(doubled).toBeLessThanOrEqual(inFlightAtKills); // only messages caught mid-send can double
     expect(doubled).toBeLessThanOrEqual(KILLS * 4); // at most the sends in flight (concurrency) per kill
-    const attempts = await sql<{ max: number }>`SELECT max(attempts)::int AS max FROM messages WHERE org_id = ${shop.orgId}`.execute(t.db);
+    const attempts = await sql<{
+      max: number;
+    }>`SELECT max(attempts)::int AS max FROM messages WHERE org_id = ${shop.orgId}`.execute(t.db);
     expect(attempts.rows[0]!.max).toBeLessThanOrEqual(KILLS + 1);
   });
 });

@@ -9,7 +9,13 @@ export interface Claimed {
   claimed_by: string | null;
 }
 
-export async function markSent(db: Kysely<DB>, m: Claimed, providerId: string, now: Date, reason: string | null = null): Promise<void> {
+export async function markSent(
+  db: Kysely<DB>,
+  m: Claimed,
+  providerId: string,
+  now: Date,
+  reason: string | null = null,
+): Promise<void> {
   await db
     .updateTable('messages')
     .set({ status: 'sent', sent_at: now, provider_id: providerId, reason, updated_at: now })
@@ -19,7 +25,13 @@ export async function markSent(db: Kysely<DB>, m: Claimed, providerId: string, n
     .execute();
 }
 
-export async function markOutcome(db: Kysely<DB>, m: Claimed, status: 'failed' | 'cancelled', reason: string, now: Date): Promise<void> {
+export async function markOutcome(
+  db: Kysely<DB>,
+  m: Claimed,
+  status: 'failed' | 'cancelled' | 'held',
+  reason: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('messages')
     .set({ status, reason: reason.slice(0, 500), updated_at: now })
@@ -37,7 +49,12 @@ export function backoffMs(attempts: number, random = Math.random()): number {
 
 export const MAX_ATTEMPTS = 8;
 
-export async function markRetry(db: Kysely<DB>, m: Claimed & { attempts: number }, reason: string, now: Date): Promise<'retry' | 'failed'> {
+export async function markRetry(
+  db: Kysely<DB>,
+  m: Claimed & { attempts: number },
+  reason: string,
+  now: Date,
+): Promise<'retry' | 'failed'> {
   if (m.attempts >= MAX_ATTEMPTS) {
     await markOutcome(db, m, 'failed', `gave up after ${m.attempts} attempts: ${reason}`, now);
     return 'failed';

@@ -9,11 +9,15 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Message } from '../../db/schema.ts';
 import { createMailer, type Mailer } from '../email/mailer.ts';
+import { senderAlignmentProblem } from '../email/sender-alignment.ts';
 import { loadSendContext, type SendContext } from '../merge/load-send-context.ts';
-import { claimMessages, releaseExpiredLeases } from './claim.ts';
+import { claimMessages, releaseExpiredLeases, renewLeases } from './claim.ts';
 import { deliverMessage, type DeliverDeps, type Outcome } from './deliver-email.ts';
+import { deliverText, type TextDeps } from './deliver-text.ts';
+import { createTextSender, type TextSender } from '../sms/text-sender.ts';
 import { SentRecorder } from './sent-recorder.ts';
 import { stillValidMany, type StillValid } from './still-valid.ts';
+import { countDelivered } from '../../metrics/metrics.ts';
 
 export interface WorkerOptions {
   workerId?: string;
@@ -26,6 +30,8 @@ export interface WorkerOptions {
   idleMs?: number;
   signal?: AbortSignal;
   mailer?: Mailer;
+  /** Texts (channel sms): the location's provider, or the catcher (default). */
+  texts?: TextSender;
   log?: (line: string) => void;
   /** Longest wait of a "sent" record for others to share its commit (see SentRecorder; 0: none). */
   groupCommitMs?: number;
@@ -48,15 +54,27 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const workerId = options.workerId ?? newWorkerId();
   const mailer = options.mailer ?? createMailer(ctx.config, ctx.db, { thread: true });
+  const alignment = senderAlignmentProblem(ctx.config);
+  if (alignment) options.log?.(`warning: ${alignment}`);
   const deps: DeliverDeps = {
     db: ctx.db,
     mailer,
     sender: ctx.config,
     links: { publicUrl: ctx.config.publicUrl, keys: ctx.keys },
     now: ctx.now,
-    recorder: new SentRecorder(ctx.db, ctx.now, { lingerMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS, flushAt: concurrency }),
+    recorder: new SentRecorder(ctx.db, ctx.now, {
+      lingerMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS,
+      flushAt: concurrency,
+    }),
   };
-  const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
+  const textDeps: TextDeps = {
+    db: ctx.db,
+    keys: ctx.keys,
+    texts: options.texts ?? createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production' }),
+    links: deps.links,
+    now: ctx.now,
+  };
+  const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0, held: 0 };
   const queue: Array<{ m: Message; sc: SendContext; check: StillValid }> = [];
   let claiming: Promise<void> | null = null;
   let empty = false;
@@ -68,7 +86,12 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
       const released = await releaseExpiredLeases(ctx.db, { now: ctx.now(), leaseMs });
       if (released) options.log?.(`released ${released} message(s) whose worker stopped mid-send`);
     }
-    const batch = await claimMessages(ctx.db, { workerId, channels: ['email', 'task'], limit: batchSize, now: ctx.now() });
+    const batch = await claimMessages(ctx.db, {
+      workerId,
+      channels: ['email', 'task', 'sms'],
+      limit: batchSize,
+      now: ctx.now(),
+    });
     if (!batch.length) {
       empty = true;
       return;
@@ -105,7 +128,13 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
         continue;
       }
       try {
-        totals[await deliverMessage(deps, item.m, item.sc, item.check)]++;
+        const started = performance.now();
+        const outcome =
+          item.m.channel === 'sms'
+            ? await deliverText(textDeps, item.m, item.sc, item.check)
+            : await deliverMessage(deps, item.m, item.sc, item.check);
+        totals[outcome]++;
+        countDelivered(item.m.kind, item.m.channel, outcome, (performance.now() - started) / 1000);
       } catch (err) {
         // A database error mid-delivery: the lease brings the row back later.
         options.log?.(`message ${item.m.org_id}/${item.m.id}: ${(err as Error).message}`);
@@ -113,15 +142,24 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     }
   };
 
+  // Renewed three times per lease while this worker lives (claim.ts, renewLeases).
+  const renewal = setInterval(
+    () => void renewLeases(ctx.db, { workerId, now: ctx.now() }).catch(() => undefined),
+    Math.max(250, leaseMs / 3),
+  );
+  renewal.unref();
   try {
     await Promise.all(Array.from({ length: concurrency }, lane));
     await claiming;
   } finally {
+    clearInterval(renewal);
     // Stopped with claimed rows not yet sent: hand them back now rather than after the lease.
     if (queue.length) {
       const ids = queue.splice(0).map((q) => sql`(${q.m.org_id}::bigint, ${q.m.id}::bigint)`);
       await sql`UPDATE messages SET status = 'pending', claimed_by = NULL, attempts = attempts - 1
-                 WHERE (org_id, id) IN (${sql.join(ids)}) AND status = 'sending' AND claimed_by = ${workerId}`.execute(ctx.db);
+                 WHERE (org_id, id) IN (${sql.join(ids)}) AND status = 'sending' AND claimed_by = ${workerId}`.execute(
+        ctx.db,
+      );
     }
     if (!options.mailer) mailer.close();
   }

@@ -20,7 +20,12 @@ export function sendWindowStats(): WindowStats {
   if (!samples.length) return { count: 0, p50: 0, p99: 0, max: 0 };
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { count: s.length, p50: +at(0.5).toFixed(3), p99: +at(0.99).toFixed(3), max: +s[s.length - 1]!.toFixed(3) };
+  return {
+    count: s.length,
+    p50: +at(0.5).toFixed(3),
+    p99: +at(0.99).toFixed(3),
+    max: +s[s.length - 1]!.toFixed(3),
+  };
 }
 
 export function resetSendWindow(): void {

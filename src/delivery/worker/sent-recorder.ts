@@ -43,13 +43,18 @@ export class SentRecorder {
   }
 
   /** `acceptedAt`: when the server accepted (performance.now()), if known; else now. */
-  record(m: { org_id: number; id: number }, providerId: string, acceptedAt = performance.now()): Promise<void> {
+  record(
+    m: { org_id: number; id: number },
+    providerId: string,
+    acceptedAt = performance.now(),
+  ): Promise<void> {
     return new Promise<void>((done, fail) => {
       this.#queue.push({ orgId: m.org_id, id: m.id, providerId, acceptedAt, done, fail });
       if (!this.#flushing) {
         this.#flushing = true;
         // Without linger: after the current I/O callbacks, so sends accepted in the same turn share.
-        if (this.#lingerMs > 0 && this.#queue.length < this.#flushAt) this.#timer = setTimeout(() => this.#start(), this.#lingerMs);
+        if (this.#lingerMs > 0 && this.#queue.length < this.#flushAt)
+          this.#timer = setTimeout(() => this.#start(), this.#lingerMs);
         else setImmediate(() => void this.#flush());
       } else if (this.#timer && this.#queue.length >= this.#flushAt) {
         this.#start();
@@ -91,7 +96,9 @@ export class SentRecorder {
                  WHERE org_id = ${p.orgId} AND id = ${p.id} AND status = 'sending'`.execute(this.#db);
       return;
     }
-    const rows = sql.join(batch.map((p) => sql`(${p.orgId}::bigint, ${p.id}::bigint, ${p.providerId}::text)`));
+    const rows = sql.join(
+      batch.map((p) => sql`(${p.orgId}::bigint, ${p.id}::bigint, ${p.providerId}::text)`),
+    );
     await sql`UPDATE messages m SET status = 'sent', sent_at = ${now}, provider_id = v.provider_id, reason = NULL, updated_at = ${now}
                 FROM (VALUES ${rows}) AS v(org_id, id, provider_id)
                WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'`.execute(this.#db);

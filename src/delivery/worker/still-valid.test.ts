@@ -16,16 +16,34 @@ it('cancels an appointment reminder whose appointment was cancelled, with the re
   const c = await makeCustomer(t.db, shop);
   const a = await t.db
     .insertInto('appointments')
-    .values({ org_id: shop.orgId, location_id: shop.locationId, customer_id: c.id, starts_at: '2026-07-01T14:00:00Z', ends_at: '2026-07-01T15:00:00Z', status: 'cancelled' })
+    .values({
+      org_id: shop.orgId,
+      location_id: shop.locationId,
+      customer_id: c.id,
+      starts_at: '2026-07-01T14:00:00Z',
+      ends_at: '2026-07-01T15:00:00Z',
+      status: 'cancelled',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const m = await makeMessage(t.db, shop, {
-    kind: 'E04', customer_id: c.id, appointment_id: a.id,
-    payload: { appointment: { id: a.id, starts_at: '2026-07-01T14:00:00.000Z', ends_at: '2026-07-01T15:00:00.000Z' } },
+    kind: 'E04',
+    customer_id: c.id,
+    appointment_id: a.id,
+    payload: {
+      appointment: { id: a.id, starts_at: '2026-07-01T14:00:00.000Z', ends_at: '2026-07-01T15:00:00.000Z' },
+    },
   });
   await runWorker(testContext(t), { once: true });
-  const row = await t.db.selectFrom('messages').select(['status', 'reason']).where('org_id', '=', shop.orgId).where('id', '=', m.id).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('messages')
+    .select(['status', 'reason'])
+    .where('org_id', '=', shop.orgId)
+    .where('id', '=', m.id)
+    .executeTakeFirstOrThrow();
   expect(row.status).toBe('cancelled');
   expect(row.reason).toMatch(/no longer valid: appointment_cancelled/);
-  expect(await t.db.selectFrom('caught_mail').selectAll().where('org_id', '=', shop.orgId).execute()).toHaveLength(0);
+  expect(
+    await t.db.selectFrom('caught_mail').selectAll().where('org_id', '=', shop.orgId).execute(),
+  ).toHaveLength(0);
 });

@@ -8,7 +8,15 @@ const brake = DEFAULT_SCHEDULE.find((i) => i.code === 'BRAKE_FLUID')!;
 
 describe('maintenance prediction', () => {
   it('average daily use from the readings; a default per unit with one reading', () => {
-    expect(dailyUse([{ on: '2026-01-01', value: 10_000 }, { on: '2026-01-11', value: 11_000 }], 'km')).toBe(100);
+    expect(
+      dailyUse(
+        [
+          { on: '2026-01-01', value: 10_000 },
+          { on: '2026-01-11', value: 11_000 },
+        ],
+        'km',
+      ),
+    ).toBe(100);
     expect(dailyUse([{ on: '2026-01-01', value: 10_000 }], 'km')).toBe(40);
     expect(dailyUse([{ on: '2026-01-01', value: 100 }], 'mi')).toBe(25);
     expect(dailyUse([], 'h')).toBe(1.5);
@@ -17,14 +25,35 @@ describe('maintenance prediction', () => {
   });
 
   it('distance or time, whichever first', () => {
-    const history = { unit: 'km' as const, deliveryDate: null, capturedOn: '2025-01-01', readings: [{ on: '2026-01-01', value: 50_000 }, { on: '2026-01-11', value: 51_000 }], maintenance: [{ on: '2026-01-01', odometer: 50_000, lines: ['Oil and filter change'] }] };
+    const history = {
+      unit: 'km' as const,
+      deliveryDate: null,
+      capturedOn: '2025-01-01',
+      readings: [
+        { on: '2026-01-01', value: 50_000 },
+        { on: '2026-01-11', value: 51_000 },
+      ],
+      maintenance: [{ on: '2026-01-01', odometer: 50_000, lines: ['Oil and filter change'] }],
+    };
     // 100 km/day: 8,000 km from 50,000 → 58,000, 70 days after the 51,000 reading = 2026-03-22 (before 6 months).
-    expect(predictItem(oil, history)).toMatchObject({ lastDoneOn: '2026-01-01', nextDueOn: '2026-03-22', nextDueOdometer: 58_000 });
+    expect(predictItem(oil, history)).toMatchObject({
+      lastDoneOn: '2026-01-01',
+      nextDueOn: '2026-03-22',
+      nextDueOdometer: 58_000,
+    });
     // Slow driver: time wins.
-    const slow = { ...history, readings: [{ on: '2026-01-01', value: 50_000 }, { on: '2026-01-11', value: 50_100 }] };
+    const slow = {
+      ...history,
+      readings: [
+        { on: '2026-01-01', value: 50_000 },
+        { on: '2026-01-11', value: 50_100 },
+      ],
+    };
     expect(predictItem(oil, slow).nextDueOn).toBe('2026-07-01');
     // Never done, time-only item: from the delivery date.
-    expect(predictItem(brake, { ...history, deliveryDate: '2024-05-31', maintenance: [] }).nextDueOn).toBe('2027-05-31');
+    expect(predictItem(brake, { ...history, deliveryDate: '2024-05-31', maintenance: [] }).nextDueOn).toBe(
+      '2027-05-31',
+    );
     const v = predictVehicle(DEFAULT_SCHEDULE, history);
     expect(v.nextDueOn).toBe('2026-03-22');
     expect(v.dueItems.map((i) => i.code)).toContain('OIL');
@@ -45,7 +74,13 @@ describe('dates', () => {
     expect(isBirthday('1980-02-29', '2027-02-28')).toBe(true);
     expect(isBirthday('1980-02-29', '2028-02-28')).toBe(false);
     expect(isBirthday('1980-02-29', '2028-02-29')).toBe(true);
-    expect(localDateTime(new Date('2026-03-08T06:59:00Z'), 'America/Toronto')).toEqual({ date: '2026-03-08', hour: 1 });
-    expect(localDateTime(new Date('2026-03-08T07:00:00Z'), 'America/Toronto')).toEqual({ date: '2026-03-08', hour: 3 });
+    expect(localDateTime(new Date('2026-03-08T06:59:00Z'), 'America/Toronto')).toEqual({
+      date: '2026-03-08',
+      hour: 1,
+    });
+    expect(localDateTime(new Date('2026-03-08T07:00:00Z'), 'America/Toronto')).toEqual({
+      date: '2026-03-08',
+      hour: 3,
+    });
   });
 });

@@ -43,7 +43,10 @@ export interface ItemPrediction {
 }
 
 /** The item's distance limit in the vehicle's unit (schedules are written in km and hours). */
-export function itemLimit(item: Pick<ScheduleItem, 'every_km' | 'every_hours'>, unit: UsageUnit): number | null {
+export function itemLimit(
+  item: Pick<ScheduleItem, 'every_km' | 'every_hours'>,
+  unit: UsageUnit,
+): number | null {
   if (unit === 'h') return item.every_hours;
   if (item.every_km == null) return null;
   return unit === 'mi' ? Math.round(item.every_km / KM_PER_MILE) : item.every_km;
@@ -68,7 +71,9 @@ function sortReadings(readings: Reading[]): Reading[] {
 export function visitCovers(visit: MaintenanceVisit, item: ScheduleItem): boolean {
   if (visit.lines.length === 0) return true;
   const text = visit.lines.join(' | ').toLowerCase();
-  const needles = [item.code, item.description.en, item.description.fr, item.description.es].map((s) => s.toLowerCase());
+  const needles = [item.code, item.description.en, item.description.fr, item.description.es].map((s) =>
+    s.toLowerCase(),
+  );
   return needles.some((n) => n !== '' && text.includes(n));
 }
 
@@ -82,7 +87,9 @@ export function predictItem(item: ScheduleItem, h: VehicleHistory): ItemPredicti
   let baseOdo: number;
   if (done) {
     baseOn = done.on;
-    baseOdo = done.odometer ?? (last ? Math.max(0, Math.round(last.value + rate * daysBetween(last.on, done.on))) : 0);
+    baseOdo =
+      done.odometer ??
+      (last ? Math.max(0, Math.round(last.value + rate * daysBetween(last.on, done.on))) : 0);
   } else {
     baseOn = h.deliveryDate ?? first?.on ?? h.capturedOn;
     baseOdo = h.deliveryDate != null ? 0 : (first?.value ?? 0);
@@ -96,7 +103,8 @@ export function predictItem(item: ScheduleItem, h: VehicleHistory): ItemPredicti
     const ref = last && last.on >= baseOn ? last : { on: baseOn, value: baseOdo };
     byDistance = addDays(ref.on, Math.ceil((dueOdo - ref.value) / rate));
   }
-  const nextDueOn = byTime && byDistance ? (byTime < byDistance ? byTime : byDistance) : (byTime ?? byDistance);
+  const nextDueOn =
+    byTime && byDistance ? (byTime < byDistance ? byTime : byDistance) : (byTime ?? byDistance);
   return {
     code: item.code,
     description: item.description,
@@ -116,10 +124,19 @@ export interface VehiclePrediction {
 
 export function predictVehicle(schedule: readonly ScheduleItem[], h: VehicleHistory): VehiclePrediction {
   const items = schedule.map((item) => predictItem(item, h));
-  const dates = items.map((i) => i.nextDueOn).filter((d): d is string => d != null).sort();
+  const dates = items
+    .map((i) => i.nextDueOn)
+    .filter((d): d is string => d != null)
+    .sort();
   const nextDueOn = dates[0] ?? null;
   const until = nextDueOn ? addDays(nextDueOn, GROUP_WINDOW_DAYS) : null;
-  const dueItems = until ? items.filter((i) => i.nextDueOn != null && i.nextDueOn <= until).sort((a, b) => (a.nextDueOn! < b.nextDueOn! ? -1 : a.nextDueOn! > b.nextDueOn! ? 1 : a.code.localeCompare(b.code))) : [];
+  const dueItems = until
+    ? items
+        .filter((i) => i.nextDueOn != null && i.nextDueOn <= until)
+        .sort((a, b) =>
+          a.nextDueOn! < b.nextDueOn! ? -1 : a.nextDueOn! > b.nextDueOn! ? 1 : a.code.localeCompare(b.code),
+        )
+    : [];
   return { nextDueOn, items, dueItems };
 }
 

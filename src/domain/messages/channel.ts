@@ -1,16 +1,25 @@
 // Channel choice for a customer message, as a pure function. The daily run does the same in
 // SQL (src/engine/sql/channel.ts); a test checks that both agree.
-// Order: a hold (deceased, Do Not Mail, no consent, vehicle gone) wins; then email when usable;
-// then a postcard when the location has postcards on, the rule has postcard days and there is
-// an address; otherwise nothing, with the reason, so statistics can list it.
+// Order: a hold (deceased, Do Not Mail, vehicle gone) wins; then email when usable; then a
+// postcard when the location has postcards on, the rule has postcard days and there is an
+// address; otherwise nothing, with the reason, so statistics can list it. A marketing message
+// that would go out needs valid consent on its day (no_consent, consent_expired).
+import { consentHoldReason } from '../compliance/consent.ts';
+import type { Purpose } from '../compliance/purpose.ts';
 
 export type ChosenChannel = 'email' | 'postcard' | 'none';
 
 export interface ChannelInput {
   deceased: boolean;
   doNotMail: boolean;
-  /** NULL (unknown, e.g. imported without it) counts as an existing business relationship. */
-  consentBasis: 'express' | 'implied' | 'existing_business' | 'none' | null;
+  /** Blank (NULL) is no consent. Only marketing messages need consent. */
+  consentBasis: string | null;
+  consentDate?: string | null;
+  lastVisitOn?: string | null;
+  /** What the message is for (src/domain/compliance/purpose.ts); service when absent. */
+  purpose?: Purpose;
+  /** The message's day (consent must be valid on it). */
+  day?: string;
   email: string | null;
   emailStatus: 'ok' | 'hard_bounced' | 'invalid';
   addressLine1: string | null;
@@ -35,7 +44,6 @@ const filled = (s: string | null | undefined) => s != null && s.trim() !== '';
 export function holdReason(i: ChannelInput): string | null {
   if (i.deceased) return 'deceased';
   if (i.doNotMail) return 'do_not_mail';
-  if (i.consentBasis === 'none') return 'no_consent';
   if (i.vehicleStatus === 'sold') return 'vehicle_sold';
   if (i.vehicleStatus === 'scrapped') return 'vehicle_scrapped';
   return null;
@@ -43,11 +51,20 @@ export function holdReason(i: ChannelInput): string | null {
 
 export function chooseChannel(i: ChannelInput): ChannelChoice {
   const emailOk = i.locationEmailEnabled && i.emailStatus === 'ok' && filled(i.email);
-  const postOk = i.locationPostcardsEnabled && i.postcardDays > 0 && filled(i.addressLine1) && filled(i.postalCode);
+  const postOk =
+    i.locationPostcardsEnabled && i.postcardDays > 0 && filled(i.addressLine1) && filled(i.postalCode);
   const wouldBe: ChosenChannel = emailOk ? 'email' : postOk ? 'postcard' : 'none';
   const hold = holdReason(i);
   if (hold) return { wouldBe, channel: 'none', reason: hold };
-  if (wouldBe !== 'none') return { wouldBe, channel: wouldBe, reason: null };
+  if (wouldBe !== 'none') {
+    const consent =
+      i.purpose === 'marketing'
+        ? consentHoldReason(i.consentBasis, i.consentDate ?? null, i.lastVisitOn ?? null, i.day ?? '')
+        : null;
+    return consent
+      ? { wouldBe, channel: 'none', reason: consent }
+      : { wouldBe, channel: wouldBe, reason: null };
+  }
   return { wouldBe, channel: 'none', reason: noChannelReason(i) };
 }
 

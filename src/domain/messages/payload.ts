@@ -1,7 +1,7 @@
 // What the engine decides and stores in messages.payload, and delivery merges into templates.
 // Customer, location and signature data are read fresh at send time; the payload holds what
 // was true on the day of the decision (which vehicles, which dates, which items).
-import type { Language } from '../../db/schema.ts';
+import type { Language } from '../../domain/language.ts';
 
 export interface VehicleRef {
   id: number;
@@ -16,8 +16,16 @@ export interface MessagePayload {
   vehicles?: VehicleRef[];
   /** REMINDER_1/2: the next scheduled visit (date set at the last visit, or a booked appointment). */
   next_visit_on?: string;
+  /** E05 only: this is the cancellation of that appointment (its calendar entry is removed). */
+  appointment_cancelled?: boolean;
   /** E04, E05, NO_SHOW, REMINDER_x from a booking: the appointment, ISO instants. */
-  appointment?: { id: number; starts_at: string; ends_at: string; mechanic?: string | null; service?: string | null };
+  appointment?: {
+    id: number;
+    starts_at: string;
+    ends_at: string;
+    mechanic?: string | null;
+    service?: string | null;
+  };
   /** INACTIVE, THANK_YOU, DEFERRED, E03: date of the last closed invoice. */
   last_service_on?: string;
   /** THANK_YOU, DEFERRED, E03: the repair order concerned. */
@@ -26,8 +34,15 @@ export interface MessagePayload {
   deferred_items?: string[];
   /** E01/E02: the maintenance falling due. */
   maintenance?: { due_on: string; items: Array<{ code: string; description: Record<Language, string> }> };
-  /** E07: the promotion offered. */
-  promotion?: { id: number; name: string; coupon_code: string | null; description: Partial<Record<Language, string>> };
+  /** CAMPAIGN: the campaign, with its own subject and body in the message's language (none: the shipped template). */
+  campaign?: { id: number; name: string; subject: string | null; body: string | null };
+  /** E07 (and a CAMPAIGN offering one): the promotion offered. */
+  promotion?: {
+    id: number;
+    name: string;
+    coupon_code: string | null;
+    description: Partial<Record<Language, string>>;
+  };
   /** E06: survey answers in the digest. */
   survey_ids?: number[];
   /** P01: fields the customer changed in the portal. */

@@ -22,7 +22,7 @@ export async function enqueueCustomerFileChanged(
     INSERT INTO messages (${OUTBOX_COLUMNS})
     SELECT c.org_id, c.location_id, 'P01', 'task', 'staff', c.id, NULL, NULL, NULL,
            ${routedUserSql('rl.route_p01', 'c')}, NULL, rl.lang, rl.day,
-           'c' || c.id || '/' || $5::text || '/P01/' || rl.day || '/task', 'pending', NULL,
+           'c' || c.id || '/' || $5::text || '/P01/' || rl.day, 'pending', NULL,
            jsonb_build_object('changes', $6::jsonb, 'assigned_role', rl.route_p01),
            $1::timestamptz
     FROM customers c
@@ -35,7 +35,11 @@ export async function enqueueCustomerFileChanged(
 
 /** JSON with object keys sorted, so the same changes always hash the same. */
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  ) ?? 'null';
+  return (
+    JSON.stringify(value, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v,
+    ) ?? 'null'
+  );
 }

@@ -18,22 +18,44 @@ describe('enqueueAppointmentConfirmation (E05)', () => {
     const shop = await makeShop(t.db);
     const c = await makeCustomer(t.db, shop, { language: 'fr' });
     const v = await makeVehicle(t.db, shop, c.id);
-    const a = await makeAppointment(t.db, shop, { customerId: c.id, vehicleId: v.id, startsAt: '2026-03-10T14:00:00Z' });
+    const a = await makeAppointment(t.db, shop, {
+      customerId: c.id,
+      vehicleId: v.id,
+      startsAt: '2026-03-10T14:00:00Z',
+    });
     await enqueueAppointmentConfirmation(t.db, shop.orgId, a.id, now);
     await enqueueAppointmentConfirmation(t.db, shop.orgId, a.id, now);
     const rows = await outbox(t.db, shop, 'E05');
     expect(rows).toHaveLength(1);
     const m = rows[0]!;
-    expect(m).toMatchObject({ channel: 'email', status: 'pending', customer_id: c.id, appointment_id: a.id, language: 'fr', due_on: '2026-03-02', recipient_type: 'customer' });
-    expect(m.dedupe_key).toBe(`c${c.id}/a${a.id}@${Date.parse('2026-03-10T14:00:00Z') / 1000}/E05/2026-03-02/email`);
-    expect((m.payload as { appointment: { starts_at: string } }).appointment.starts_at).toBe('2026-03-10T14:00:00.000Z');
+    expect(m).toMatchObject({
+      channel: 'email',
+      status: 'pending',
+      customer_id: c.id,
+      appointment_id: a.id,
+      language: 'fr',
+      due_on: '2026-03-02',
+      recipient_type: 'customer',
+    });
+    expect(m.dedupe_key).toBe(
+      `c${c.id}/a${a.id}@${Date.parse('2026-03-10T14:00:00Z') / 1000}/E05/2026-03-02`,
+    );
+    expect((m.payload as { appointment: { starts_at: string } }).appointment.starts_at).toBe(
+      '2026-03-10T14:00:00.000Z',
+    );
     expect((m.payload as { vehicles: unknown[] }).vehicles).toHaveLength(1);
   });
 
   it('goes to a visitor by the visitor email; held without one; off when the rule is 0', async () => {
     const shop = await makeShop(t.db);
-    const a = await makeAppointment(t.db, shop, { startsAt: '2026-03-10T14:00:00Z', visitor: { name: 'Vi Sitor', email: 'vi@example.test' } });
-    const b = await makeAppointment(t.db, shop, { startsAt: '2026-03-11T14:00:00Z', visitor: { name: 'No Mail', email: null } });
+    const a = await makeAppointment(t.db, shop, {
+      startsAt: '2026-03-10T14:00:00Z',
+      visitor: { name: 'Vi Sitor', email: 'vi@example.test' },
+    });
+    const b = await makeAppointment(t.db, shop, {
+      startsAt: '2026-03-11T14:00:00Z',
+      visitor: { name: 'No Mail', email: null },
+    });
     await enqueueAppointmentConfirmation(t.db, shop.orgId, a.id, now);
     await enqueueAppointmentConfirmation(t.db, shop.orgId, b.id, now);
     const rows = await outbox(t.db, shop, 'E05');
@@ -42,7 +64,10 @@ describe('enqueueAppointmentConfirmation (E05)', () => {
       ['visitor', 'none', 'held', 'no_email', null],
     ]);
     await setRule(t.db, shop, 'E05', { email: 0 });
-    const c2 = await makeAppointment(t.db, shop, { startsAt: '2026-03-12T14:00:00Z', visitor: { name: 'X', email: 'x@example.test' } });
+    const c2 = await makeAppointment(t.db, shop, {
+      startsAt: '2026-03-12T14:00:00Z',
+      visitor: { name: 'X', email: 'x@example.test' },
+    });
     await enqueueAppointmentConfirmation(t.db, shop.orgId, c2.id, now);
     expect(await outbox(t.db, shop, 'E05')).toHaveLength(2);
   });
@@ -56,11 +81,23 @@ describe('enqueueCustomerFileChanged (P01)', () => {
     const c = await makeCustomer(t.db, shop);
     const changes = { phone: { from: '1', to: '2' }, email: { from: 'a@x.test', to: 'b@x.test' } };
     await enqueueCustomerFileChanged(t.db, shop.orgId, c.id, changes, now);
-    await enqueueCustomerFileChanged(t.db, shop.orgId, c.id, { email: changes.email, phone: changes.phone }, now);
+    await enqueueCustomerFileChanged(
+      t.db,
+      shop.orgId,
+      c.id,
+      { email: changes.email, phone: changes.phone },
+      now,
+    );
     await enqueueCustomerFileChanged(t.db, shop.orgId, c.id, { city: { from: null, to: 'Laval' } }, now);
     const rows = await outbox(t.db, shop, 'P01');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ channel: 'task', recipient_type: 'staff', recipient_user_id: agent.id, customer_id: c.id, status: 'pending' });
+    expect(rows[0]).toMatchObject({
+      channel: 'task',
+      recipient_type: 'staff',
+      recipient_user_id: agent.id,
+      customer_id: c.id,
+      status: 'pending',
+    });
     expect(rows[0]!.payload).toEqual({ changes, assigned_role: 'crm_agent' });
   });
 

@@ -4,7 +4,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { ScheduleItem } from '../../domain/maintenance/default-schedule.ts';
-import { gridStatus, predictVehicle, type GridStatus, type UsageUnit, type VehicleHistory } from '../../domain/maintenance/predict.ts';
+import {
+  gridStatus,
+  predictVehicle,
+  type GridStatus,
+  type UsageUnit,
+  type VehicleHistory,
+} from '../../domain/maintenance/predict.ts';
 
 export interface MaintenanceGridItem {
   code: string;
@@ -25,8 +31,18 @@ export interface MaintenanceGrid {
 }
 
 /** Null when the vehicle is not in this organization. */
-export async function getMaintenanceGrid(db: Kysely<DB>, orgId: number, vehicleId: number, today: string): Promise<MaintenanceGrid | null> {
-  const v = await db.selectFrom('vehicles').selectAll().where('org_id', '=', orgId).where('id', '=', vehicleId).executeTakeFirst();
+export async function getMaintenanceGrid(
+  db: Kysely<DB>,
+  orgId: number,
+  vehicleId: number,
+  today: string,
+): Promise<MaintenanceGrid | null> {
+  const v = await db
+    .selectFrom('vehicles')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', vehicleId)
+    .executeTakeFirst();
   if (!v) return null;
   const schedules = await db
     .selectFrom('maintenance_schedules')
@@ -36,10 +52,27 @@ export async function getMaintenanceGrid(db: Kysely<DB>, orgId: number, vehicleI
     .execute();
   const lower = (s: string | null) => s?.toLowerCase() ?? null;
   const schedule = schedules
-    .filter((s) => (s.make == null || lower(s.make) === lower(v.make)) && (s.model == null || lower(s.model) === lower(v.model)))
-    .sort((a, b) => Number(b.model != null) - Number(a.model != null) || Number(b.make != null) - Number(a.make != null) || a.id - b.id)[0];
+    .filter(
+      (s) =>
+        (s.make == null || lower(s.make) === lower(v.make)) &&
+        (s.model == null || lower(s.model) === lower(v.model)),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.model != null) - Number(a.model != null) ||
+        Number(b.make != null) - Number(a.make != null) ||
+        a.id - b.id,
+    )[0];
   const items: ScheduleItem[] = schedule
-    ? (await db.selectFrom('maintenance_schedule_items').selectAll().where('org_id', '=', orgId).where('schedule_id', '=', schedule.id).orderBy('id').execute()).map((i) => ({
+    ? (
+        await db
+          .selectFrom('maintenance_schedule_items')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('schedule_id', '=', schedule.id)
+          .orderBy('id')
+          .execute()
+      ).map((i) => ({
         code: i.code,
         description: i.description as ScheduleItem['description'],
         every_km: i.every_km,
@@ -47,7 +80,12 @@ export async function getMaintenanceGrid(db: Kysely<DB>, orgId: number, vehicleI
         every_months: i.every_months,
       }))
     : [];
-  const readings = await db.selectFrom('odometer_readings').select(['read_on as on', 'value']).where('org_id', '=', orgId).where('vehicle_id', '=', vehicleId).execute();
+  const readings = await db
+    .selectFrom('odometer_readings')
+    .select(['read_on as on', 'value'])
+    .where('org_id', '=', orgId)
+    .where('vehicle_id', '=', vehicleId)
+    .execute();
   const ros = await db
     .selectFrom('repair_orders')
     .select(['id', 'closed_on', 'odometer', 'is_maintenance'])
@@ -58,16 +96,28 @@ export async function getMaintenanceGrid(db: Kysely<DB>, orgId: number, vehicleI
     .execute();
   const maintenanceIds = ros.filter((r) => r.is_maintenance).map((r) => r.id);
   const lines = maintenanceIds.length
-    ? await db.selectFrom('repair_order_lines').select(['repair_order_id', 'description']).where('org_id', '=', orgId).where('repair_order_id', 'in', maintenanceIds).execute()
+    ? await db
+        .selectFrom('repair_order_lines')
+        .select(['repair_order_id', 'description'])
+        .where('org_id', '=', orgId)
+        .where('repair_order_id', 'in', maintenanceIds)
+        .execute()
     : [];
   const history: VehicleHistory = {
     unit: v.usage_unit,
     deliveryDate: v.delivery_date,
     capturedOn: v.captured_on,
-    readings: dedupeReadings([...readings, ...ros.filter((r) => r.odometer != null).map((r) => ({ on: r.closed_on!, value: r.odometer! }))]),
+    readings: dedupeReadings([
+      ...readings,
+      ...ros.filter((r) => r.odometer != null).map((r) => ({ on: r.closed_on!, value: r.odometer! })),
+    ]),
     maintenance: ros
       .filter((r) => r.is_maintenance)
-      .map((r) => ({ on: r.closed_on!, odometer: r.odometer, lines: lines.filter((l) => l.repair_order_id === r.id).map((l) => l.description) })),
+      .map((r) => ({
+        on: r.closed_on!,
+        odometer: r.odometer,
+        lines: lines.filter((l) => l.repair_order_id === r.id).map((l) => l.description),
+      })),
   };
   const prediction = predictVehicle(items, history);
   return {

@@ -16,12 +16,22 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function marked(orgId: number): Promise<number[]> {
-  const rows = await t.db.selectFrom('maintenance_dirty').select('vehicle_id').where('org_id', '=', orgId).orderBy('vehicle_id').execute();
+  const rows = await t.db
+    .selectFrom('maintenance_dirty')
+    .select('vehicle_id')
+    .where('org_id', '=', orgId)
+    .orderBy('vehicle_id')
+    .execute();
   return rows.map((r) => r.vehicle_id);
 }
 
 async function predicted(orgId: number, vehicleId: number) {
-  return t.db.selectFrom('vehicle_maintenance').select(['next_due_on', 'computed_at']).where('org_id', '=', orgId).where('vehicle_id', '=', vehicleId).executeTakeFirst();
+  return t.db
+    .selectFrom('vehicle_maintenance')
+    .select(['next_due_on', 'computed_at'])
+    .where('org_id', '=', orgId)
+    .where('vehicle_id', '=', vehicleId)
+    .executeTakeFirst();
 }
 
 describe('refreshIdleLocations', () => {
@@ -29,7 +39,14 @@ describe('refreshIdleLocations', () => {
     const shop = await makeShop(t.db);
     const c = await makeCustomer(t.db, shop);
     const v = await makeVehicle(t.db, shop, c.id, { delivery_date: '2026-01-01' });
-    await makeRepairOrder(t.db, shop, { customerId: c.id, vehicleId: v.id, closedOn: '2026-03-01', odometer: 4_000, isMaintenance: true, lines: ['Oil and filter change'] });
+    await makeRepairOrder(t.db, shop, {
+      customerId: c.id,
+      vehicleId: v.id,
+      closedOn: '2026-03-01',
+      odometer: 4_000,
+      isMaintenance: true,
+      lines: ['Oil and filter change'],
+    });
     expect(await marked(shop.orgId)).toEqual([v.id]);
     const first = await refreshIdleLocations(t.db);
     expect(first.vehicles).toBeGreaterThanOrEqual(1);
@@ -38,28 +55,38 @@ describe('refreshIdleLocations', () => {
     expect(await refreshIdleLocations(t.db)).toEqual({ locations: 0, vehicles: 0 });
   });
 
-  it.skipIf(!process.env.DATABASE_URL)('leaves a location whose daily run holds its lock, and takes it next time', async () => {
-    const busy = await makeShop(t.db);
-    const idle = await makeShop(t.db);
-    const vb = await makeVehicle(t.db, busy, (await makeCustomer(t.db, busy)).id, { delivery_date: '2026-01-01' });
-    const vi = await makeVehicle(t.db, idle, (await makeCustomer(t.db, idle)).id, { delivery_date: '2026-01-01' });
-    const other = new pg.Client({ connectionString: t.url });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SELECT pg_advisory_xact_lock(${maintenanceLockKey('$1::bigint', '$2::bigint')})`, [busy.orgId, busy.locationId]);
-      const r = await refreshIdleLocations(t.db);
-      expect(r.locations).toBe(1);
-      expect(await predicted(idle.orgId, vi.id)).toBeDefined();
-      expect(await predicted(busy.orgId, vb.id)).toBeUndefined();
-      expect(await marked(busy.orgId)).toEqual([vb.id]);
-      await other.query('COMMIT');
-      expect((await refreshIdleLocations(t.db)).locations).toBe(1);
-      expect(await predicted(busy.orgId, vb.id)).toBeDefined();
-    } finally {
-      await other.end();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    'leaves a location whose daily run holds its lock, and takes it next time',
+    async () => {
+      const busy = await makeShop(t.db);
+      const idle = await makeShop(t.db);
+      const vb = await makeVehicle(t.db, busy, (await makeCustomer(t.db, busy)).id, {
+        delivery_date: '2026-01-01',
+      });
+      const vi = await makeVehicle(t.db, idle, (await makeCustomer(t.db, idle)).id, {
+        delivery_date: '2026-01-01',
+      });
+      const other = new pg.Client({ connectionString: t.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`SELECT pg_advisory_xact_lock(${maintenanceLockKey('$1::bigint', '$2::bigint')})`, [
+          busy.orgId,
+          busy.locationId,
+        ]);
+        const r = await refreshIdleLocations(t.db);
+        expect(r.locations).toBe(1);
+        expect(await predicted(idle.orgId, vi.id)).toBeDefined();
+        expect(await predicted(busy.orgId, vb.id)).toBeUndefined();
+        expect(await marked(busy.orgId)).toEqual([vb.id]);
+        await other.query('COMMIT');
+        expect((await refreshIdleLocations(t.db)).locations).toBe(1);
+        expect(await predicted(busy.orgId, vb.id)).toBeDefined();
+      } finally {
+        await other.end();
+      }
+    },
+  );
 
   it('runs as a recurring job of npm start', () => {
     expect(JOBS.map((j) => j.name)).toContain('maintenance-refresh');

@@ -33,13 +33,16 @@ export const maintenanceLockKey = (org: string, location: string) =>
 
 // An odometer reading packed in one bigint, (day number << 32) + value, so that min() and max()
 // give the first and the last reading in (date, value) order without sorting each vehicle's history.
-const packReading = (on: string, value: string) => `(((${on}) - date '2000-01-01')::bigint << 32) + (${value})`;
+const packReading = (on: string, value: string) =>
+  `(((${on}) - date '2000-01-01')::bigint << 32) + (${value})`;
 const readingOn = (k: string) => `(date '2000-01-01' + ((${k}) >> 32)::int)`;
 const readingValue = (k: string) => `((${k}) & 4294967295)`;
 
 const steps = (scope: RefreshScope) => [
   ...(scope === 'run_locs'
-    ? [`SELECT pg_advisory_xact_lock(${maintenanceLockKey('org_id', 'location_id')}) FROM (SELECT org_id, location_id FROM run_locs ORDER BY 1, 2) l`]
+    ? [
+        `SELECT pg_advisory_xact_lock(${maintenanceLockKey('org_id', 'location_id')}) FROM (SELECT org_id, location_id FROM run_locs ORDER BY 1, 2) l`,
+      ]
     : []),
   'DROP TABLE IF EXISTS mnt_veh, mnt_ro, mnt_stat, mnt_vr, mnt_item, mnt_visit, mnt_pred',
   // A location's first run sorts and hashes millions of rows: let it do so in memory.

@@ -38,6 +38,11 @@ export interface CustomerRuleSpec {
   subject?: string;
   dueOn?: string;
   nextAttemptAt?: string;
+  /** The message's language when it is not the customer's (else the location's). */
+  language?: string;
+  /** Overrides of the chosen channel and reason (a message recorded as skipped). */
+  channel?: string;
+  reason?: string;
 }
 
 /** A message to a customer, with the channel (or the hold) chosen in SQL. */
@@ -46,7 +51,7 @@ export function customerRule(s: CustomerRuleSpec): string {
   const hold = s.holdOn ?? (s.holdOnVehicle && v ? v : null);
   return `INSERT INTO eng_cand (${CAND_COLUMNS})
   SELECT rl.org_id, rl.location_id, '${s.kind}', 'customer', c.id, ${v ? `${v}.id` : (s.vehicleId ?? 'NULL')}, ${s.appointment ?? 'NULL'}, ${s.repairOrder ?? 'NULL'},
-         NULL, c.email, coalesce(c.language, rl.lang), ${s.dueOn ?? 'rl.day'}, ch.channel, ch.reason, ${s.subject ?? "'-'"}, 'c' || c.id,
+         NULL, c.email, ${s.language ?? 'coalesce(c.language, rl.lang)'}, ${s.dueOn ?? 'rl.day'}, ${s.channel ?? 'ch.channel'}, ${s.reason ?? 'ch.reason'}, ${s.subject ?? "'-'"}, 'c' || c.id,
          ${s.payload ?? "'{}'::jsonb"}, ${v ? vehicleRef(v) : 'NULL'}, ${s.nextAttemptAt ?? 'greatest(rl.run_at, rl.now)'}, rr.priority
   ${fromRule(s.kind)}
   ${s.joins}

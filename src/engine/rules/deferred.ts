@@ -8,8 +8,12 @@ export const deferredRule: Rule = {
   statements: [
     customerRule({
       kind: 'DEFERRED',
-      joins: `${drive('repair_orders', 'ro', `ro.org_id = rl.org_id AND ro.location_id = rl.location_id AND ro.status = 'closed' AND ro.closed_on IN (rl.day - rr.email_days, rl.day - rr.postcard_days)
-                 AND EXISTS (SELECT 1 FROM recommendations r WHERE r.org_id = ro.org_id AND r.repair_order_id = ro.id AND r.status = 'declined')`)}
+      joins: `${drive(
+        'repair_orders',
+        'ro',
+        `ro.org_id = rl.org_id AND ro.location_id = rl.location_id AND ro.status = 'closed' AND ro.closed_on IN (rl.day - rr.email_days, rl.day - rr.postcard_days)
+                 AND EXISTS (SELECT 1 FROM recommendations r WHERE r.org_id = ro.org_id AND r.repair_order_id = ro.id AND r.status = 'declined')`,
+      )}
                JOIN customers c ON c.org_id = ro.org_id AND c.id = ro.customer_id
                LEFT JOIN vehicles v ON v.org_id = ro.org_id AND v.id = ro.vehicle_id`,
       where: `ro.closed_on = rl.day - ch.days

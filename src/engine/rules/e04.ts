@@ -6,7 +6,13 @@
 // and its time: a moved appointment gets a new reminder, and the run cancels the old one.
 // A customer's reminder is held when the appointment's vehicle has been sold or scrapped.
 import { CAND_COLUMNS, fromRule, type Rule, drive } from './build.ts';
-import { appointmentJson, appointmentRecipientLateral, appointmentSubjectSql, channelLateral, vehicleRef } from '../sql/channel.ts';
+import {
+  appointmentJson,
+  appointmentRecipientLateral,
+  appointmentSubjectSql,
+  channelLateral,
+  vehicleRef,
+} from '../sql/channel.ts';
 
 const remindAt = `(a.starts_at - make_interval(hours => 24 * rr.email_days))`;
 

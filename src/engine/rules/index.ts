@@ -16,6 +16,7 @@ import { e04Rule } from './e04.ts';
 import { e06Rule } from './e06.ts';
 import { e07Rule } from './e07.ts';
 import { p00Rule } from './p00.ts';
+import { campaignRule } from './campaign.ts';
 
 export const RULES: Rule[] = [
   reminderRule('REMINDER_1'),
@@ -34,4 +35,5 @@ export const RULES: Rule[] = [
   e06Rule,
   e07Rule,
   p00Rule,
+  campaignRule,
 ];

@@ -48,7 +48,15 @@ describe('V01_SALES', () => {
     await runShopDays(t.db, shop, [D, D, '2026-05-11']);
     const rows = await outbox(t.db, shop);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'V01_SALES', recipient_type: 'staff', channel: 'task', status: 'pending', recipient_user_id: staff.otherRep.id, customer_id: c.id, due_on: D });
+    expect(rows[0]).toMatchObject({
+      kind: 'V01_SALES',
+      recipient_type: 'staff',
+      channel: 'task',
+      status: 'pending',
+      recipient_user_id: staff.otherRep.id,
+      customer_id: c.id,
+      due_on: D,
+    });
     const p = rows[0]!.payload as { assigned_role: string; vehicles: Array<{ id: number }> };
     expect(p.assigned_role).toBe('sales_rep');
     expect(p.vehicles.map((v) => v.id).sort((a, b) => a - b)).toEqual([v1.id, v2.id].sort((a, b) => a - b));
@@ -59,23 +67,34 @@ describe('V01_SALES', () => {
     const c = await makeCustomer(t.db, shop);
     await makeVehicle(t.db, shop, c.id, { captured_on: D });
     await runShopDays(t.db, shop, [D]);
-    expect((await outbox(t.db, shop)).map((m) => m.recipient_user_id)).toEqual([Math.min(staff.rep.id, staff.otherRep.id)]);
+    expect((await outbox(t.db, shop)).map((m) => m.recipient_user_id)).toEqual([
+      Math.min(staff.rep.id, staff.otherRep.id),
+    ]);
   });
 
   it('route_sales = sales_manager or crm_agent: that role, whatever the customer’s rep', async () => {
-    for (const [route, who] of [['sales_manager', 'manager'], ['crm_agent', 'agent']] as const) {
+    for (const [route, who] of [
+      ['sales_manager', 'manager'],
+      ['crm_agent', 'agent'],
+    ] as const) {
       const { shop, staff } = await salesShop(route);
       const c = await makeCustomer(t.db, shop, { sales_rep_user_id: staff.rep.id });
       await makeVehicle(t.db, shop, c.id, { captured_on: D });
       await runShopDays(t.db, shop, [D]);
       const rows = await outbox(t.db, shop, 'V01_SALES');
-      expect(rows.map((m) => [m.recipient_user_id, (m.payload as { assigned_role: string }).assigned_role])).toEqual([[staff[who].id, route]]);
+      expect(
+        rows.map((m) => [m.recipient_user_id, (m.payload as { assigned_role: string }).assigned_role]),
+      ).toEqual([[staff[who].id, route]]);
     }
   });
 
   it('does not depend on V01 being on for the customer, nor on the customer’s mail preferences', async () => {
     const { shop, staff } = await salesShop('sales_rep');
-    const c = await makeCustomer(t.db, shop, { sales_rep_user_id: staff.rep.id, do_not_mail: true, email: null });
+    const c = await makeCustomer(t.db, shop, {
+      sales_rep_user_id: staff.rep.id,
+      do_not_mail: true,
+      email: null,
+    });
     await makeVehicle(t.db, shop, c.id, { captured_on: D });
     await runShopDays(t.db, shop, [D]);
     expect((await outbox(t.db, shop)).map((m) => [m.kind, m.status])).toEqual([['V01_SALES', 'pending']]);

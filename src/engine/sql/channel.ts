@@ -3,29 +3,64 @@
 // staff routing, dedupe key). Aliases: c = customers, rl = the run's location row (run_locs or
 // an equivalent CTE), rr = the kind's pivoted rules row (rule_days), v = vehicles (optional).
 
-/** Pivot of message_rules: one row per location and kind with both channels' settings. */
+import { KIND_PURPOSE } from '../../domain/compliance/purpose.ts';
+
+/**
+ * Pivot of message_rules: one row per location and kind with every channel's settings, and the
+ * channel order (rank 1 first; by default email, text, postcard).
+ */
 export const RULE_DAYS_SQL = `
   SELECT org_id, location_id, kind,
          coalesce(max(days) FILTER (WHERE channel = 'email'), 0) AS email_days,
          coalesce(max(days) FILTER (WHERE channel = 'postcard'), 0) AS postcard_days,
+         coalesce(max(days) FILTER (WHERE channel = 'sms'), 0) AS sms_days,
          max(interval_days) FILTER (WHERE channel = 'email') AS email_interval,
          max(interval_days) FILTER (WHERE channel = 'postcard') AS postcard_interval,
+         max(interval_days) FILTER (WHERE channel = 'sms') AS sms_interval,
          max(dead_days) FILTER (WHERE channel = 'email') AS email_dead,
          max(dead_days) FILTER (WHERE channel = 'postcard') AS postcard_dead,
+         max(dead_days) FILTER (WHERE channel = 'sms') AS sms_dead,
+         coalesce(max(channel_rank) FILTER (WHERE channel = 'email'), 1) AS email_rank,
+         coalesce(max(channel_rank) FILTER (WHERE channel = 'sms'), 2) AS sms_rank,
+         coalesce(max(channel_rank) FILTER (WHERE channel = 'postcard'), 3) AS postcard_rank,
          min(priority) AS priority
   FROM message_rules`;
 
 const filled = (col: string) => `coalesce(btrim(${col}), '') <> ''`;
 
+const MARKETING_KINDS = Object.entries(KIND_PURPOSE)
+  .filter(([, p]) => p.purpose === 'marketing')
+  .map(([k]) => `'${k}'`)
+  .join(', ');
+
 /**
- * The day setting that applies is the one of the channel the customer would get: a customer
- * with a usable email takes the email days even when they are 0 and the postcard days are not,
- * so email days 0 means nothing for customers reachable by email; postcards (and their own
- * days) are only for customers without a usable email.
+ * A text may go to customer c for the kind of rr: texts on at the location and for the kind, a
+ * mobile number, no STOP from it to the location, and consent for texts (src/domain/sms/
+ * text-consent.ts): express consent for marketing texts; for service texts, consent for texts not
+ * withdrawn. REMINDER_x counts as marketing here (the send-time check knows its appointment).
+ * Evaluated left to right: a location without texts never runs the subqueries.
+ */
+const textOk = `rl.sms_enabled AND rr.sms_days > 0 AND ${filled('c.mobile_phone')}
+      AND NOT EXISTS (SELECT 1 FROM sms_opt_outs so WHERE so.org_id = c.org_id AND so.location_id = rl.location_id AND so.phone = c.mobile_phone)
+      AND CASE WHEN rr.kind IN (${MARKETING_KINDS})
+               THEN EXISTS (SELECT 1 FROM customer_consents tc WHERE tc.org_id = c.org_id AND tc.customer_id = c.id
+                              AND tc.channel = 'text' AND tc.purpose = 'marketing' AND tc.basis = 'express')
+               ELSE EXISTS (SELECT 1 FROM customer_consents tc WHERE tc.org_id = c.org_id AND tc.customer_id = c.id
+                              AND tc.channel = 'text' AND tc.basis <> 'none')
+                    AND NOT EXISTS (SELECT 1 FROM customer_consents tc WHERE tc.org_id = c.org_id AND tc.customer_id = c.id
+                              AND tc.channel = 'text' AND tc.purpose = 'service' AND tc.basis = 'none') END`;
+
+/**
+ * The channel is the first usable one in the kind's order at the location (rr.*_rank; by default
+ * email, text, postcard). The day setting that applies is the one of the channel the customer
+ * would get: a customer with a usable email takes the email days even when they are 0 and the
+ * postcard days are not, so email days 0 means nothing for customers reachable by email;
+ * postcards (and their own days) are only for customers without a usable email. Texts and
+ * postcards are usable only when their own days are set (> 0).
  *
- * Two LATERAL joins giving ch.days (the day setting that applies), ch.interval_days,
- * ch.dead_days, ch.channel ('email' | 'postcard' | 'none') and ch.reason (why held, or NULL).
- * `vehicle` is the alias of the vehicle the message is about, or null.
+ * LATERAL joins giving ch.days (the day setting that applies), ch.interval_days,
+ * ch.dead_days, ch.channel ('email' | 'sms' | 'postcard' | 'none') and ch.reason (why held, or
+ * NULL). `vehicle` is the alias of the vehicle the message is about, or null.
  */
 export function channelLateral(vehicle: string | null = null): string {
   const vehicleHold = vehicle
@@ -33,22 +68,28 @@ export function channelLateral(vehicle: string | null = null): string {
     : '';
   return `
   CROSS JOIN LATERAL (SELECT
-      CASE WHEN rl.email_enabled AND c.email_status = 'ok' AND ${filled('c.email')} THEN 'email'
-           WHEN rl.postcards_enabled AND rr.postcard_days > 0 AND ${filled('c.address_line1')} AND ${filled('c.postal_code')} THEN 'postcard'
+      rl.email_enabled AND c.email_status = 'ok' AND ${filled('c.email')} AS e_ok,
+      rl.postcards_enabled AND rr.postcard_days > 0 AND ${filled('c.address_line1')} AND ${filled('c.postal_code')} AS p_ok,
+      ${textOk} AS s_ok) cho
+  CROSS JOIN LATERAL (SELECT
+      CASE WHEN cho.e_ok AND (NOT cho.s_ok OR rr.email_rank < rr.sms_rank) AND (NOT cho.p_ok OR rr.email_rank < rr.postcard_rank) THEN 'email'
+           WHEN cho.s_ok AND (NOT cho.p_ok OR rr.sms_rank < rr.postcard_rank) THEN 'sms'
+           WHEN cho.p_ok THEN 'postcard'
            ELSE 'none' END AS would_be,
-      CASE WHEN c.deceased THEN 'deceased' WHEN c.do_not_mail THEN 'do_not_mail'
-           WHEN c.consent_basis = 'none' THEN 'no_consent' ${vehicleHold} END AS hold,
+      CASE WHEN c.deceased THEN 'deceased' WHEN c.do_not_mail THEN 'do_not_mail' ${vehicleHold} END AS hold,
       CASE WHEN ${filled('c.email')} AND c.email_status = 'hard_bounced' THEN 'hard_bounced'
            WHEN ${filled('c.email')} AND c.email_status = 'invalid' THEN 'email_invalid'
            WHEN NOT rl.postcards_enabled THEN CASE WHEN ${filled('c.email')} THEN 'email_off' ELSE 'no_email' END
            WHEN rr.postcard_days <= 0 THEN 'no_email_postcard_rule_off'
            ELSE 'no_address' END AS none_reason) ch0
   CROSS JOIN LATERAL (SELECT
-      (ch0.would_be = 'postcard' OR (ch0.would_be = 'none' AND rr.email_days <= 0)) AS by_postcard) chp
+      CASE WHEN ch0.would_be = 'sms' THEN 'sms'
+           WHEN ch0.would_be = 'postcard' OR (ch0.would_be = 'none' AND rr.email_days <= 0) THEN 'postcard'
+           ELSE 'email' END AS by) chp
   CROSS JOIN LATERAL (SELECT
-      CASE WHEN chp.by_postcard THEN rr.postcard_days ELSE rr.email_days END AS days,
-      CASE WHEN chp.by_postcard THEN rr.postcard_interval ELSE rr.email_interval END AS interval_days,
-      CASE WHEN chp.by_postcard THEN rr.postcard_dead ELSE rr.email_dead END AS dead_days,
+      CASE chp.by WHEN 'sms' THEN rr.sms_days WHEN 'postcard' THEN rr.postcard_days ELSE rr.email_days END AS days,
+      CASE chp.by WHEN 'sms' THEN rr.sms_interval WHEN 'postcard' THEN rr.postcard_interval ELSE rr.email_interval END AS interval_days,
+      CASE chp.by WHEN 'sms' THEN rr.sms_dead WHEN 'postcard' THEN rr.postcard_dead ELSE rr.email_dead END AS dead_days,
       CASE WHEN ch0.hold IS NULL THEN ch0.would_be ELSE 'none' END AS channel,
       coalesce(ch0.hold, CASE WHEN ch0.would_be = 'none' THEN ch0.none_reason END) AS reason) ch`;
 }
@@ -74,7 +115,8 @@ export function routedUserSql(role: string, customer: string | null): string {
 }
 
 /** The subject part of the dedupe key for an appointment (see src/domain/messages/dedupe-key.ts). */
-export const appointmentSubjectSql = (a: string) => `'a' || ${a}.id || '@' || floor(extract(epoch FROM ${a}.starts_at))::bigint`;
+export const appointmentSubjectSql = (a: string) =>
+  `'a' || ${a}.id || '@' || floor(extract(epoch FROM ${a}.starts_at))::bigint`;
 
 /** payload.appointment */
 export const appointmentJson = (a: string, mechanicName = 'NULL') =>

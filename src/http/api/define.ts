@@ -35,6 +35,16 @@ export interface ExampleIds {
   messageId: number;
   /** A make/model maintenance schedule (not the location's default). */
   scheduleId: number;
+  /** A running promotion (E07). */
+  promotionId: number;
+  /** A draft campaign. */
+  campaignId: number;
+}
+
+/** A route whose body is a file sent as is (e.g. text/csv), read whole before the handler runs. */
+export interface Upload {
+  contentType: string;
+  maxBytes: number;
 }
 
 export interface ExampleRequest {
@@ -82,6 +92,8 @@ export interface RouteSpec<P, Q, B, R extends z.ZodType> {
    * ids, must 404 and change nothing), or why it is exempt.
    */
   isolation: 'tenant' | { exempt: string };
+  /** A file upload: the body is the raw file (a Buffer), not JSON, up to maxBytes. */
+  upload?: Upload;
   example?: (ids: ExampleIds) => ExampleRequest;
   handler: (call: Call<In<P>, In<Q>, In<B>>) => Promise<z.input<R> | void>;
 }
@@ -98,6 +110,7 @@ export interface ApiRoute {
   response: z.ZodType;
   status?: number;
   isolation: 'tenant' | { exempt: string };
+  upload?: Upload;
   example?: (ids: ExampleIds) => ExampleRequest;
   handler: (call: Call<unknown, unknown, unknown>) => Promise<unknown>;
 }

@@ -9,21 +9,41 @@ const pre = (v: unknown) => `<pre>${esc(JSON.stringify(v, null, 2))}</pre>`;
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 export function renderDocs(routes: readonly ApiRoute[]): string {
-  const doc = buildOpenApi(routes) as { paths: Record<string, Record<string, { parameters: unknown[]; requestBody?: { content: { 'application/json': { schema: unknown } } }; responses: Record<string, { content?: { 'application/json': { schema: unknown } } }> }>> };
+  const doc = buildOpenApi(routes) as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters: unknown[];
+          requestBody?: { content: Record<string, { schema: unknown }> };
+          responses: Record<string, { content?: { 'application/json': { schema: unknown } } }>;
+        }
+      >
+    >;
+  };
   const tags = [...new Set(routes.map((r) => r.tag))];
   const sections = tags.map((tag) => {
-    const ops = routes.filter((r) => r.tag === tag).map((r) => {
-      const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
-      const op = doc.paths[path]?.[r.method.toLowerCase()];
-      const example = r.example?.(SAMPLE_IDS);
-      const ok = op && Object.entries(op.responses).find(([k]) => k !== 'default');
-      return `<details><summary><b class="m ${r.method}">${r.method}</b> <code>${esc(path)}</code> — ${esc(r.summary)} <small>(${esc(r.auth)})</small></summary>
+    const ops = routes
+      .filter((r) => r.tag === tag)
+      .map((r) => {
+        const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
+        const op = doc.paths[path]?.[r.method.toLowerCase()];
+        const example = r.example?.(SAMPLE_IDS);
+        const ok = op && Object.entries(op.responses).find(([k]) => k !== 'default');
+        return `<details><summary><b class="m ${r.method}">${r.method}</b> <code>${esc(path)}</code> — ${esc(r.summary)} <small>(${esc(r.auth)})</small></summary>
 ${op?.parameters.length ? `<h4>Parameters</h4>${pre(op.parameters)}` : ''}
-${op?.requestBody ? `<h4>Body</h4>${pre(op.requestBody.content['application/json'].schema)}` : ''}
+${
+  op?.requestBody
+    ? Object.entries(op.requestBody.content)
+        .map(([type, c]) => `<h4>Body (${esc(type)})</h4>${pre(c.schema)}`)
+        .join('')
+    : ''
+}
 ${example ? `<h4>Example</h4>${pre(example)}` : ''}
 ${ok?.[1].content ? `<h4>Response ${ok[0]}</h4>${pre(ok[1].content['application/json'].schema)}` : ''}
 </details>`;
-    });
+      });
     return `<h2 id="${esc(tag)}">${esc(tag)}</h2>${ops.join('\n')}`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Relance API</title>
@@ -39,7 +59,9 @@ export function registerDocsPage(app: FastifyInstance, routes: readonly ApiRoute
   let html: string | null = null;
   app.get('/api/docs', async (request, reply) => {
     if (!LOOPBACK.test(request.socket.remoteAddress ?? '')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'The API docs page is served on loopback only' } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: 'The API docs page is served on loopback only' } });
     }
     return reply.type('text/html; charset=utf-8').send((html ??= renderDocs(routes)));
   });

@@ -5,16 +5,24 @@ import { HttpError } from '../errors.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function parseJsonBody(_request: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void): void {
+export function parseJsonBody(
+  _request: FastifyRequest,
+  body: Buffer,
+  done: (err: Error | null, value?: unknown) => void,
+): void {
   let text: string;
   try {
     text = decoder.decode(body);
   } catch {
-    done(new HttpError(400, 'invalid_utf8', 'The request body is not valid UTF-8; send JSON encoded as UTF-8'));
+    done(
+      new HttpError(400, 'invalid_utf8', 'The request body is not valid UTF-8; send JSON encoded as UTF-8'),
+    );
     return;
   }
   if (text.trim() === '') {
-    done(new HttpError(400, 'invalid_json', 'The request body is empty; send a JSON value or no Content-Type'));
+    done(
+      new HttpError(400, 'invalid_json', 'The request body is empty; send a JSON value or no Content-Type'),
+    );
     return;
   }
   try {

@@ -9,6 +9,7 @@ import type { Scope } from '../../tenancy/scope.ts';
 import type { HttpState } from '../state.ts';
 import { requestLanguage } from '../request-language.ts';
 import type { ApiRoute } from './define.ts';
+import { uploadedFile, useUploads } from './upload-body.ts';
 import { authenticate } from './auth.ts';
 import { parseInput } from './validate.ts';
 import { mapDbError } from './db-errors.ts';
@@ -25,6 +26,7 @@ const NO_BODY = z.strictObject({}).optional();
 export function mountApi(routes: readonly ApiRoute[]) {
   return async (api: FastifyInstance, ctx: AppContext, state: HttpState): Promise<void> => {
     useStrictJson(api);
+    useUploads(api, routes);
     let openapi: unknown = null;
     api.get('/openapi.json', async () => (openapi ??= buildOpenApi(routes)));
 
@@ -33,6 +35,7 @@ export function mountApi(routes: readonly ApiRoute[]) {
       api.route({
         method: route.method,
         url: route.path,
+        config: { upload: route.upload },
         handler: async (request, reply) => {
           const now = ctx.now();
           const auth = await authenticate(ctx, request, route.auth, now);
@@ -40,11 +43,27 @@ export function mountApi(routes: readonly ApiRoute[]) {
           const language = requestLanguage(request);
           const params = parseInput(route.params, request.params, 'path', language);
           const query = parseInput(route.query ?? NO_QUERY, request.query, 'query', language);
-          const body = parseInput(route.body ?? NO_BODY, request.body, 'body', language);
-          const input = { params, query: route.query ? query : undefined, body: route.body ? body : undefined };
+          const body = route.upload
+            ? uploadedFile(route.upload, request.body)
+            : parseInput(route.body ?? NO_BODY, request.body, 'body', language);
+          const input = {
+            params,
+            query: route.query ? query : undefined,
+            body: route.body || route.upload ? body : undefined,
+          };
           let result: unknown;
           try {
-            result = await route.handler({ ctx, db: ctx.db, scope, s: scoped(ctx.db, scope), ...input, now, request, reply, state });
+            result = await route.handler({
+              ctx,
+              db: ctx.db,
+              scope,
+              s: scoped(ctx.db, scope),
+              ...input,
+              now,
+              request,
+              reply,
+              state,
+            });
           } catch (err) {
             throw mapDbError(err);
           }

@@ -3,8 +3,21 @@ import { z } from 'zod';
 import type { ApiRoute, ExampleIds } from './define.ts';
 
 export const SAMPLE_IDS: ExampleIds = {
-  orgId: 1, locationId: 1, customerId: 42, vehicleId: 7, repairOrderId: 300, appointmentId: 55, mechanicId: 3,
-  courtesyVehicleId: 2, userId: 5, tokenId: 9, taskId: 11, messageId: 1001, scheduleId: 4,
+  orgId: 1,
+  locationId: 1,
+  customerId: 42,
+  vehicleId: 7,
+  repairOrderId: 300,
+  appointmentId: 55,
+  mechanicId: 3,
+  courtesyVehicleId: 2,
+  userId: 5,
+  tokenId: 9,
+  taskId: 11,
+  messageId: 1001,
+  scheduleId: 4,
+  promotionId: 1,
+  campaignId: 1,
 };
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -14,18 +27,30 @@ const openApiPath = (path: string) => `/api/v1${path.replace(/:(\w+)/g, '{$1}')}
 
 function parameters(route: ApiRoute): unknown[] {
   const out: unknown[] = [];
-  for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
     if (!schema) continue;
     const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, s] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: s });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: s,
+      });
     }
   }
   return out;
 }
 
 const security = (route: ApiRoute) =>
-  route.auth === 'public' ? [] : route.auth === 'operator' || route.auth === 'session' ? [{ session: [] }] : [{ session: [] }, { bearer: [] }];
+  route.auth === 'public'
+    ? []
+    : route.auth === 'operator' || route.auth === 'session'
+      ? [{ session: [] }]
+      : [{ session: [] }, { bearer: [] }];
 
 export function buildOpenApi(routes: readonly ApiRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -43,14 +68,36 @@ export function buildOpenApi(routes: readonly ApiRoute[]): Record<string, unknow
         [status]:
           status === '204'
             ? { description: 'Done' }
-            : { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
-        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            : {
+                description: 'OK',
+                content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+              },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
-    if (route.body) {
+    if (route.upload) {
       op.requestBody = {
         required: true,
-        content: { 'application/json': { schema: toSchema(route.body, 'input'), ...(example?.body !== undefined ? { example: example.body } : {}) } },
+        description: `The file itself, at most ${route.upload.maxBytes} bytes (413 beyond)`,
+        content: {
+          [route.upload.contentType]: {
+            schema: { type: 'string', format: 'binary' },
+            ...(typeof example?.body === 'string' ? { example: example.body } : {}),
+          },
+        },
+      };
+    } else if (route.body) {
+      op.requestBody = {
+        required: true,
+        content: {
+          'application/json': {
+            schema: toSchema(route.body, 'input'),
+            ...(example?.body !== undefined ? { example: example.body } : {}),
+          },
+        },
       };
     }
     (paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = op;
@@ -73,7 +120,17 @@ export function buildOpenApi(routes: readonly ApiRoute[]): Record<string, unknow
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                field: { type: 'string' },
+              },
+            },
+          },
         },
       },
     },

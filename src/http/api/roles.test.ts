@@ -4,9 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../test/helpers/db.ts';
 import { makeShop } from '../../../test/helpers/factories.ts';
-import { createApiTest, databaseFingerprint, makeStaff, makeTenantRecords, signIn, type ApiTest } from '../../../test/helpers/api.ts';
+import {
+  createApiTest,
+  databaseFingerprint,
+  makeStaff,
+  makeTenantRecords,
+  signIn,
+  type ApiTest,
+} from '../../../test/helpers/api.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../accounts/permissions.ts';
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../../domain/role.ts';
 import { API_ROUTES } from './routes.ts';
 import type { ApiRoute, ExampleIds } from './define.ts';
 
@@ -21,21 +28,40 @@ afterAll(async () => api?.close());
 // Reads by GET; writes preferably by an edit, which can be repeated for every role that may.
 const METHOD_RANK = { GET: 0, PATCH: 1, PUT: 2, DELETE: 3, POST: 4 } as const;
 const representative = (p: Permission): ApiRoute | undefined =>
-  API_ROUTES.filter((r) => r.auth === p && (r.example || !r.path.includes(':'))).sort((a, b) => METHOD_RANK[a.method] - METHOD_RANK[b.method])[0];
+  API_ROUTES.filter((r) => r.auth === p && (r.example || !r.path.includes(':'))).sort(
+    (a, b) => METHOD_RANK[a.method] - METHOD_RANK[b.method],
+  )[0];
 
 function inject(route: ApiRoute, ids: ExampleIds) {
   const ex = route.example?.(ids) ?? {};
   let url = `/api/v1${route.path}`;
-  for (const [k, v] of Object.entries(ex.params ?? {})) url = url.replace(`:${k}`, encodeURIComponent(String(v)));
-  const query = new URLSearchParams(Object.entries(ex.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
-  return { method: route.method, url: query ? `${url}?${query}` : url, ...(ex.body !== undefined ? { payload: ex.body as object } : {}) };
+  for (const [k, v] of Object.entries(ex.params ?? {}))
+    url = url.replace(`:${k}`, encodeURIComponent(String(v)));
+  const query = new URLSearchParams(
+    Object.entries(ex.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
+  return {
+    method: route.method,
+    url: query ? `${url}?${query}` : url,
+    ...(ex.body !== undefined ? { payload: ex.body as object } : {}),
+    // An upload route takes the file itself (e.g. text/csv), not JSON.
+    ...(route.upload ? { headers: { 'content-type': route.upload.contentType } } : {}),
+  };
 }
 
 const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];
 
 describe(`roles against the permission matrix on ${backendName}`, () => {
   it('has a route for every permission and seven roles', () => {
-    expect(ROLES.sort()).toEqual(['crm_agent', 'manager', 'owner', 'sales_manager', 'sales_rep', 'service_advisor', 'technician']);
+    expect(ROLES.sort()).toEqual([
+      'crm_agent',
+      'manager',
+      'owner',
+      'sales_manager',
+      'sales_rep',
+      'service_advisor',
+      'technician',
+    ]);
     expect(PERMISSIONS.filter((p) => !representative(p))).toEqual([]);
   });
 
@@ -53,12 +79,17 @@ describe(`roles against the permission matrix on ${backendName}`, () => {
       expect(res.statusCode, `${role} ${p}: ${route.method} ${route.path} ${res.body}`).toBe(403);
       expect(res.json(), `${role} ${p}`).toMatchObject({ error: { code: 'forbidden' } });
     }
-    expect(await databaseFingerprint(api.t.db), `${role}: a denied call changed the database`).toEqual(before);
+    expect(await databaseFingerprint(api.t.db), `${role}: a denied call changed the database`).toEqual(
+      before,
+    );
 
     for (const p of allowed) {
       const route = representative(p)!;
       const res = await client.request(inject(route, ids));
-      expect(res.statusCode, `${role} ${p}: ${route.method} ${route.path} ${res.body}`).toBeGreaterThanOrEqual(200);
+      expect(
+        res.statusCode,
+        `${role} ${p}: ${route.method} ${route.path} ${res.body}`,
+      ).toBeGreaterThanOrEqual(200);
       expect(res.statusCode, `${role} ${p}: ${route.method} ${route.path} ${res.body}`).toBeLessThan(300);
     }
   });

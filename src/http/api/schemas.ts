@@ -1,11 +1,20 @@
 // Building blocks of request and response schemas shared by the resources.
 import { z } from 'zod';
+import { LANGUAGES } from '../../domain/language.ts';
+import { calendarDate } from '../../domain/time/calendar-date.ts';
+import { isKindCode, KIND_CODES } from '../../domain/messages/kinds.ts';
 
 export const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const bodyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+export const dateStr = calendarDate;
+/** A message kind code (the document lists them). */
+export const messageKind = z
+  .string()
+  .max(20)
+  .refine(isKindCode, 'is not a message kind')
+  .meta({ enum: [...KIND_CODES] });
 export const instant = z.iso.datetime({ offset: true });
-export const language = z.enum(['en', 'fr', 'es']);
+export const language = z.enum(LANGUAGES);
 export const channel = z.enum(['email', 'postcard']);
 export const qBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const text = (max = 200) => z.string().trim().max(max);
@@ -13,13 +22,19 @@ export const nullableText = (max = 200) => z.string().trim().max(max).nullable()
 
 export const listQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(64).optional(),
+  cursor: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ description: 'Opaque: the next_cursor of the previous page, as the API returned it' }),
 };
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() });
 
 export const ok = z.object({ ok: z.literal(true) });
 export const noContent = z.undefined();
 
 /** ISO string of a timestamp column (pg gives Date objects). */
-export const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+export const iso = (d: Date | string | null): string | null =>
+  d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString();

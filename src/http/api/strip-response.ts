@@ -23,7 +23,8 @@ interface Def {
 
 const cache = new WeakMap<z.ZodType, Project>();
 const identity: Project = (v) => v;
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 export function projector(schema: z.ZodType): Project {
   let p = cache.get(schema);
@@ -43,7 +44,10 @@ function compile(schema: z.ZodType): Project {
   switch (def.type) {
     case 'object': {
       const entries = Object.entries(def.shape ?? {}).map(([key, s]) => [key, projector(s)] as const);
-      const extra = def.catchall && (def.catchall as unknown as { _zod: { def: Def } })._zod.def.type !== 'never' ? projector(def.catchall) : null;
+      const extra =
+        def.catchall && (def.catchall as unknown as { _zod: { def: Def } })._zod.def.type !== 'never'
+          ? projector(def.catchall)
+          : null;
       const known = new Set(entries.map(([k]) => k));
       return (v) => {
         if (!isPlainObject(v)) return v;
@@ -52,7 +56,9 @@ function compile(schema: z.ZodType): Project {
           const x = v[key];
           if (x !== undefined) out[key] = p(x);
         }
-        if (extra) for (const key of Object.keys(v)) if (!known.has(key) && v[key] !== undefined) out[key] = extra(v[key]);
+        if (extra)
+          for (const key of Object.keys(v))
+            if (!known.has(key) && v[key] !== undefined) out[key] = extra(v[key]);
         return out;
       };
     }
@@ -62,7 +68,8 @@ function compile(schema: z.ZodType): Project {
     }
     case 'record': {
       const value = projector(def.valueType!);
-      return (v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)])) : v);
+      return (v) =>
+        isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)])) : v;
     }
     case 'nullable':
     case 'optional':

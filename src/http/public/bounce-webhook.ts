@@ -20,22 +20,40 @@ const jsonBounce = z.object({
 
 export async function bounceWebhookRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const type of ['multipart/report', 'message/rfc822', 'text/plain']) {
-    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
   }
 
   app.post<{ Querystring: { secret?: string } }>('/hooks/bounce', async (req) => {
-    const given = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || (typeof req.query.secret === 'string' ? req.query.secret : '');
+    const given =
+      (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') ||
+      (typeof req.query.secret === 'string' ? req.query.secret : '');
     const caller = checkBounceSecret(ctx.keys, given.slice(0, 200));
     if (!caller) throw new HttpError(401, 'unauthorized', 'Missing or wrong bounce webhook secret');
     let bounces: Bounce[];
     if (typeof req.body === 'string') {
-      bounces = parseDsn(req.headers['content-type']?.startsWith('multipart/report') ? `Content-Type: ${req.headers['content-type']}\n\n${req.body}` : req.body);
-      if (!bounces.length) throw new HttpError(400, 'invalid_input', 'Not a delivery status notification (multipart/report; report-type=delivery-status)');
+      bounces = await parseDsn(
+        req.headers['content-type']?.startsWith('multipart/report')
+          ? `Content-Type: ${req.headers['content-type']}\n\n${req.body}`
+          : req.body,
+      );
+      if (!bounces.length)
+        throw new HttpError(
+          400,
+          'invalid_input',
+          'Not a delivery status notification (multipart/report; report-type=delivery-status)',
+        );
     } else {
       const list = z.union([jsonBounce, z.array(jsonBounce).max(1000)]).safeParse(req.body);
       if (!list.success) {
         const issue = list.error.issues[0]!;
-        throw new HttpError(400, 'invalid_input', `${issue.path.join('.') || 'body'}: ${issue.message}`, issue.path.join('.'));
+        throw new HttpError(
+          400,
+          'invalid_input',
+          `${issue.path.join('.') || 'body'}: ${issue.message}`,
+          issue.path.join('.'),
+        );
       }
       bounces = (Array.isArray(list.data) ? list.data : [list.data]).map((b) => ({
         recipient: b.recipient,

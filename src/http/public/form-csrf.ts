@@ -13,14 +13,22 @@ export function formTokenField(request: FastifyRequest, reply: FastifyReply, pub
   let token = request.cookies[COOKIE];
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
     token = newSecret();
-    reply.setCookie(COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: publicUrl.startsWith('https:'), maxAge: 3600 });
+    reply.setCookie(COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: publicUrl.startsWith('https:'),
+      maxAge: 3600,
+    });
   }
   return `<input type="hidden" name="_csrf" value="${escapeHtml(token)}">`;
 }
 
 export function formTokenValid(request: FastifyRequest, given: unknown): boolean {
   const cookie = request.cookies[COOKIE];
-  return typeof given === 'string' && typeof cookie === 'string' && cookie.length > 0 && sameSecret(given, cookie);
+  return (
+    typeof given === 'string' && typeof cookie === 'string' && cookie.length > 0 && sameSecret(given, cookie)
+  );
 }
 
 /** Headers for pages that show a form or a secret link: not cached, not framed, no referrer. */
@@ -30,5 +38,8 @@ export function formPageHeaders(reply: FastifyReply): FastifyReply {
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    );
 }

@@ -34,9 +34,14 @@ describe('the home page', () => {
     expect(res.body).toContain(`<title>${title}</title>`);
     expect(res.body).toContain(api);
     const hrefs = [...res.body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(hrefs).toEqual(['/api/docs', '/mailbox', '/health']);
+    expect(hrefs).toEqual(['/console/', '/api/docs', '/mailbox', '/health']);
     for (const href of hrefs) {
-      const linked = await local.inject({ method: 'GET', url: href, headers: { accept: 'text/html' }, remoteAddress: '127.0.0.1' });
+      const linked = await local.inject({
+        method: 'GET',
+        url: href,
+        headers: { accept: 'text/html' },
+        remoteAddress: '127.0.0.1',
+      });
       // The mailbox answers 401 with its sign-in form until someone signs in.
       expect([200, 401], href).toContain(linked.statusCode);
     }

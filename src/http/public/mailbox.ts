@@ -1,15 +1,15 @@
 // GET /mailbox: the local mail catcher, for development only. It exists only while SMTP_URL is
 // unset and NODE_ENV is not production, answers loopback clients only, and needs a signed-in
 // account: the operator sees all caught mail; a staff user whose role may read messages sees
-// their organization's, except mail addressed to another staff account (a colleague's password
-// reset link would be an account takeover). Without a session it shows a sign-in form (the same
+// the mail of the locations where it may (mail of no location too), except mail addressed to
+// another staff account (a colleague's password reset link would be an account takeover). Without a session it shows a sign-in form (the same
 // sign-in and limiter as POST /api/v1/session). /mailbox/:id shows one message: headers, text,
 // and the HTML in a sandboxed frame.
 import formbody from '@fastify/formbody';
 import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import type { Language } from '../../db/schema.ts';
+import type { Language } from '../../domain/language.ts';
 import { SESSION_COOKIE } from '../../accounts/sessions.ts';
 import { sessionCookieOptions, signInWithPassword } from '../../accounts/sign-in.ts';
 import { pickLanguage } from '../../i18n/accept-language.ts';
@@ -27,6 +27,8 @@ interface Viewer {
   userId: number;
   /** null for the operator: every organization. */
   orgId: number | null;
+  /** The locations where the reader may read messages (the operator: all). */
+  locationIds: number[];
   language: Language;
 }
 
@@ -37,10 +39,17 @@ async function viewer(ctx: AppContext, req: FastifyRequest): Promise<Viewer | 'f
     const who = await authenticate(ctx, req, 'session', ctx.now());
     if (!who) return null;
     const language = isLanguage(who.language) ? who.language : 'en';
-    if (who.scope.actor.type === 'operator') return { userId: who.scope.actor.id, orgId: null, language };
-    // Caught mail is the content of the organization's messages: the same permission as the outbox.
-    await authenticate(ctx, req, 'messages.read', ctx.now());
-    return { userId: who.scope.actor.id, orgId: who.scope.orgId, language };
+    if (who.scope.actor.type === 'operator')
+      return { userId: who.scope.actor.id, orgId: null, locationIds: [], language };
+    // Caught mail is the content of the organization's messages: the same permission as the outbox,
+    // at the same locations.
+    const reader = await authenticate(ctx, req, 'messages.read', ctx.now());
+    return {
+      userId: who.scope.actor.id,
+      orgId: who.scope.orgId,
+      locationIds: reader?.scope.locationIds ?? [],
+      language,
+    };
   } catch (err) {
     if (err instanceof HttpError && err.status === 401) return null;
     if (err instanceof HttpError && err.status === 403) return 'forbidden';
@@ -54,8 +63,20 @@ function visibleMail(ctx: AppContext, v: Viewer) {
   if (v.orgId !== null) {
     q = q
       .where('org_id', '=', v.orgId)
+      .where(
+        sql<boolean>`(caught_mail.location_id IS NULL OR caught_mail.location_id = ANY(${sql.val(v.locationIds)}::bigint[]))`,
+      )
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('users').select('users.id').where('users.id', '<>', v.userId).where(sql<boolean>`lower(users.email) = ANY (SELECT lower(a) FROM unnest(caught_mail.envelope_to) a)`))),
+        not(
+          exists(
+            selectFrom('users')
+              .select('users.id')
+              .where('users.id', '<>', v.userId)
+              .where(
+                sql<boolean>`lower(users.email) = ANY (SELECT lower(a) FROM unnest(caught_mail.envelope_to) a)`,
+              ),
+          ),
+        ),
       );
   }
   return q;
@@ -66,14 +87,16 @@ export function mailboxAvailable(config: AppContext['config']): boolean {
   return !config.SMTP_URL && config.NODE_ENV !== 'production';
 }
 
-export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, state: HttpState): Promise<void> {
+export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _state: HttpState): Promise<void> {
   if (!mailboxAvailable(ctx.config)) return;
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
   // Loopback only, whoever asks: the catcher is a developer's tool, never a public page.
   app.addHook('onRequest', async (req, reply) => {
     if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'The mailbox is served on loopback only' } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: 'The mailbox is served on loopback only' } });
     }
   });
 
@@ -99,28 +122,61 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, state
       return null;
     }
     if (v === 'forbidden') {
-      await reply.status(403).type('text/html; charset=utf-8').send(page(language, staffText(language, 'mailbox_title'), `<p>${escapeHtml(staffText(language, 'mailbox_forbidden'))}</p>`));
+      await reply
+        .status(403)
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            language,
+            staffText(language, 'mailbox_title'),
+            `<p>${escapeHtml(staffText(language, 'mailbox_forbidden'))}</p>`,
+          ),
+        );
       return null;
     }
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-frame-options', 'DENY').header('referrer-policy', 'no-referrer');
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer');
     return v;
   };
 
-  app.post<{ Body: Record<string, string | undefined> | undefined }>('/mailbox/sign-in', async (req, reply) => {
-    const language = pickLanguage(req.headers['accept-language']);
-    const form = req.body ?? {};
-    if (!formTokenValid(req, form._csrf)) return reply.status(403).send(signInPage(req, reply, language, staffText(language, 'form_expired')));
-    const email = String(form.email ?? '').trim().slice(0, 320);
-    const password = String(form.password ?? '').slice(0, 200);
-    const result = await signInWithPassword(ctx, state.loginLimiter, req.ip, email, password, ctx.now());
-    if (!result.ok && result.reason === 'too_many_attempts') {
-      reply.header('Retry-After', String(result.retryAfter));
-      return reply.status(429).send(signInPage(req, reply, language, staffText(language, 'signin_too_many', { seconds: result.retryAfter })));
-    }
-    if (!result.ok) return reply.status(401).send(signInPage(req, reply, language, staffText(language, 'signin_failed')));
-    reply.setCookie(SESSION_COOKIE, result.session.token, sessionCookieOptions(ctx.config.publicUrl, result.session.expiresAt));
-    return reply.redirect('/mailbox', 303);
-  });
+  app.post<{ Body: Record<string, string | undefined> | undefined }>(
+    '/mailbox/sign-in',
+    async (req, reply) => {
+      const language = pickLanguage(req.headers['accept-language']);
+      const form = req.body ?? {};
+      if (!formTokenValid(req, form._csrf))
+        return reply.status(403).send(signInPage(req, reply, language, staffText(language, 'form_expired')));
+      const email = String(form.email ?? '')
+        .trim()
+        .slice(0, 320);
+      const password = String(form.password ?? '').slice(0, 200);
+      const result = await signInWithPassword(ctx, req.ip, email, password, ctx.now());
+      if (!result.ok && result.reason === 'too_many_attempts') {
+        reply.header('Retry-After', String(result.retryAfter));
+        return reply
+          .status(429)
+          .send(
+            signInPage(
+              req,
+              reply,
+              language,
+              staffText(language, 'signin_too_many', { seconds: result.retryAfter }),
+            ),
+          );
+      }
+      if (!result.ok)
+        return reply.status(401).send(signInPage(req, reply, language, staffText(language, 'signin_failed')));
+      reply.setCookie(
+        SESSION_COOKIE,
+        result.session.token,
+        sessionCookieOptions(ctx.config.publicUrl, result.session.expiresAt),
+      );
+      return reply.redirect('/mailbox', 303);
+    },
+  );
 
   app.get('/mailbox', async (req, reply) => {
     const v = await requireViewer(req, reply);
@@ -133,7 +189,10 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, state
       .limit(200)
       .execute();
     const list = rows
-      .map((r) => `<tr><td>${escapeHtml(r.caught_at.toISOString().replace('T', ' ').slice(0, 19))}</td><td>${escapeHtml(r.envelope_to.join(', '))}</td><td><a href="/mailbox/${r.org_id}-${r.id}">${escapeHtml(r.subject || staffText(l, 'mailbox_no_subject'))}</a></td></tr>`)
+      .map(
+        (r) =>
+          `<tr><td>${escapeHtml(r.caught_at.toISOString().replace('T', ' ').slice(0, 19))}</td><td>${escapeHtml(r.envelope_to.join(', '))}</td><td><a href="/mailbox/${r.org_id}-${r.id}">${escapeHtml(r.subject || staffText(l, 'mailbox_no_subject'))}</a></td></tr>`,
+      )
       .join('');
     return page(
       l,
@@ -148,8 +207,24 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, state
     if (!v) return reply;
     const l = v.language;
     const [org, id] = req.params.key.split('-').map(Number);
-    const m = Number.isSafeInteger(org) && Number.isSafeInteger(id) ? await visibleMail(ctx, v).selectAll().where('org_id', '=', org!).where('id', '=', id!).executeTakeFirst() : undefined;
-    if (!m) return reply.status(404).send(page(l, staffText(l, 'mailbox_title'), `<p>${escapeHtml(staffText(l, 'mailbox_not_found'))}</p><p><a href="/mailbox">${escapeHtml(staffText(l, 'mailbox_back'))}</a></p>`));
+    const m =
+      Number.isSafeInteger(org) && Number.isSafeInteger(id)
+        ? await visibleMail(ctx, v)
+            .selectAll()
+            .where('org_id', '=', org!)
+            .where('id', '=', id!)
+            .executeTakeFirst()
+        : undefined;
+    if (!m)
+      return reply
+        .status(404)
+        .send(
+          page(
+            l,
+            staffText(l, 'mailbox_title'),
+            `<p>${escapeHtml(staffText(l, 'mailbox_not_found'))}</p><p><a href="/mailbox">${escapeHtml(staffText(l, 'mailbox_back'))}</a></p>`,
+          ),
+        );
     const headers = m.raw.slice(0, m.raw.search(/\r?\n\r?\n/));
     return page(
       l,

@@ -7,8 +7,17 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { backendName } from '../../../test/helpers/db.ts';
 import { makeShop } from '../../../test/helpers/factories.ts';
-import { createApiTest, makeOperator, makeStaff, PASSWORD, signIn, type ApiTest, type Client } from '../../../test/helpers/api.ts';
-import { buildApp } from '../app.ts';
+import {
+  createApiTest,
+  makeOperator,
+  makeStaff,
+  PASSWORD,
+  signIn,
+  type ApiTest,
+  type Client,
+} from '../../../test/helpers/api.ts';
+import { createLocation } from '../../tenancy/create-location.ts';
+import { afterAnswers, buildApp } from '../app.ts';
 
 let api: ApiTest;
 let shopA: Awaited<ReturnType<typeof makeShop>>;
@@ -20,14 +29,25 @@ let colleagueReset: number;
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
-const cookieOf = (res: LightMyRequestResponse, name: string) => res.cookies.find((c) => c.name === name)?.value;
+const cookieOf = (res: LightMyRequestResponse, name: string) =>
+  res.cookies.find((c) => c.name === name)?.value;
 const csrfOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
 const noStack = (body: string) => expect(body).not.toMatch(/\.ts:\d+|\n\s+at /);
 
-async function catchMail(orgId: number, to: string, subject: string) {
+async function catchMail(orgId: number, to: string, subject: string, locationId: number | null = null) {
   const row = await api.t.db
     .insertInto('caught_mail')
-    .values({ org_id: orgId, message_id: `<${subject.replace(/\W/g, '')}@test>`, envelope_from: 'relance@localhost', envelope_to: [to], subject, raw: `Subject: ${subject}\r\n\r\nbody`, html: '<p>hi</p>', text: 'hi' })
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      message_id: `<${subject.replace(/\W/g, '')}@test>`,
+      envelope_from: 'relance@localhost',
+      envelope_to: [to],
+      subject,
+      raw: `Subject: ${subject}\r\n\r\nbody`,
+      html: '<p>hi</p>',
+      text: 'hi',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -39,7 +59,7 @@ beforeAll(async () => {
   shopB = await makeShop(api.t.db);
   ownerA = await makeStaff(api.t.db, shopA, [{ locationId: shopA.locationId, role: 'owner' }]);
   const colleague = await makeStaff(api.t.db, shopA, [{ locationId: shopA.locationId, role: 'sales_rep' }]);
-  mailA = await catchMail(shopA.orgId, 'client-a@example.test', 'Thank you from shop A');
+  mailA = await catchMail(shopA.orgId, 'client-a@example.test', 'Thank you from shop A', shopA.locationId);
   mailB = await catchMail(shopB.orgId, 'client-b@example.test', 'Thank you from shop B');
   colleagueReset = await catchMail(shopA.orgId, colleague.email, 'Reset link of a colleague');
 });
@@ -74,15 +94,46 @@ describe(`local mailbox on ${backendName}`, () => {
       expect(one.body).not.toContain('colleague');
     }
     // Staff of organization B see B's mail, not A's.
-    const ownerB = await signIn(api.app, (await makeStaff(api.t.db, shopB, [{ locationId: shopB.locationId, role: 'owner' }])).email);
+    const ownerB = await signIn(
+      api.app,
+      (await makeStaff(api.t.db, shopB, [{ locationId: shopB.locationId, role: 'owner' }])).email,
+    );
     const listB = await get('/mailbox', ownerB);
     expect(listB.body).toContain('shop B');
     expect(listB.body).not.toContain('shop A');
     expect((await get(`/mailbox/${shopA.orgId}-${mailA}`, ownerB)).statusCode).toBe(404);
   });
 
+  it('shows a reader of location 2 only neither location 1’s mail nor its pages', async () => {
+    const second = await createLocation(api.t.db, shopA.orgId, { code: 'second', name: 'Second' });
+    const mail2 = await catchMail(
+      shopA.orgId,
+      'client-2@example.test',
+      'Reminder from location two',
+      second.id,
+    );
+    const advisor2 = await signIn(
+      api.app,
+      (await makeStaff(api.t.db, shopA, [{ locationId: second.id, role: 'service_advisor' }])).email,
+    );
+    const list = await get('/mailbox', advisor2);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Reminder from location two');
+    expect(list.body).not.toContain('Thank you from shop A');
+    expect((await get(`/mailbox/${shopA.orgId}-${mailA}`, advisor2)).statusCode).toBe(404);
+    expect((await get(`/mailbox/${shopA.orgId}-${mail2}`, advisor2)).statusCode).toBe(200);
+    // The owner of location 1 only does not see location 2's mail either.
+    const owner = await signIn(api.app, ownerA.email);
+    const listA = await get('/mailbox', owner);
+    expect(listA.body).toContain('Thank you from shop A');
+    expect(listA.body).not.toContain('Reminder from location two');
+  });
+
   it('refuses a role that may not read messages, and shows the operator every organization', async () => {
-    const tech = await signIn(api.app, (await makeStaff(api.t.db, shopA, [{ locationId: shopA.locationId, role: 'technician' }])).email);
+    const tech = await signIn(
+      api.app,
+      (await makeStaff(api.t.db, shopA, [{ locationId: shopA.locationId, role: 'technician' }])).email,
+    );
     const refused = await get('/mailbox', tech);
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain('shop A');
@@ -95,13 +146,25 @@ describe(`local mailbox on ${backendName}`, () => {
 
   it('answers loopback clients only, and does not exist in production or with SMTP', async () => {
     const owner = await signIn(api.app, ownerA.email);
-    const remote = await api.app.inject({ method: 'GET', url: '/mailbox', remoteAddress: '203.0.113.9', headers: { cookie: `relance_session=${owner.cookie}` } });
+    const remote = await api.app.inject({
+      method: 'GET',
+      url: '/mailbox',
+      remoteAddress: '203.0.113.9',
+      headers: { cookie: `relance_session=${owner.cookie}` },
+    });
     expect(remote.statusCode).toBe(404);
     expect(remote.body).not.toContain('shop A');
-    for (const config of [{ ...api.ctx.config, NODE_ENV: 'production' as const }, { ...api.ctx.config, SMTP_URL: 'smtp://127.0.0.1:1' }]) {
+    for (const config of [
+      { ...api.ctx.config, NODE_ENV: 'production' as const },
+      { ...api.ctx.config, SMTP_URL: 'smtp://127.0.0.1:1' },
+    ]) {
       const app = await buildApp({ ...api.ctx, config });
       try {
-        const res = await app.inject({ method: 'GET', url: '/mailbox', headers: { cookie: `relance_session=${owner.cookie}` } });
+        const res = await app.inject({
+          method: 'GET',
+          url: '/mailbox',
+          headers: { cookie: `relance_session=${owner.cookie}` },
+        });
         expect(res.statusCode).toBe(404);
         expect(res.body).not.toContain('shop A');
       } finally {
@@ -119,16 +182,35 @@ describe(`local mailbox on ${backendName}`, () => {
     const csrf = csrfOf(blank.body);
     expect(csrf).toBe(formCookie);
     // Without the cookie (another site posting the form): refused, no session.
-    const forged = await api.app.inject({ method: 'POST', url: '/mailbox/sign-in', headers: FORM, payload: form({ _csrf: csrf, email: staff.email, password: PASSWORD }) });
+    const forged = await api.app.inject({
+      method: 'POST',
+      url: '/mailbox/sign-in',
+      headers: FORM,
+      payload: form({ _csrf: csrf, email: staff.email, password: PASSWORD }),
+    });
     expect(forged.statusCode).toBe(403);
     expect(cookieOf(forged, 'relance_session')).toBeUndefined();
-    const wrong = await api.app.inject({ method: 'POST', url: '/mailbox/sign-in', headers: { ...FORM, cookie: `relance_form=${formCookie}` }, payload: form({ _csrf: csrf, email: staff.email, password: 'wrong password' }) });
+    const wrong = await api.app.inject({
+      method: 'POST',
+      url: '/mailbox/sign-in',
+      headers: { ...FORM, cookie: `relance_form=${formCookie}` },
+      payload: form({ _csrf: csrf, email: staff.email, password: 'wrong password' }),
+    });
     expect(wrong.statusCode).toBe(401);
-    const ok = await api.app.inject({ method: 'POST', url: '/mailbox/sign-in', headers: { ...FORM, cookie: `relance_form=${formCookie}` }, payload: form({ _csrf: csrf, email: staff.email, password: PASSWORD }) });
+    const ok = await api.app.inject({
+      method: 'POST',
+      url: '/mailbox/sign-in',
+      headers: { ...FORM, cookie: `relance_form=${formCookie}` },
+      payload: form({ _csrf: csrf, email: staff.email, password: PASSWORD }),
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/mailbox');
     const session = cookieOf(ok, 'relance_session')!;
-    const list = await api.app.inject({ method: 'GET', url: '/mailbox', headers: { cookie: `relance_session=${session}` } });
+    const list = await api.app.inject({
+      method: 'GET',
+      url: '/mailbox',
+      headers: { cookie: `relance_session=${session}` },
+    });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Boîte aux lettres');
     expect(list.body).toContain('Thank you from shop A');
@@ -137,11 +219,25 @@ describe(`local mailbox on ${backendName}`, () => {
 
 describe('password reset page', () => {
   async function requestReset(email: string) {
-    expect((await api.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email } })).statusCode).toBe(202);
-    const mail = await api.t.db.selectFrom('caught_mail').select(['raw', 'subject', 'org_id']).where(sql<boolean>`${email} = ANY(envelope_to)`).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(
+      (await api.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email } }))
+        .statusCode,
+    ).toBe(202);
+    await afterAnswers(api.app);
+    const mail = await api.t.db
+      .selectFrom('caught_mail')
+      .select(['raw', 'subject', 'org_id'])
+      .where(sql<boolean>`${email} = ANY(envelope_to)`)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const text = (await simpleParser(mail.raw)).text ?? '';
     const link = /(https:\/\/relance\.test\/reset-password\?token=\S+)/.exec(text)![1]!;
-    return { mail, text, path: link.replace('https://relance.test', ''), token: decodeURIComponent(new URL(link).searchParams.get('token')!) };
+    return {
+      mail,
+      text,
+      path: link.replace('https://relance.test', ''),
+      token: decodeURIComponent(new URL(link).searchParams.get('token')!),
+    };
   }
 
   it('mails the link in the user’s language; the page sets the new password once, with CSRF protection', async () => {
@@ -160,35 +256,76 @@ describe('password reset page', () => {
     expect(page.body).toContain('Guardar mi contraseña nueva');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    expect((await api.t.db.selectFrom('password_resets').select('used_at').where('user_id', '=', staff.id).executeTakeFirstOrThrow()).used_at).toBeNull();
+    expect(
+      (
+        await api.t.db
+          .selectFrom('password_resets')
+          .select('used_at')
+          .where('user_id', '=', staff.id)
+          .executeTakeFirstOrThrow()
+      ).used_at,
+    ).toBeNull();
     const formCookie = cookieOf(page, 'relance_form')!;
     const csrf = csrfOf(page.body);
     const post = (values: Record<string, string>, cookie = `relance_form=${formCookie}`) =>
-      api.app.inject({ method: 'POST', url: '/reset-password', headers: { ...FORM, cookie }, payload: form(values) });
+      api.app.inject({
+        method: 'POST',
+        url: '/reset-password',
+        headers: { ...FORM, cookie },
+        payload: form(values),
+      });
 
-    const noCookie = await post({ _csrf: csrf, token, password: 'un secreto nuevo', confirm: 'un secreto nuevo' }, '');
+    const noCookie = await post(
+      { _csrf: csrf, token, password: 'un secreto nuevo', confirm: 'un secreto nuevo' },
+      '',
+    );
     expect(noCookie.statusCode).toBe(403);
-    const mismatch = await post({ _csrf: csrf, token, password: 'un secreto nuevo', confirm: 'otro secreto nuevo' });
+    const mismatch = await post({
+      _csrf: csrf,
+      token,
+      password: 'un secreto nuevo',
+      confirm: 'otro secreto nuevo',
+    });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.body).toContain('Las dos contraseñas no son iguales.');
     const short = await post({ _csrf: csrf, token, password: 'corto', confirm: 'corto' });
     expect(short.body).toContain('al menos 10 caracteres');
     expect((await signIn(api.app, staff.email)).csrf).toBeTruthy(); // still the old password
 
-    const done = await post({ _csrf: csrf, token, password: 'un secreto nuevo', confirm: 'un secreto nuevo' });
+    const done = await post({
+      _csrf: csrf,
+      token,
+      password: 'un secreto nuevo',
+      confirm: 'un secreto nuevo',
+    });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Su contraseña se cambió');
     expect((await old.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
     expect((await signIn(api.app, staff.email, 'un secreto nuevo')).csrf).toBeTruthy();
-    const again = await post({ _csrf: csrf, token, password: 'otra clave distinta', confirm: 'otra clave distinta' });
+    const again = await post({
+      _csrf: csrf,
+      token,
+      password: 'otra clave distinta',
+      confirm: 'otra clave distinta',
+    });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('no es válido');
-    const audit = await api.t.db.selectFrom('audit_log').select('action').where('entity', '=', 'user').where('entity_id', '=', String(staff.id)).where('action', '=', 'reset_password').execute();
+    const audit = await api.t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'user')
+      .where('entity_id', '=', String(staff.id))
+      .where('action', '=', 'reset_password')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('answers a bad link in the reader’s language, escapes what it echoes, and never shows a stack trace', async () => {
-    const bad = await api.app.inject({ method: 'GET', url: `/reset-password?token=${encodeURIComponent('"><script>alert(1)</script>')}`, headers: { 'accept-language': 'fr-CA,fr;q=0.9' } });
+    const bad = await api.app.inject({
+      method: 'GET',
+      url: `/reset-password?token=${encodeURIComponent('"><script>alert(1)</script>')}`,
+      headers: { 'accept-language': 'fr-CA,fr;q=0.9' },
+    });
     expect(bad.statusCode).toBe(404);
     expect(bad.body).toContain('Demandez-en un nouveau');
     expect(bad.body).not.toContain('<script>');

@@ -1,9 +1,32 @@
-// customers.csv: one row per customer, natural key customer_number.
+// customers.csv: one row per customer, natural key customer_number. Consent per channel and
+// purpose (consent_<email|postcard>_<service|marketing>_basis / _date) goes to the consent
+// history with the file and line as its evidence (commands/record-consent.ts).
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { date, email, flag, oneOf, requiredText, text } from '../fields.ts';
 import type { KindSpec, Outcome } from '../types.ts';
-import { upsertRows } from '../upsert.ts';
+import { idsByKey, upsertRows } from '../upsert.ts';
+import { doNotMailImportSql } from '../../commands/set-do-not-mail.ts';
+import { recordImportedConsents, type ImportedConsent } from '../../commands/record-consent.ts';
+import { BASES, normalizeBasis, type Basis } from '../../domain/compliance/consent.ts';
+
+/** The consent columns: one basis and one date per channel and purpose. */
+export const CONSENT_PAIRS = (['email', 'postcard'] as const).flatMap((channel) =>
+  (['service', 'marketing'] as const).map((purpose) => ({
+    channel,
+    purpose,
+    basis: `consent_${channel}_${purpose}_basis` as const,
+    date: `consent_${channel}_${purpose}_date` as const,
+  })),
+);
+const consentBasis = () => oneOf([...BASES, 'implied', 'existing_business'] as const);
+const consentColumns = Object.fromEntries(
+  CONSENT_PAIRS.flatMap((p) => [
+    [p.basis, consentBasis()],
+    [p.date, date()],
+  ]),
+) as Record<(typeof CONSENT_PAIRS)[number]['basis'], ReturnType<typeof consentBasis>> &
+  Record<(typeof CONSENT_PAIRS)[number]['date'], ReturnType<typeof date>>;
 
 export const customerSchema = z
   .object({
@@ -23,14 +46,36 @@ export const customerSchema = z
     country: text(2).transform((v) => v?.toUpperCase() ?? null),
     birthday: date(),
     do_not_mail: flag(),
-    consent_basis: oneOf(['express', 'implied', 'existing_business', 'none'] as const),
+    consent_basis: oneOf([
+      'express',
+      'implied_purchase',
+      'implied_inquiry',
+      'exempt',
+      'none',
+      'implied',
+      'existing_business',
+    ] as const),
     consent_date: date(),
+    ...consentColumns,
     sales_rep_email: email(),
   })
   .transform((c, ctx) => {
+    for (const p of CONSENT_PAIRS)
+      if (c[p.date] !== null && c[p.basis] === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [p.date],
+          message: `a consent date needs its basis (${p.basis})`,
+        });
+        return z.NEVER;
+      }
     const mailing = c.mailing_name ?? c.company_name ?? [c.first_name, c.last_name].filter(Boolean).join(' ');
     if (!mailing) {
-      ctx.addIssue({ code: 'custom', path: ['mailing_name'], message: 'is required when first_name, last_name and company_name are all empty' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mailing_name'],
+        message: 'is required when first_name, last_name and company_name are all empty',
+      });
       return z.NEVER;
     }
     return { ...c, mailing_name: mailing };
@@ -38,37 +83,72 @@ export const customerSchema = z
 
 export type CustomerRow = z.infer<typeof customerSchema>;
 
-const EXTERNAL_DNM = sql`coalesce(customers.do_not_mail_source IN ('unsubscribe_link', 'list_unsubscribe', 'staff'), false)`;
-
 export const customersKind: KindSpec<CustomerRow> = {
   kind: 'customers',
   noun: 'customer',
   keyColumn: 'customer_number',
   columns: [
     { name: 'customer_number', required: true },
-    ...['first_name', 'last_name', 'company_name', 'mailing_name', 'language', 'email', 'phone', 'address_line1', 'address_line2', 'city',
-      'region', 'postal_code', 'country', 'birthday', 'do_not_mail', 'consent_basis', 'consent_date', 'sales_rep_email'].map((name) => ({ name, required: false })),
+    ...[
+      'first_name',
+      'last_name',
+      'company_name',
+      'mailing_name',
+      'language',
+      'email',
+      'phone',
+      'address_line1',
+      'address_line2',
+      'city',
+      'region',
+      'postal_code',
+      'country',
+      'birthday',
+      'do_not_mail',
+      'consent_basis',
+      'consent_date',
+      ...CONSENT_PAIRS.flatMap((p) => [p.basis, p.date]),
+      'sales_rep_email',
+    ].map((name) => ({ name, required: false })),
   ],
   schema: customerSchema,
   key: (c) => c.customer_number,
-  warn: (c) => (c.birthday && c.birthday < '1900-01-01' ? [{ column: 'birthday', reason: 'birthday before 1900', value: c.birthday }] : []),
+  warn: (c) =>
+    c.birthday && c.birthday < '1900-01-01'
+      ? [{ column: 'birthday', reason: 'birthday before 1900', value: c.birthday }]
+      : [],
 
   async write(trx, scope, units, warn): Promise<Outcome[]> {
     const rows = units.map((u) => u.rows[0]!);
     const values = rows.map((r) => r.value);
-    const repEmails = [...new Set(values.map((v) => v.sales_rep_email).filter((e): e is string => e !== null))];
+    const repEmails = [
+      ...new Set(values.map((v) => v.sales_rep_email).filter((e): e is string => e !== null)),
+    ];
     const reps = new Map<string, number>();
     if (repEmails.length) {
       const found = await sql<{ id: number; email: string }>`
-        SELECT id, lower(email) AS email FROM users WHERE org_id = ${scope.orgId} AND lower(email) = ANY(${repEmails}::text[])`.execute(trx);
+        SELECT id, lower(email) AS email FROM users WHERE org_id = ${scope.orgId} AND lower(email) = ANY(${repEmails}::text[])`.execute(
+        trx,
+      );
       for (const r of found.rows) reps.set(r.email, Number(r.id));
     }
     for (const r of rows) {
       if (r.value.sales_rep_email && !reps.has(r.value.sales_rep_email)) {
-        warn({ line: r.line, column: 'sales_rep_email', reason: 'no staff user with this e-mail: sales representative left empty', value: r.value.sales_rep_email });
+        warn({
+          line: r.line,
+          column: 'sales_rep_email',
+          reason: 'no staff user with this e-mail: sales representative left empty',
+          value: r.value.sales_rep_email,
+        });
       }
     }
-    const col = <K extends keyof CustomerRow>(name: K, type: string) => ({ name, type, values: values.map((v) => v[name]) });
+    const dnm = doNotMailImportSql(scope.now);
+    const dnmValues = values.map((v) => dnm.insert(v.do_not_mail));
+    const col = <K extends keyof CustomerRow>(name: K, type: string) => ({
+      name,
+      type,
+      values: values.map((v) => v[name]),
+    });
     const changed = await upsertRows(trx, {
       table: 'customers',
       conflict: ['org_id', 'location_id', 'customer_number'],
@@ -91,21 +171,84 @@ export const customersKind: KindSpec<CustomerRow> = {
         col('postal_code', 'text'),
         col('country', 'text'),
         col('birthday', 'date'),
-        // The import may set Do Not Mail, never lift one the customer or staff asked for.
-        { ...col('do_not_mail', 'boolean'), update: sql`CASE WHEN ${EXTERNAL_DNM} AND customers.do_not_mail THEN true ELSE excluded.do_not_mail END` },
+        // The one Do Not Mail rule (commands/set-do-not-mail.ts): an import may set it, never lift
+        // one the customer or staff asked for; stamped with the import's clock.
+        { ...col('do_not_mail', 'boolean'), update: dnm.update.do_not_mail },
         {
-          name: 'do_not_mail_source', type: 'text', values: values.map((v) => (v.do_not_mail ? 'import' : null)),
-          update: sql`CASE WHEN ${EXTERNAL_DNM} AND customers.do_not_mail THEN customers.do_not_mail_source ELSE excluded.do_not_mail_source END`,
+          name: 'do_not_mail_source',
+          type: 'text',
+          values: dnmValues.map((d) => d.do_not_mail_source),
+          update: dnm.update.do_not_mail_source,
         },
         {
-          name: 'do_not_mail_at', type: 'timestamptz', values: values.map((v) => (v.do_not_mail ? new Date().toISOString() : null)),
-          update: sql`CASE WHEN customers.do_not_mail = (${EXTERNAL_DNM} AND customers.do_not_mail OR excluded.do_not_mail) THEN customers.do_not_mail_at ELSE excluded.do_not_mail_at END`,
+          name: 'do_not_mail_at',
+          type: 'timestamptz',
+          values: dnmValues.map((d) => d.do_not_mail_at),
+          update: dnm.update.do_not_mail_at,
         },
         col('consent_basis', 'text'),
         col('consent_date', 'date'),
-        { name: 'sales_rep_user_id', type: 'bigint', values: values.map((v) => (v.sales_rep_email ? (reps.get(v.sales_rep_email) ?? null) : null)) },
+        {
+          name: 'sales_rep_user_id',
+          type: 'bigint',
+          values: values.map((v) => (v.sales_rep_email ? (reps.get(v.sales_rep_email) ?? null) : null)),
+        },
       ],
     });
-    return values.map((v) => changed.get(v.customer_number) ?? 'unchanged');
+    const consentChanged = await importConsents(trx, scope, rows, warn);
+    return values.map(
+      (v) =>
+        changed.get(v.customer_number) ?? (consentChanged.has(v.customer_number) ? 'updated' : 'unchanged'),
+    );
   },
 };
+
+/** Records the rows' per-channel consents; returns the customer numbers whose consent changed. */
+async function importConsents(
+  trx: Parameters<KindSpec<CustomerRow>['write']>[0],
+  scope: Parameters<KindSpec<CustomerRow>['write']>[1],
+  rows: Array<{ line: number; value: CustomerRow }>,
+  warn: Parameters<KindSpec<CustomerRow>['write']>[3],
+): Promise<Set<string>> {
+  const withConsent = rows.filter((r) => CONSENT_PAIRS.some((p) => r.value[p.basis] !== null));
+  if (!withConsent.length) return new Set();
+  const ids = await idsByKey(
+    trx,
+    'customers',
+    'customer_number',
+    scope,
+    withConsent.map((r) => r.value.customer_number),
+  );
+  const numberOf = new Map<number, string>();
+  const consents: ImportedConsent[] = [];
+  for (const r of withConsent) {
+    const customerId = ids.get(r.value.customer_number);
+    if (customerId === undefined) continue;
+    numberOf.set(customerId, r.value.customer_number);
+    for (const p of CONSENT_PAIRS) {
+      const basis = normalizeBasis(r.value[p.basis]);
+      if (basis === null) continue;
+      consents.push({
+        customerId,
+        channel: p.channel,
+        purpose: p.purpose,
+        basis: basis satisfies Basis,
+        givenOn: r.value[p.date],
+        line: r.line,
+      });
+    }
+  }
+  const results = await recordImportedConsents(trx, scope.orgId, scope.file, consents, scope.now);
+  const changed = new Set<string>();
+  for (const r of results) {
+    if (r.outcome === 'recorded') changed.add(numberOf.get(r.customerId)!);
+    if (r.outcome === 'refused_opted_out')
+      warn({
+        line: r.line,
+        column: `consent_${r.channel}_${r.purpose}_basis`,
+        reason:
+          'the customer unsubscribed themselves: an import does not put them back (record new express consent with its evidence in the customer file)',
+      });
+  }
+  return changed;
+}

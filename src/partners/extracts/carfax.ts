@@ -10,15 +10,41 @@ import { compactDate, csvFragment, facilityOf, safeName } from './extract.ts';
 export const carfaxExtract: Extract<'carfax'> = {
   partner: 'carfax',
   columns: [
-    'ro_date', 'ro_number', 'vin', 'plate', 'plate_region',
-    'facility_name', 'facility_address1', 'facility_address2', 'facility_city', 'facility_region', 'facility_postal_code', 'facility_country', 'facility_phone',
-    'odometer', 'odometer_unit', 'vehicle_year', 'vehicle_make', 'vehicle_model', 'vehicle_submodel', 'vehicle_engine',
+    'ro_date',
+    'ro_number',
+    'vin',
+    'plate',
+    'plate_region',
+    'facility_name',
+    'facility_address1',
+    'facility_address2',
+    'facility_city',
+    'facility_region',
+    'facility_postal_code',
+    'facility_country',
+    'facility_phone',
+    'odometer',
+    'odometer_unit',
+    'vehicle_year',
+    'vehicle_make',
+    'vehicle_model',
+    'vehicle_submodel',
+    'vehicle_engine',
     'service_packages',
   ],
   fileName: ({ location, runOn }) => `carfax_${safeName(location.code)}_${compactDate(runOn)}.csv`,
   async *pages(db, { orgId, location, runOn }, pageSize) {
     const f = facilityOf(location);
-    const facility = csvFragment([f.name, f.address_line1, f.address_line2, f.city, f.region, f.postal_code, f.country, f.phone]);
+    const facility = csvFragment([
+      f.name,
+      f.address_line1,
+      f.address_line2,
+      f.city,
+      f.region,
+      f.postal_code,
+      f.country,
+      f.phone,
+    ]);
     let after = 0;
     for (;;) {
       const { rows } = await sql<{ id: number; line: string }>`

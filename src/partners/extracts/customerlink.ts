@@ -16,16 +16,40 @@ import { compactDate, csvFragment, safeName } from './extract.ts';
 export const customerLinkExtract: Extract<'customerlink'> = {
   partner: 'customerlink',
   columns: [
-    'account_number', 'business_name', 'business_phone',
-    'customer_number', 'first_name', 'last_name', 'company_name',
-    'address_line1', 'address_line2', 'city', 'region', 'postal_code', 'country',
-    'email', 'phone', 'do_not_mail', 'language',
-    'vin', 'vehicle_year', 'vehicle_make', 'vehicle_model',
-    'last_visit_date', 'odometer', 'odometer_unit', 'next_visit_date',
+    'account_number',
+    'business_name',
+    'business_phone',
+    'customer_number',
+    'first_name',
+    'last_name',
+    'company_name',
+    'address_line1',
+    'address_line2',
+    'city',
+    'region',
+    'postal_code',
+    'country',
+    'email',
+    'phone',
+    'do_not_mail',
+    'language',
+    'vin',
+    'vehicle_year',
+    'vehicle_make',
+    'vehicle_model',
+    'last_visit_date',
+    'odometer',
+    'odometer_unit',
+    'next_visit_date',
   ],
-  fileName: ({ settings, runOn }) => `customerlink_${safeName(settings.account_number)}_${compactDate(runOn)}.csv`,
+  fileName: ({ settings, runOn }) =>
+    `customerlink_${safeName(settings.account_number)}_${compactDate(runOn)}.csv`,
   async *pages(db, { orgId, location, settings }, pageSize) {
-    const account = csvFragment([settings.account_number, location.business_name ?? location.name, location.business_phone ?? location.phone]);
+    const account = csvFragment([
+      settings.account_number,
+      location.business_name ?? location.name,
+      location.business_phone ?? location.phone,
+    ]);
     let after = 0;
     for (;;) {
       // Page on customers (keyset on id), then their vehicles: a page holds pageSize

@@ -3,7 +3,7 @@
 // Each row comes from the query as one finished CSV line (csv_field() in migration 0501).
 import type { Kysely } from 'kysely';
 import type { DB, Location } from '../../db/schema.ts';
-import { csvField, type CsvValue } from '../csv.ts';
+import { csvField, type CsvValue } from '../../domain/csv.ts';
 import type { Partner, SettingsByPartner } from '../partners.ts';
 
 export interface ExtractScope<P extends Partner = Partner> {

@@ -19,7 +19,8 @@ export async function uploadByFtp(
   remoteName: string,
   options: FtpUploadOptions = {},
 ): Promise<void> {
-  if (!settings.passive) throw new Error('Active FTP mode is not supported: turn on passive mode (CustomerLink asks for it)');
+  if (!settings.passive)
+    throw new Error('Active FTP mode is not supported: turn on passive mode (CustomerLink asks for it)');
   const client = new Client(options.timeoutMs ?? 60_000);
   const partName = `${remoteName}.part`;
   try {
@@ -42,7 +43,9 @@ export async function uploadByFtp(
     }
   } catch (err) {
     // basic-ftp errors carry the server's reply ("530 Login incorrect"), never the password.
-    throw new Error(`FTP upload to ${settings.server}:${settings.port} failed: ${(err as Error).message}`, { cause: err });
+    throw new Error(`FTP upload to ${settings.server}:${settings.port} failed: ${(err as Error).message}`, {
+      cause: err,
+    });
   } finally {
     client.close();
   }

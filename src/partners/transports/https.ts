@@ -45,15 +45,19 @@ function postOnce(endpoint: URL, file: ExtractFile, options: HttpUploadOptions):
   if (options.token) headers.authorization = `Bearer ${options.token.reveal()}`;
   const transport = endpoint.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.request(endpoint, { method: 'POST', headers, timeout: options.timeoutMs ?? 120_000, signal: options.signal }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        if (body.length < 2_000) body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
+    const req = transport.request(
+      endpoint,
+      { method: 'POST', headers, timeout: options.timeoutMs ?? 120_000, signal: options.signal },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (body.length < 2_000) body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('no answer before the timeout')));
     req.on('error', reject);
     const input = createReadStream(file.path);
@@ -62,7 +66,11 @@ function postOnce(endpoint: URL, file: ExtractFile, options: HttpUploadOptions):
   });
 }
 
-export async function uploadByHttps(endpoint: string, file: ExtractFile, options: HttpUploadOptions): Promise<void> {
+export async function uploadByHttps(
+  endpoint: string,
+  file: ExtractFile,
+  options: HttpUploadOptions,
+): Promise<void> {
   const url = new URL(endpoint);
   const tries = options.tries ?? 3;
   let wait = options.backoffMs ?? 2_000;
@@ -72,7 +80,8 @@ export async function uploadByHttps(endpoint: string, file: ExtractFile, options
       const answer = await postOnce(url, file, options);
       if (answer.status >= 200 && answer.status < 300) return;
       const reason = `${url.host} answered ${answer.status}${answer.body.trim() ? `: ${answer.body.trim().slice(0, 300)}` : ''}`;
-      if (answer.status >= 400 && answer.status < 500 && answer.status !== 429 && answer.status !== 408) throw new PermanentUploadError(reason);
+      if (answer.status >= 400 && answer.status < 500 && answer.status !== 429 && answer.status !== 408)
+        throw new PermanentUploadError(reason);
       last = reason;
     } catch (err) {
       if (err instanceof PermanentUploadError || options.signal?.aborted) throw err;

@@ -15,14 +15,21 @@ export const bounceSecretCommand: Command = {
     const c = ctx ?? (await boot());
     const org = args.values.org;
     if (org !== undefined) {
-      if (typeof org !== 'string' || !/^\d+$/.test(org)) throw new UsageError(`--org must be an organization id (got "${String(org)}")`);
-      const row = await c.db.selectFrom('organizations').select('id').where('id', '=', Number(org)).executeTakeFirst();
+      if (typeof org !== 'string' || !/^\d+$/.test(org))
+        throw new UsageError(`--org must be an organization id (got "${String(org)}")`);
+      const row = await c.db
+        .selectFrom('organizations')
+        .select('id')
+        .where('id', '=', Number(org))
+        .executeTakeFirst();
       if (!row) throw new UsageError(`no organization ${org}`);
       console.log(orgBounceWebhookSecret(c.keys, row.id));
     } else {
       console.log(bounceWebhookSecret(c.keys));
     }
-    console.log(`Configure your provider to POST bounces to ${c.config.publicUrl}/hooks/bounce with "Authorization: Bearer <secret>".`);
+    console.log(
+      `Configure your provider to POST bounces to ${c.config.publicUrl}/hooks/bounce with "Authorization: Bearer <secret>".`,
+    );
     return 0;
   },
 };

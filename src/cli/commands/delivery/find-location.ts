@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import type { DB, Location } from '../../../db/schema.ts';
 import { UsageError } from '../../command.ts';
 
-export async function findLocationByCode(db: Kysely<DB>, code: string, org: string | undefined): Promise<Location> {
+export async function findLocationByCode(
+  db: Kysely<DB>,
+  code: string,
+  org: string | undefined,
+): Promise<Location> {
   let q = db.selectFrom('locations').selectAll().where('code', '=', code);
   if (org !== undefined) {
     if (!/^\d+$/.test(org)) throw new UsageError(`--org must be an organization id (got "${org}")`);

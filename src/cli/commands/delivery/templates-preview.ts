@@ -17,7 +17,8 @@ import { findLocationByCode } from './find-location.ts';
 export const templatesPreviewCommand: Command = {
   name: 'templates preview',
   summary: 'Render a message template with sample data (email or postcard)',
-  usage: 'relance templates preview KIND --lang en|fr|es [--channel email|postcard] [--location CODE [--org ID]] [--out FILE.html|FILE.pdf]',
+  usage:
+    'relance templates preview KIND --lang en|fr|es [--channel email|postcard] [--location CODE [--org ID]] [--out FILE.html|FILE.pdf]',
   needsDatabase: false,
   options: {
     lang: { type: 'string', default: 'en' },
@@ -29,12 +30,15 @@ export const templatesPreviewCommand: Command = {
   async run({ values, positionals }) {
     const [kind, extra] = positionals;
     if (!kind || extra !== undefined) throw new UsageError('name one message kind');
-    if (!isKindCode(kind)) throw new UsageError(`unknown kind "${kind}" (expected one of ${KIND_CODES.join(', ')})`);
+    if (!isKindCode(kind))
+      throw new UsageError(`unknown kind "${kind}" (expected one of ${KIND_CODES.join(', ')})`);
     const language = String(values.lang);
     if (!isLanguage(language)) throw new UsageError(`--lang must be en, fr or es (got "${language}")`);
     const channel = String(values.channel);
-    if (channel !== 'email' && channel !== 'postcard') throw new UsageError(`--channel must be email or postcard (got "${channel}")`);
-    if (channel === 'postcard' && kindSpec(kind).audience === 'staff') throw new UsageError(`${kind} is a staff message: it has no postcard`);
+    if (channel !== 'email' && channel !== 'postcard')
+      throw new UsageError(`--channel must be email or postcard (got "${channel}")`);
+    if (channel === 'postcard' && kindSpec(kind).audience === 'staff')
+      throw new UsageError(`${kind} is a staff message: it has no postcard`);
     const out = typeof values.out === 'string' ? resolve(values.out) : null;
     if (out && !/\.(html|pdf)$/i.test(out)) throw new UsageError('--out must end in .html or .pdf');
 
@@ -46,7 +50,11 @@ export const templatesPreviewCommand: Command = {
       try {
         location = await findLocationByCode(ctx.db, values.location, values.org as string | undefined);
         publicUrl = ctx.config.publicUrl;
-        rendered = await renderMessagePreview(ctx.db, { orgId: location.org_id, locationId: location.id, kind, channel, language }, { publicUrl });
+        rendered = await renderMessagePreview(
+          ctx.db,
+          { orgId: location.org_id, locationId: location.id, kind, channel, language },
+          { publicUrl },
+        );
       } finally {
         await ctx.database.close();
       }
@@ -59,16 +67,36 @@ export const templatesPreviewCommand: Command = {
       return 0;
     }
     if (out.toLowerCase().endsWith('.html')) {
-      writeFileSync(out, channel === 'email' ? rendered.html : `<!doctype html><meta charset="utf-8"><h1>${escapeHtml(rendered.subject)}</h1><pre>${escapeHtml(rendered.text)}</pre>`);
+      writeFileSync(
+        out,
+        channel === 'email'
+          ? rendered.html
+          : `<!doctype html><meta charset="utf-8"><h1>${escapeHtml(rendered.subject)}</h1><pre>${escapeHtml(rendered.text)}</pre>`,
+      );
     } else if (channel === 'postcard') {
       // The card front and return address are the location's when one is named (as printed).
       const business = location ? (location.business_name ?? location.name) : 'Garage Lévesque';
       const phone = location ? (location.business_phone ?? location.phone ?? '') : '514-555-0100';
-      const from = location ? [business, ...businessAddress(location).split(', ')] : ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'];
-      writeFileSync(out, await renderPostcardsPdf(
-        [{ headline: rendered.subject, businessName: business, phoneLine: t(language, 'postcard_call', { phone }), webLine: t(language, 'postcard_web', { url: `${publicUrl.replace(/\/$/, '')}/portal` }), text: rendered.text, to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'], from }],
-        { title: `${kind} ${language}`, now: new Date() },
-      ));
+      const from = location
+        ? [business, ...businessAddress(location).split(', ')]
+        : ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'];
+      writeFileSync(
+        out,
+        await renderPostcardsPdf(
+          [
+            {
+              headline: rendered.subject,
+              businessName: business,
+              phoneLine: t(language, 'postcard_call', { phone }),
+              webLine: t(language, 'postcard_web', { url: `${publicUrl.replace(/\/$/, '')}/portal` }),
+              text: rendered.text,
+              to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'],
+              from,
+            },
+          ],
+          { title: `${kind} ${language}`, now: new Date() },
+        ),
+      );
     } else {
       writeFileSync(out, await htmlToPdf(rendered.html));
     }
@@ -80,11 +108,22 @@ export const templatesPreviewCommand: Command = {
 // Email as PDF: printed by Chromium (Debian package), as the browser would show it.
 async function htmlToPdf(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core').catch(() => {
-    throw new Error('writing an email preview as PDF needs playwright-core and /usr/bin/chromium; use --out FILE.html instead');
+    throw new Error(
+      'writing an email preview as PDF needs playwright-core and /usr/bin/chromium; use --out FILE.html instead',
+    );
   });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();

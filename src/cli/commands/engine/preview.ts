@@ -12,14 +12,20 @@ export const previewCommand: Command = {
   name: 'preview',
   summary: 'Show the send queue of the coming days for a location, and why each message is due',
   usage: 'relance preview --location CODE [--org ID] [--days 7] [--from YYYY-MM-DD]',
-  options: { location: { type: 'string' }, org: { type: 'string' }, days: { type: 'string', default: '7' }, from: { type: 'string' } },
+  options: {
+    location: { type: 'string' },
+    org: { type: 'string' },
+    days: { type: 'string', default: '7' },
+    from: { type: 'string' },
+  },
   needsDatabase: true,
   async run({ values }, ctx) {
     if (!ctx) throw new Error('needs a database');
     const code = values.location as string | undefined;
     if (!code) throw new UsageError('--location is required');
     const days = Number(values.days);
-    if (!Number.isInteger(days) || days < 1 || days > 60) throw new UsageError(`--days must be a whole number from 1 to 60 (got "${values.days}")`);
+    if (!Number.isInteger(days) || days < 1 || days > 60)
+      throw new UsageError(`--days must be a whole number from 1 to 60 (got "${values.days}")`);
     const given = values.from as string | undefined;
     if (given !== undefined) {
       try {
@@ -45,7 +51,12 @@ export const previewCommand: Command = {
       ]),
     ];
     const widths = table[0]!.map((_, i) => Math.min(40, Math.max(...table.map((row) => row[i]!.length))));
-    for (const row of table) console.log(row.map((cell, i) => (i === row.length - 1 ? cell : cell.slice(0, widths[i]).padEnd(widths[i]!))).join('  '));
+    for (const row of table)
+      console.log(
+        row
+          .map((cell, i) => (i === row.length - 1 ? cell : cell.slice(0, widths[i]).padEnd(widths[i]!)))
+          .join('  '),
+      );
     return 0;
   },
 };

@@ -5,7 +5,7 @@
 // 2 for a bad flag (named in the message).
 import type { Command } from '../../command.ts';
 import { UsageError } from '../../command.ts';
-import { runDay, assertDay } from '../../../engine/run-day.ts';
+import { runDay, assertDay, type RunDayResult } from '../../../engine/run-day.ts';
 import { catchUp } from '../../../engine/catch-up.ts';
 import { engineShards } from '../../../engine/shards.ts';
 import { findLocation } from './find-location.ts';
@@ -27,23 +27,38 @@ export const runCommand: Command = {
         throw new UsageError(`--date: ${(err as Error).message}`);
       }
     }
-    if (code && date === undefined) throw new UsageError('--location needs --date (catch-up runs every location)');
+    if (code && date === undefined)
+      throw new UsageError('--location needs --date (catch-up runs every location)');
     const loc = code ? await findLocation(ctx.db, code, values.org as string | undefined) : null;
     if (date === undefined) {
       const r = await catchUp(ctx.db, ctx.now(), { shards: engineShards(ctx) });
-      for (const d of r.ran) print(d.day, d.locations, d.counts);
+      for (const d of r.ran) print(d.day, d.locations, d.counts, d.blocked);
       console.log(`caught up ${r.ran.length} day(s), ${r.skippedStale} stale location-day(s) skipped`);
       for (const f of r.failed) console.error(`day ${f.day} failed: ${f.error}`);
       return r.failed.length ? 1 : 0;
     }
-    const r = await runDay(ctx.db, date, { now: ctx.now(), locations: loc ? [{ orgId: loc.org_id, locationId: loc.id }] : undefined, shards: engineShards(ctx) });
-    print(r.day, r.locations, r.counts);
+    const r = await runDay(ctx.db, date, {
+      now: ctx.now(),
+      locations: loc ? [{ orgId: loc.org_id, locationId: loc.id }] : undefined,
+      shards: engineShards(ctx),
+    });
+    print(r.day, r.locations, r.counts, r.blocked);
     return 0;
   },
 };
 
-function print(day: string, locations: number, counts: Record<string, number>) {
+function print(
+  day: string,
+  locations: number,
+  counts: Record<string, number>,
+  blocked: RunDayResult['blocked'] = [],
+) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`${day}: ${locations} location(s), ${total} message(s) added`);
   for (const [k, n] of Object.entries(counts).sort()) console.log(`  ${k.padEnd(22)} ${n}`);
+  // A location that cannot identify the sender sends nothing (docs/compliance.md): say why.
+  for (const b of blocked)
+    console.log(
+      `  location ${b.locationId} (org ${b.orgId}) sent nothing: General settings lack ${b.missing.join(', ')} (messages held as no_identification)`,
+    );
 }

@@ -1,10 +1,8 @@
 // POST /appointments: book against real availability. Two requests racing for the same
 // mechanic or courtesy vehicle: the EXCLUDE constraint lets one in and the other gets 409.
 import { defineRoute } from '../define.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
-import { checkBooking } from './check-booking.ts';
 import { appointmentOut, createAppointmentBody, presentAppointment } from './schema.ts';
+import { bookAppointment } from '../../../commands/book-appointment.ts';
 
 export const createAppointmentRoute = defineRoute({
   method: 'POST',
@@ -28,31 +26,6 @@ export const createAppointmentRoute = defineRoute({
       service_requested: 'Oil change',
     },
   }),
-  async handler({ db, scope, body, now }) {
-    const { location_id, starts_at, ends_at, status, ...fields } = body;
-    return db.transaction().execute(async (trx) => {
-      const s = scoped(trx, scope);
-      const keys = s.location(location_id);
-      const booking = { ...fields, location_id, starts_at: new Date(starts_at), ends_at: new Date(ends_at) };
-      await checkBooking(s, booking);
-      const row = await trx
-        .insertInto('appointments')
-        .values({
-          ...keys,
-          ...fields,
-          starts_at: booking.starts_at,
-          ends_at: booking.ends_at,
-          status,
-          source: scope.actor.type === 'api_token' ? 'api' : 'staff',
-          confirmed_at: status === 'confirmed' ? now : null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await audit(trx, scope, 'create', 'appointment', row.id, { starts_at, ends_at, status, mechanic_id: row.mechanic_id, customer_id: row.customer_id }, now);
-      return presentAppointment(row);
-    });
-  },
+  handler: ({ db, scope, body, now }) =>
+    db.transaction().execute(async (trx) => presentAppointment(await bookAppointment(trx, scope, body, now))),
 });
-

@@ -15,7 +15,11 @@ export const getAppointmentRoute = defineRoute({
   response: appointmentOut,
   example: (ids) => ({ params: { appointmentId: ids.appointmentId } }),
   async handler({ s, params }) {
-    const row = await s.selectFrom('appointments').selectAll().where('id', '=', params.appointmentId).executeTakeFirst();
+    const row = await s
+      .selectFrom('appointments')
+      .selectAll()
+      .where('id', '=', params.appointmentId)
+      .executeTakeFirst();
     if (!row) throw notFound(`Appointment ${params.appointmentId}`);
     return presentAppointment(row);
   },

@@ -21,9 +21,18 @@ export const getAvailabilityRoute = defineRoute({
   response: z.object({
     date: z.string(),
     time_zone: z.string(),
-    mechanics: z.array(z.object({ mechanic_id: z.number(), name: z.string(), slots: z.array(z.object({ starts_at: z.string(), ends_at: z.string() })) })),
+    mechanics: z.array(
+      z.object({
+        mechanic_id: z.number(),
+        name: z.string(),
+        slots: z.array(z.object({ starts_at: z.string(), ends_at: z.string() })),
+      }),
+    ),
   }),
-  example: (ids) => ({ params: { locationId: ids.locationId }, query: { date: '2026-03-11', duration_minutes: 60 } }),
+  example: (ids) => ({
+    params: { locationId: ids.locationId },
+    query: { date: '2026-03-11', duration_minutes: 60 },
+  }),
   async handler({ s, params, query, now }) {
     const location = await s.getLocation(params.locationId);
     if (query.mechanic_id) await s.find('mechanics', query.mechanic_id, 'Mechanic', 'mechanic_id');

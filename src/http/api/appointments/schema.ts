@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { Appointment } from '../../../db/schema.ts';
 import { bodyId, instant, iso, language, nullableText } from '../schemas.ts';
 
-export const STATUSES = ['requested', 'confirmed', 'arrived', 'in_progress', 'done', 'no_show', 'cancelled'] as const;
+export const STATUSES = [
+  'requested',
+  'confirmed',
+  'arrived',
+  'in_progress',
+  'done',
+  'no_show',
+  'cancelled',
+] as const;
 
 const bookingFields = {
   customer_id: bodyId.nullable().optional(),
@@ -16,6 +24,8 @@ const bookingFields = {
   starts_at: instant,
   ends_at: instant,
   service_requested: nullableText(500).optional(),
+  /** The skill the work needs; the mechanic must have it. */
+  required_skill: nullableText(50).optional(),
   notes: nullableText(2000).optional(),
 };
 
@@ -26,13 +36,25 @@ export const createAppointmentBody = z
     status: z.enum(['requested', 'confirmed']).default('confirmed'),
     ...bookingFields,
   })
-  .refine((b) => b.customer_id || b.visitor_name, { message: 'give customer_id, or visitor_name for a visitor not yet in the file', path: ['customer_id'] })
-  .refine((b) => Date.parse(b.ends_at) > Date.parse(b.starts_at), { message: 'must be after starts_at', path: ['ends_at'] });
+  .refine((b) => b.customer_id || b.visitor_name, {
+    message: 'give customer_id, or visitor_name for a visitor not yet in the file',
+    path: ['customer_id'],
+  })
+  .refine((b) => Date.parse(b.ends_at) > Date.parse(b.starts_at), {
+    message: 'must be after starts_at',
+    path: ['ends_at'],
+  });
 
 export const updateAppointmentBody = z
   .strictObject({ ...bookingFields, starts_at: instant.optional(), ends_at: instant.optional() })
-  .refine((b) => !b.starts_at === !b.ends_at, { message: 'move an appointment by giving both starts_at and ends_at', path: ['ends_at'] })
-  .refine((b) => !b.starts_at || !b.ends_at || Date.parse(b.ends_at) > Date.parse(b.starts_at), { message: 'must be after starts_at', path: ['ends_at'] });
+  .refine((b) => !b.starts_at === !b.ends_at, {
+    message: 'move an appointment by giving both starts_at and ends_at',
+    path: ['ends_at'],
+  })
+  .refine((b) => !b.starts_at || !b.ends_at || Date.parse(b.ends_at) > Date.parse(b.starts_at), {
+    message: 'must be after starts_at',
+    path: ['ends_at'],
+  });
 
 export const appointmentOut = z.object({
   id: z.number(),
@@ -51,6 +73,7 @@ export const appointmentOut = z.object({
   status: z.enum(STATUSES),
   source: z.string(),
   service_requested: z.string().nullable(),
+  required_skill: z.string().nullable(),
   notes: z.string().nullable(),
   confirmed_at: z.string().nullable(),
   created_at: z.string(),

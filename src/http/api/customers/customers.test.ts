@@ -16,22 +16,55 @@ afterAll(async () => api?.close());
 
 describe(`customers API on ${backendName}`, () => {
   it('creates, reads, lists, edits with an audit entry, and deletes', async () => {
-    const created = await owner.request({ method: 'POST', url: '/api/v1/customers', payload: { location_id: shop.locationId, customer_number: 'C-1', mailing_name: 'Marie Gagnon', email: 'marie@example.test', language: 'fr' } });
+    const created = await owner.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: {
+        location_id: shop.locationId,
+        customer_number: 'C-1',
+        mailing_name: 'Marie Gagnon',
+        email: 'marie@example.test',
+        language: 'fr',
+      },
+    });
     expect(created.statusCode).toBe(201);
     const c = created.json() as { id: number };
     const card = await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` });
     expect(card.json()).toMatchObject({ mailing_name: 'Marie Gagnon', vehicles: [], do_not_mail: false });
-    const list = await owner.request({ method: 'GET', url: `/api/v1/customers?q=gagnon&location_id=${shop.locationId}` });
+    const list = await owner.request({
+      method: 'GET',
+      url: `/api/v1/customers?q=gagnon&location_id=${shop.locationId}`,
+    });
     expect((list.json() as { items: unknown[] }).items).toHaveLength(1);
 
-    const edit = await owner.request({ method: 'PATCH', url: `/api/v1/customers/${c.id}`, payload: { do_not_mail: true, phone: '514-555-0000' } });
+    const edit = await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { do_not_mail: true, phone: '514-555-0000' },
+    });
     expect(edit.statusCode).toBe(200);
-    expect(edit.json()).toMatchObject({ do_not_mail: true, do_not_mail_source: 'staff', do_not_mail_at: api.clock.now.toISOString() });
-    const log = await api.t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'customer').where('action', '=', 'update').execute();
+    expect(edit.json()).toMatchObject({
+      do_not_mail: true,
+      do_not_mail_source: 'staff',
+      do_not_mail_at: api.clock.now.toISOString(),
+    });
+    const log = await api.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'customer')
+      .where('action', '=', 'update')
+      .execute();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ org_id: shop.orgId, actor_type: 'user', entity_id: String(c.id), changes: { do_not_mail: { from: false, to: true }, phone: { from: null, to: '514-555-0000' } } });
+    expect(log[0]).toMatchObject({
+      org_id: shop.orgId,
+      actor_type: 'user',
+      entity_id: String(c.id),
+      changes: { do_not_mail: { from: false, to: true }, phone: { from: null, to: '514-555-0000' } },
+    });
 
-    expect((await owner.request({ method: 'DELETE', url: `/api/v1/customers/${c.id}` })).statusCode).toBe(204);
+    expect((await owner.request({ method: 'DELETE', url: `/api/v1/customers/${c.id}` })).statusCode).toBe(
+      204,
+    );
     expect((await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` })).statusCode).toBe(404);
   });
 
@@ -39,21 +72,31 @@ describe(`customers API on ${backendName}`, () => {
     const c = await makeCustomer(api.t.db, shop);
     const v = await makeVehicle(api.t.db, shop, c.id, { make: 'Mazda', year: 2019 });
     const card = await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` });
-    expect(card.json()).toMatchObject({ id: c.id, vehicles: [{ id: v.id, make: 'Mazda', year: 2019, vin: v.vin, status: 'active' }] });
+    expect(card.json()).toMatchObject({
+      id: c.id,
+      vehicles: [{ id: v.id, make: 'Mazda', year: 2019, vin: v.vin, status: 'active' }],
+    });
   });
 
   it('pages with a cursor', async () => {
     for (let i = 0; i < 5; i++) await makeCustomer(api.t.db, shop);
-    const first = (await owner.request({ method: 'GET', url: '/api/v1/customers?limit=3' })).json() as { items: Array<{ id: number }>; next_cursor: string };
+    const first = (await owner.request({ method: 'GET', url: '/api/v1/customers?limit=3' })).json() as {
+      items: Array<{ id: number }>;
+      next_cursor: string;
+    };
     expect(first.items).toHaveLength(3);
-    const second = (await owner.request({ method: 'GET', url: `/api/v1/customers?limit=3&cursor=${first.next_cursor}` })).json() as { items: Array<{ id: number }>; next_cursor: string | null };
+    const second = (
+      await owner.request({ method: 'GET', url: `/api/v1/customers?limit=3&cursor=${first.next_cursor}` })
+    ).json() as { items: Array<{ id: number }>; next_cursor: string | null };
     expect(second.items.length).toBeGreaterThanOrEqual(2);
     expect(second.items[0]!.id).toBeGreaterThan(first.items[2]!.id);
   });
 
   it('refuses a duplicate customer number with 409 naming the field', async () => {
     const body = { location_id: shop.locationId, customer_number: 'DUP', mailing_name: 'A' };
-    expect((await owner.request({ method: 'POST', url: '/api/v1/customers', payload: body })).statusCode).toBe(201);
+    expect(
+      (await owner.request({ method: 'POST', url: '/api/v1/customers', payload: body })).statusCode,
+    ).toBe(201);
     const again = await owner.request({ method: 'POST', url: '/api/v1/customers', payload: body });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'already_exists', field: 'customer_number' } });

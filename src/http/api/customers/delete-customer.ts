@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { notFound } from '../../errors.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
+import { deleteCustomer } from '../../../commands/delete-customer.ts';
 
 export const deleteCustomerRoute = defineRoute({
   method: 'DELETE',
@@ -17,10 +15,8 @@ export const deleteCustomerRoute = defineRoute({
   response: z.undefined(),
   example: (ids) => ({ params: { customerId: ids.customerId } }),
   async handler({ db, scope, params, now }) {
-    await db.transaction().execute(async (trx) => {
-      const row = await scoped(trx, scope).deleteFrom('customers').where('id', '=', params.customerId).returning(['id', 'customer_number', 'mailing_name']).executeTakeFirst();
-      if (!row) throw notFound(`Customer ${params.customerId}`);
-      await audit(trx, scope, 'delete', 'customer', row.id, { customer_number: row.customer_number, mailing_name: row.mailing_name }, now);
-    });
+    await db
+      .transaction()
+      .execute((trx) => deleteCustomer(trx, scope, { customerId: params.customerId }, now));
   },
 });

@@ -4,8 +4,19 @@ import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
 import { notFound } from '../../errors.ts';
 import { customerOut, presentCustomer } from './schema.ts';
+import { loadCustomerConsents } from '../../../commands/load-customer-consents.ts';
+import { consentOut } from '../consent/consent-schema.ts';
+import { localDateTime } from '../../../domain/time/dates.ts';
 
-type Vehicle = { id: number; vin: string; year: number | null; make: string | null; model: string | null; plate: string | null; status: string };
+type Vehicle = {
+  id: number;
+  vin: string;
+  year: number | null;
+  make: string | null;
+  model: string | null;
+  plate: string | null;
+  status: string;
+};
 
 export const getCustomerRoute = defineRoute({
   method: 'GET',
@@ -16,10 +27,22 @@ export const getCustomerRoute = defineRoute({
   isolation: 'tenant',
   params: z.strictObject({ customerId: id }),
   response: customerOut.extend({
-    vehicles: z.array(z.object({ id: z.number(), vin: z.string(), year: z.number().nullable(), make: z.string().nullable(), model: z.string().nullable(), plate: z.string().nullable(), status: z.string() })),
+    vehicles: z.array(
+      z.object({
+        id: z.number(),
+        vin: z.string(),
+        year: z.number().nullable(),
+        make: z.string().nullable(),
+        model: z.string().nullable(),
+        plate: z.string().nullable(),
+        status: z.string(),
+      }),
+    ),
+    /** Consent per channel and purpose, with its expiry (GET …/consents has the history). */
+    consents: z.array(consentOut),
   }),
   example: (ids) => ({ params: { customerId: ids.customerId } }),
-  async handler({ s, scope, params }) {
+  async handler({ db, s, scope, params, now }) {
     // One round trip (the card is the most read page): vehicles come in a subquery held to the
     // same organization and scope locations as the customer.
     const row = await s
@@ -36,6 +59,13 @@ export const getCustomerRoute = defineRoute({
       .executeTakeFirst();
     if (!row) throw notFound(`Customer ${params.customerId}`);
     const { vehicles, ...customer } = row;
-    return { ...presentCustomer(customer), vehicles };
+    const location = await s.getLocation(customer.location_id);
+    const { consents } = await loadCustomerConsents(
+      db,
+      scope.orgId,
+      customer,
+      localDateTime(now, location.time_zone).date,
+    );
+    return { ...presentCustomer(customer), vehicles, consents };
   },
 });

@@ -16,8 +16,19 @@ export const listCustomerMessagesRoute = defineRoute({
   response: z.object({
     items: z.array(
       z.object({
-        id: z.number(), location_id: z.number(), kind: z.string(), channel: z.string(), status: z.string(), reason: z.string().nullable(), language: z.string(),
-        due_on: z.string(), sent_at: z.string().nullable(), attempts: z.number(), provider_id: z.string().nullable(), vehicle_id: z.number().nullable(), created_at: z.string(),
+        id: z.number(),
+        location_id: z.number(),
+        kind: z.string(),
+        channel: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        language: z.string(),
+        due_on: z.string(),
+        sent_at: z.string().nullable(),
+        attempts: z.number(),
+        provider_id: z.string().nullable(),
+        vehicle_id: z.number().nullable(),
+        created_at: z.string(),
       }),
     ),
   }),
@@ -25,6 +36,10 @@ export const listCustomerMessagesRoute = defineRoute({
   async handler({ ctx, s, scope, params }) {
     const customer = await s.find('customers', params.customerId, 'Customer');
     const rows = await listCustomerMessages(ctx.db, scope.orgId, customer.id);
-    return { items: rows.filter((m) => scope.locationIds.includes(m.location_id)).map((m) => ({ ...m, sent_at: iso(m.sent_at), created_at: iso(m.created_at)! })) };
+    return {
+      items: rows
+        .filter((m) => scope.locationIds.includes(m.location_id))
+        .map((m) => ({ ...m, sent_at: iso(m.sent_at), created_at: iso(m.created_at)! })),
+    };
   },
 });

@@ -22,13 +22,20 @@ export const listCustomersRoute = defineRoute({
   response: page(customerOut),
   example: (ids) => ({ query: { location_id: ids.locationId, q: 'gagnon', limit: 20 } }),
   async handler({ s, query }) {
-    let q = s.selectFrom('customers').selectAll().where('id', '>', decodeCursor(query.cursor)).orderBy('id').limit(query.limit + 1);
+    let q = s
+      .selectFrom('customers')
+      .selectAll()
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1);
     if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
     if (query.do_not_mail !== undefined) q = q.where('do_not_mail', '=', query.do_not_mail);
     if (query.customer_number) q = q.where('customer_number', '=', query.customer_number);
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where(sql<boolean>`(mailing_name ILIKE ${like} OR email ILIKE ${like} OR customer_number ILIKE ${like} OR phone ILIKE ${like})`);
+      q = q.where(
+        sql<boolean>`(mailing_name ILIKE ${like} OR email ILIKE ${like} OR customer_number ILIKE ${like} OR phone ILIKE ${like})`,
+      );
     }
     return pageOf(await q.execute(), query.limit, presentCustomer);
   },

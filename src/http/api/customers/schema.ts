@@ -20,7 +20,18 @@ export const customerFields = {
   country: nullableText(2).optional(),
   birthday: dateStr.nullable().optional(),
   do_not_mail: z.boolean().optional(),
-  consent_basis: z.enum(['express', 'implied', 'existing_business', 'none']).nullable().optional(),
+  consent_basis: z
+    .enum([
+      'express',
+      'implied_purchase',
+      'implied_inquiry',
+      'exempt',
+      'none',
+      'implied',
+      'existing_business',
+    ])
+    .nullable()
+    .optional(),
   consent_date: dateStr.nullable().optional(),
   sales_rep_user_id: bodyId.nullable().optional(),
   deceased: z.boolean().optional(),
@@ -62,7 +73,12 @@ export const customerOut = z.object({
 
 export function presentCustomer(c: Customer): z.input<typeof customerOut> {
   const { org_id: _org, ...rest } = c;
-  return { ...rest, do_not_mail_at: iso(c.do_not_mail_at), created_at: iso(c.created_at)!, updated_at: iso(c.updated_at)! };
+  return {
+    ...rest,
+    do_not_mail_at: iso(c.do_not_mail_at),
+    created_at: iso(c.created_at)!,
+    updated_at: iso(c.updated_at)!,
+  };
 }
 
 export const exampleCustomer = {

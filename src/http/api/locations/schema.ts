@@ -24,11 +24,16 @@ export const presentLocation = (l: Location): z.input<typeof locationOut> => ({
   created_at: iso(l.created_at)!,
 });
 
-export const timeZone = z.string().max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'is not a known IANA time zone (e.g. America/Toronto)');
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a known IANA time zone (e.g. America/Toronto)')
+  // The document lists the zones this server knows (aliases such as US/Eastern are accepted too).
+  .meta({ enum: Intl.supportedValuesOf('timeZone') });

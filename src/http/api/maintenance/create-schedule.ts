@@ -8,7 +8,8 @@ import { checkTarget, createScheduleBody, itemRow, scheduleOut, withItems } from
 export const createScheduleRoute = defineRoute({
   method: 'POST',
   path: '/locations/:locationId/maintenance-schedules',
-  summary: 'Add a maintenance schedule for a make or a make/model (the most specific applies); predictions are recomputed',
+  summary:
+    'Add a maintenance schedule for a make or a make/model (the most specific applies); predictions are recomputed',
   tag: 'Maintenance',
   auth: 'settings.write',
   isolation: 'tenant',
@@ -23,8 +24,21 @@ export const createScheduleRoute = defineRoute({
       make: 'Tesla',
       model: 'Model 3',
       items: [
-        { code: 'CABIN_FILTER', description: { en: 'Cabin air filter', fr: "Filtre à air de l'habitacle", es: 'Filtro de aire de la cabina' }, every_months: 24 },
-        { code: 'ROTATE', description: { en: 'Tire rotation', fr: 'Permutation des pneus', es: 'Rotación de neumáticos' }, every_mi: 6250, every_months: 12 },
+        {
+          code: 'CABIN_FILTER',
+          description: {
+            en: 'Cabin air filter',
+            fr: "Filtre à air de l'habitacle",
+            es: 'Filtro de aire de la cabina',
+          },
+          every_months: 24,
+        },
+        {
+          code: 'ROTATE',
+          description: { en: 'Tire rotation', fr: 'Permutation des pneus', es: 'Rotación de neumáticos' },
+          every_mi: 6250,
+          every_months: 12,
+        },
       ],
     },
   }),
@@ -45,7 +59,15 @@ export const createScheduleRoute = defineRoute({
         .values(body.items.map((it) => ({ org_id: keys.org_id, schedule_id: row.id, ...itemRow(it) })))
         .execute();
       const out = (await withItems(s, [row]))[0]!;
-      await audit(trx, scope, 'create', 'maintenance_schedule', row.id, { name: out.name, make, model, items: out.items }, now);
+      await audit(
+        trx,
+        scope,
+        'create',
+        'maintenance_schedule',
+        row.id,
+        { name: out.name, make, model, items: out.items },
+        now,
+      );
       return out;
     });
   },

@@ -18,7 +18,8 @@ const gridItem = z.object({
 export const getMaintenanceGridRoute = defineRoute({
   method: 'GET',
   path: '/vehicles/:vehicleId/maintenance-grid',
-  summary: "A vehicle's maintenance grid: each item of the schedule that applies, when last done, when due next, its status on a day",
+  summary:
+    "A vehicle's maintenance grid: each item of the schedule that applies, when last done, when due next, its status on a day",
   tag: 'Maintenance',
   auth: 'vehicles.read',
   isolation: 'tenant',
@@ -34,7 +35,11 @@ export const getMaintenanceGridRoute = defineRoute({
   }),
   example: (ids) => ({ params: { vehicleId: ids.vehicleId } }),
   async handler({ s, scope, db, params, query, now }) {
-    const vehicle = await s.selectFrom('vehicles').select(['id', 'location_id']).where('id', '=', params.vehicleId).executeTakeFirst();
+    const vehicle = await s
+      .selectFrom('vehicles')
+      .select(['id', 'location_id'])
+      .where('id', '=', params.vehicleId)
+      .executeTakeFirst();
     if (!vehicle) throw notFound(`Vehicle ${params.vehicleId}`);
     // Status is judged on the location's local date unless a day is given.
     const on = query.on ?? localDateTime(now, (await s.getLocation(vehicle.location_id)).time_zone).date;

@@ -15,7 +15,11 @@ export const getScheduleRoute = defineRoute({
   response: scheduleOut,
   example: (ids) => ({ params: { scheduleId: ids.scheduleId } }),
   async handler({ s, params }) {
-    const row = await s.selectFrom('maintenance_schedules').select(['id', 'location_id', 'name', 'make', 'model']).where('id', '=', params.scheduleId).executeTakeFirst();
+    const row = await s
+      .selectFrom('maintenance_schedules')
+      .select(['id', 'location_id', 'name', 'make', 'model'])
+      .where('id', '=', params.scheduleId)
+      .executeTakeFirst();
     if (!row) throw notFound(`Maintenance schedule ${params.scheduleId}`);
     return (await withItems(s, [row]))[0]!;
   },

@@ -11,7 +11,10 @@ export const listSchedulesRoute = defineRoute({
   auth: 'settings.read',
   isolation: 'tenant',
   params: z.strictObject({ locationId: id }),
-  query: z.strictObject({ make: z.string().trim().min(1).max(60).optional(), model: z.string().trim().min(1).max(60).optional() }),
+  query: z.strictObject({
+    make: z.string().trim().min(1).max(60).optional(),
+    model: z.string().trim().min(1).max(60).optional(),
+  }),
   response: z.object({ items: z.array(scheduleOut) }),
   example: (ids) => ({ params: { locationId: ids.locationId } }),
   async handler({ s, params, query }) {

@@ -11,11 +11,22 @@ import { text } from '../schemas.ts';
 
 const every = (max: number) => z.number().int().min(1).max(max).nullable().optional();
 /** Empty text means "any" (null), like a missing make. */
-const makeModel = z.string().trim().max(60).nullable().transform((v) => (v === '' ? null : v));
+const makeModel = z
+  .string()
+  .trim()
+  .max(60)
+  .nullable()
+  .transform((v) => (v === '' ? null : v));
 
 export const itemIn = z
   .strictObject({
-    code: z.string().trim().toUpperCase().min(1).max(40).regex(/^[A-Z0-9_]+$/, 'must be letters, digits and _ (e.g. OIL, CABIN_FILTER)'),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Z0-9_]+$/, 'must be letters, digits and _ (e.g. OIL, CABIN_FILTER)'),
     description: z.strictObject({ en: text(200).min(1), fr: text(200).min(1), es: text(200).min(1) }),
     every_km: every(1_000_000),
     every_mi: every(1_000_000),
@@ -23,9 +34,14 @@ export const itemIn = z
     every_months: every(240),
   })
   .superRefine((it, ctx) => {
-    if (it.every_km != null && it.every_mi != null) ctx.addIssue({ code: 'custom', path: ['every_mi'], message: 'give every_km or every_mi, not both' });
+    if (it.every_km != null && it.every_mi != null)
+      ctx.addIssue({ code: 'custom', path: ['every_mi'], message: 'give every_km or every_mi, not both' });
     if (it.every_km == null && it.every_mi == null && it.every_hours == null && it.every_months == null) {
-      ctx.addIssue({ code: 'custom', path: ['every_months'], message: 'an item needs at least one of every_km, every_mi, every_hours, every_months' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['every_months'],
+        message: 'an item needs at least one of every_km, every_mi, every_hours, every_months',
+      });
     }
   });
 
@@ -37,13 +53,28 @@ const items = z
     const seen = new Map<string, number>();
     list.forEach((it, i) => {
       const first = seen.get(it.code);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${it.code} (also item ${first})` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'code'],
+          message: `duplicate code ${it.code} (also item ${first})`,
+        });
       else seen.set(it.code, i);
     });
   });
 
-export const createScheduleBody = z.strictObject({ name: text(200).min(1), make: makeModel.optional(), model: makeModel.optional(), items });
-export const updateScheduleBody = z.strictObject({ name: text(200).min(1).optional(), make: makeModel.optional(), model: makeModel.optional(), items: items.optional() });
+export const createScheduleBody = z.strictObject({
+  name: text(200).min(1),
+  make: makeModel.optional(),
+  model: makeModel.optional(),
+  items,
+});
+export const updateScheduleBody = z.strictObject({
+  name: text(200).min(1).optional(),
+  make: makeModel.optional(),
+  model: makeModel.optional(),
+  items: items.optional(),
+});
 export type ItemIn = z.output<typeof itemIn>;
 
 const itemOut = z.object({
@@ -66,8 +97,21 @@ export const scheduleOut = z.object({
 });
 export type ScheduleOut = z.output<typeof scheduleOut>;
 
-type ScheduleRow = { id: number; location_id: number; name: string; make: string | null; model: string | null };
-type ItemRow = { schedule_id: number; code: string; description: unknown; every_km: number | null; every_hours: number | null; every_months: number | null };
+type ScheduleRow = {
+  id: number;
+  location_id: number;
+  name: string;
+  make: string | null;
+  model: string | null;
+};
+type ItemRow = {
+  schedule_id: number;
+  code: string;
+  description: unknown;
+  every_km: number | null;
+  every_hours: number | null;
+  every_months: number | null;
+};
 
 /** Stored rows of an item: miles become km (the predictions convert back for vehicles counted in miles). */
 export const itemRow = (it: ItemIn) => ({
@@ -105,7 +149,11 @@ export async function withItems(s: Scoped, schedules: ScheduleRow[]): Promise<Sc
   const rows = await s
     .selectFromChild('maintenance_schedule_items')
     .select(['schedule_id', 'code', 'description', 'every_km', 'every_hours', 'every_months'])
-    .where('schedule_id', 'in', schedules.map((x) => x.id))
+    .where(
+      'schedule_id',
+      'in',
+      schedules.map((x) => x.id),
+    )
     .orderBy('schedule_id')
     .orderBy('id')
     .execute();
@@ -113,19 +161,39 @@ export async function withItems(s: Scoped, schedules: ScheduleRow[]): Promise<Sc
 }
 
 /** A model needs a make; a location has one schedule per make/model (case-insensitive). */
-export async function checkTarget(trx: Kysely<DB> | Transaction<DB>, orgId: number, locationId: number, make: string | null, model: string | null, exceptId: number | null): Promise<void> {
-  if (model !== null && make === null) throw new HttpError(400, 'invalid_input', 'model: a schedule for a model needs its make', 'model');
+export async function checkTarget(
+  trx: Kysely<DB> | Transaction<DB>,
+  orgId: number,
+  locationId: number,
+  make: string | null,
+  model: string | null,
+  exceptId: number | null,
+): Promise<void> {
+  if (model !== null && make === null)
+    throw new HttpError(400, 'invalid_input', 'model: a schedule for a model needs its make', 'model');
   let q = trx
     .selectFrom('maintenance_schedules')
     .select(['id', 'name'])
     .where('org_id', '=', orgId)
     .where('location_id', '=', locationId)
-    .where((eb) => (make === null ? eb('make', 'is', null) : eb(eb.fn('lower', ['make']), '=', make.toLowerCase())))
-    .where((eb) => (model === null ? eb('model', 'is', null) : eb(eb.fn('lower', ['model']), '=', model.toLowerCase())));
+    .where((eb) =>
+      make === null ? eb('make', 'is', null) : eb(eb.fn('lower', ['make']), '=', make.toLowerCase()),
+    )
+    .where((eb) =>
+      model === null ? eb('model', 'is', null) : eb(eb.fn('lower', ['model']), '=', model.toLowerCase()),
+    );
   if (exceptId !== null) q = q.where('id', '<>', exceptId);
   const other = await q.executeTakeFirst();
   if (other) {
-    const target = make === null ? 'the default schedule (no make, no model)' : `a schedule for ${make}${model ? ` ${model}` : ''}`;
-    throw new HttpError(409, 'already_exists', `make: this location already has ${target}: schedule ${other.id} "${other.name}"`, 'make');
+    const target =
+      make === null
+        ? 'the default schedule (no make, no model)'
+        : `a schedule for ${make}${model ? ` ${model}` : ''}`;
+    throw new HttpError(
+      409,
+      'already_exists',
+      `make: this location already has ${target}: schedule ${other.id} "${other.name}"`,
+      'make',
+    );
   }
 }

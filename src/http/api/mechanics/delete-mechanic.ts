@@ -18,7 +18,11 @@ export const deleteMechanicRoute = defineRoute({
   example: (ids) => ({ params: { mechanicId: ids.mechanicId } }),
   async handler({ db, scope, params, now }) {
     await db.transaction().execute(async (trx) => {
-      const row = await scoped(trx, scope).deleteFrom('mechanics').where('id', '=', params.mechanicId).returning(['id', 'name']).executeTakeFirst();
+      const row = await scoped(trx, scope)
+        .deleteFrom('mechanics')
+        .where('id', '=', params.mechanicId)
+        .returning(['id', 'name'])
+        .executeTakeFirst();
       if (!row) throw notFound(`Mechanic ${params.mechanicId}`);
       await audit(trx, scope, 'delete', 'mechanic', row.id, { name: row.name }, now);
     });

@@ -12,11 +12,21 @@ export const listMechanicsRoute = defineRoute({
   tag: 'Mechanics',
   auth: 'mechanics.read',
   isolation: 'tenant',
-  query: z.strictObject({ ...listQuery, location_id: id.optional(), active: qBool.optional(), skill: z.string().max(50).optional() }),
+  query: z.strictObject({
+    ...listQuery,
+    location_id: id.optional(),
+    active: qBool.optional(),
+    skill: z.string().max(50).optional(),
+  }),
   response: page(mechanicOut),
   example: (ids) => ({ query: { location_id: ids.locationId, active: true } }),
   async handler({ s, query }) {
-    let q = s.selectFrom('mechanics').selectAll().where('id', '>', decodeCursor(query.cursor)).orderBy('id').limit(query.limit + 1);
+    let q = s
+      .selectFrom('mechanics')
+      .selectAll()
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1);
     if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
     if (query.active !== undefined) q = q.where('active', '=', query.active);
     if (query.skill) q = q.where((eb) => eb(eb.val(query.skill!), '=', eb.fn.any('skills')));

@@ -22,11 +22,21 @@ export const mechanicFields = {
   user_id: bodyId.nullable().optional(),
   active: z.boolean().optional(),
 };
-export const createMechanicBody = z.strictObject({ location_id: bodyId, ...mechanicFields, hours: z.array(hoursBlock).max(50).optional() });
+export const createMechanicBody = z.strictObject({
+  location_id: bodyId,
+  ...mechanicFields,
+  hours: z.array(hoursBlock).max(50).optional(),
+});
 export const updateMechanicBody = z.strictObject(mechanicFields).partial();
 
 export const hhmm = (t: string) => t.slice(0, 5);
 export const presentHours = (rows: Array<{ weekday: number; starts_at: string; ends_at: string }>) =>
-  rows.map((h) => ({ weekday: h.weekday, starts_at: hhmm(h.starts_at), ends_at: hhmm(h.ends_at) })).sort((a, b) => a.weekday - b.weekday || a.starts_at.localeCompare(b.starts_at));
+  rows
+    .map((h) => ({ weekday: h.weekday, starts_at: hhmm(h.starts_at), ends_at: hhmm(h.ends_at) }))
+    .sort((a, b) => a.weekday - b.weekday || a.starts_at.localeCompare(b.starts_at));
 
-export const exampleHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, starts_at: '08:00', ends_at: '17:00' }));
+export const exampleHours = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  starts_at: '08:00',
+  ends_at: '17:00',
+}));

@@ -21,12 +21,22 @@ export const updateMechanicRoute = defineRoute({
   async handler({ db, scope, params, body, now }) {
     return db.transaction().execute(async (trx) => {
       const s = scoped(trx, scope);
-      const before = await s.selectFrom('mechanics').selectAll().where('id', '=', params.mechanicId).forUpdate().executeTakeFirst();
+      const before = await s
+        .selectFrom('mechanics')
+        .selectAll()
+        .where('id', '=', params.mechanicId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) throw notFound(`Mechanic ${params.mechanicId}`);
       if (body.user_id) {
         await s.findUser(body.user_id, 'user_id');
       }
-      const after = await s.updateTable('mechanics').set(body).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      const after = await s
+        .updateTable('mechanics')
+        .set(body)
+        .where('id', '=', before.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await audit(trx, scope, 'update', 'mechanic', before.id, diff(before, body), now);
       return (await withHours(s, [after]))[0]!;
     });

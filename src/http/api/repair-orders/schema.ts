@@ -27,7 +27,8 @@ const header = {
   is_maintenance: z.boolean().optional(),
   total_amount: money.optional(),
 };
-const uniqueLines = <T extends { line_no: number }>(items: T[] | undefined) => !items || new Set(items.map((l) => l.line_no)).size === items.length;
+const uniqueLines = <T extends { line_no: number }>(items: T[] | undefined) =>
+  !items || new Set(items.map((l) => l.line_no)).size === items.length;
 
 export const createRepairOrderBody = z
   .strictObject({
@@ -38,16 +39,41 @@ export const createRepairOrderBody = z
     recommendations: z.array(recommendationIn).max(200).optional(),
   })
   .refine((b) => uniqueLines(b.lines), { message: 'two lines have the same line_no', path: ['lines'] })
-  .refine((b) => uniqueLines(b.recommendations), { message: 'two recommendations have the same line_no', path: ['recommendations'] })
-  .refine((b) => !b.closed_on || b.closed_on >= b.opened_on, { message: 'must not be before opened_on', path: ['closed_on'] });
+  .refine((b) => uniqueLines(b.recommendations), {
+    message: 'two recommendations have the same line_no',
+    path: ['recommendations'],
+  })
+  .refine((b) => !b.closed_on || b.closed_on >= b.opened_on, {
+    message: 'must not be before opened_on',
+    path: ['closed_on'],
+  });
 
 export const updateRepairOrderBody = z
-  .strictObject({ ...header, opened_on: dateStr.optional(), lines: z.array(lineIn).max(500).optional(), recommendations: z.array(recommendationIn).max(200).optional() })
+  .strictObject({
+    ...header,
+    opened_on: dateStr.optional(),
+    lines: z.array(lineIn).max(500).optional(),
+    recommendations: z.array(recommendationIn).max(200).optional(),
+  })
   .refine((b) => uniqueLines(b.lines), { message: 'two lines have the same line_no', path: ['lines'] })
-  .refine((b) => uniqueLines(b.recommendations), { message: 'two recommendations have the same line_no', path: ['recommendations'] });
+  .refine((b) => uniqueLines(b.recommendations), {
+    message: 'two recommendations have the same line_no',
+    path: ['recommendations'],
+  });
 
-const lineOut = z.object({ line_no: z.number(), kind: z.string(), description: z.string(), quantity: z.number(), amount: z.number() });
-const recommendationOut = z.object({ line_no: z.number(), description: z.string(), estimate: z.number().nullable(), status: z.string() });
+const lineOut = z.object({
+  line_no: z.number(),
+  kind: z.string(),
+  description: z.string(),
+  quantity: z.number(),
+  amount: z.number(),
+});
+const recommendationOut = z.object({
+  line_no: z.number(),
+  description: z.string(),
+  estimate: z.number().nullable(),
+  status: z.string(),
+});
 export const repairOrderOut = z.object({
   id: z.number(),
   location_id: z.number(),
@@ -62,7 +88,10 @@ export const repairOrderOut = z.object({
   total_amount: z.number(),
   created_at: z.string(),
 });
-export const repairOrderDetail = repairOrderOut.extend({ lines: z.array(lineOut), recommendations: z.array(recommendationOut) });
+export const repairOrderDetail = repairOrderOut.extend({
+  lines: z.array(lineOut),
+  recommendations: z.array(recommendationOut),
+});
 
 export function presentRepairOrder(r: RepairOrder): z.input<typeof repairOrderOut> {
   const { org_id: _org, ...rest } = r;

@@ -7,18 +7,43 @@ import type { Scoped } from '../../../tenancy/scoped.ts';
 import type { z } from 'zod';
 import type { lineIn, recommendationIn } from './schema.ts';
 
-export async function replaceLines(trx: Transaction<DB>, s: Scoped, orgId: number, roId: number, lines?: Array<z.infer<typeof lineIn>>, recs?: Array<z.infer<typeof recommendationIn>>) {
+export async function replaceLines(
+  trx: Transaction<DB>,
+  s: Scoped,
+  orgId: number,
+  roId: number,
+  lines?: Array<z.infer<typeof lineIn>>,
+  recs?: Array<z.infer<typeof recommendationIn>>,
+) {
   if (lines) {
     await s.deleteFromChild('repair_order_lines').where('repair_order_id', '=', roId).execute();
-    if (lines.length) await trx.insertInto('repair_order_lines').values(lines.map((l) => ({ org_id: orgId, repair_order_id: roId, ...l }) as Insertable<RepairOrderLinesTable>)).execute();
+    if (lines.length)
+      await trx
+        .insertInto('repair_order_lines')
+        .values(
+          lines.map(
+            (l) => ({ org_id: orgId, repair_order_id: roId, ...l }) as Insertable<RepairOrderLinesTable>,
+          ),
+        )
+        .execute();
   }
   if (recs) {
     await s.deleteFromChild('recommendations').where('repair_order_id', '=', roId).execute();
-    if (recs.length) await trx.insertInto('recommendations').values(recs.map((r) => ({ org_id: orgId, repair_order_id: roId, ...r }))).execute();
+    if (recs.length)
+      await trx
+        .insertInto('recommendations')
+        .values(recs.map((r) => ({ org_id: orgId, repair_order_id: roId, ...r })))
+        .execute();
   }
 }
 
-export async function recordOdometer(trx: Transaction<DB>, orgId: number, vehicleId: number | null, readOn: string, value: number | null | undefined) {
+export async function recordOdometer(
+  trx: Transaction<DB>,
+  orgId: number,
+  vehicleId: number | null,
+  readOn: string,
+  value: number | null | undefined,
+) {
   if (!vehicleId || value === null || value === undefined) return;
   await trx
     .insertInto('odometer_readings')
@@ -30,8 +55,21 @@ export async function recordOdometer(trx: Transaction<DB>, orgId: number, vehicl
 export async function loadDetail(s: Scoped, roId: number) {
   // Generated<Num> columns are not unwrapped by Kysely's types; the values are numbers (pg parser).
   const [lines, recommendations] = (await Promise.all([
-    s.selectFromChild('repair_order_lines').select(['line_no', 'kind', 'description', 'quantity', 'amount']).where('repair_order_id', '=', roId).orderBy('line_no').execute(),
-    s.selectFromChild('recommendations').select(['line_no', 'description', 'estimate', 'status']).where('repair_order_id', '=', roId).orderBy('line_no').execute(),
-  ])) as unknown as [Array<{ line_no: number; kind: string; description: string; quantity: number; amount: number }>, Array<{ line_no: number; description: string; estimate: number | null; status: string }>];
+    s
+      .selectFromChild('repair_order_lines')
+      .select(['line_no', 'kind', 'description', 'quantity', 'amount'])
+      .where('repair_order_id', '=', roId)
+      .orderBy('line_no')
+      .execute(),
+    s
+      .selectFromChild('recommendations')
+      .select(['line_no', 'description', 'estimate', 'status'])
+      .where('repair_order_id', '=', roId)
+      .orderBy('line_no')
+      .execute(),
+  ])) as unknown as [
+    Array<{ line_no: number; kind: string; description: string; quantity: number; amount: number }>,
+    Array<{ line_no: number; description: string; estimate: number | null; status: string }>,
+  ];
   return { lines, recommendations };
 }

@@ -1,9 +1,12 @@
 // POST /password-reset: emails a one-use reset link (1 hour). Always answers 202, whether the
-// account exists or not, so the endpoint does not reveal who has an account.
+// account exists or not, and in the same time: the answer only counts the request against the
+// limits; finding the account, making the token and mailing it happen after the answer.
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { HttpError } from '../../errors.ts';
+import { inBackground } from '../../state.ts';
 import { requestPasswordReset } from '../../../accounts/password-reset.ts';
+import { attemptWait, recordAttempt } from '../../../accounts/attempt-limits.ts';
 
 export const requestPasswordResetRoute = defineRoute({
   method: 'POST',
@@ -17,15 +20,21 @@ export const requestPasswordResetRoute = defineRoute({
   response: z.object({ ok: z.literal(true) }),
   example: () => ({ body: { email: 'owner@garage.test' } }),
   async handler({ ctx, body, now, request, reply, state }) {
-    // Its own limiter, with the sign-in limits: per IP and email nobody can flood an inbox with
-    // reset emails, and per IP nobody can mail every account.
-    const wait = state.resetLimiter.retryAfter(request.ip, body.email, now);
-    if (wait > 0) {
-      reply.header('Retry-After', String(wait));
-      throw new HttpError(429, 'too_many_attempts', `Too many reset requests; try again in ${wait} seconds`, undefined, { seconds: wait });
+    // Its own budget, with the sign-in limits: nobody can flood an inbox with reset emails, nor
+    // mail every account from one address.
+    const wait = await attemptWait(ctx.db, 'reset', request.ip, body.email, now);
+    if (wait) {
+      reply.header('Retry-After', String(wait.seconds));
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        `Too many reset requests; try again in ${wait.seconds} seconds`,
+        undefined,
+        { seconds: wait.seconds },
+      );
     }
-    state.resetLimiter.recordFailure(request.ip, body.email, now);
-    await requestPasswordReset(ctx, body.email, now);
+    await recordAttempt(ctx.db, 'reset', request.ip, body.email, now);
+    inBackground(state, requestPasswordReset(ctx, body.email, now, request.ip), request.log);
     return { ok: true as const };
   },
 });

@@ -11,7 +11,10 @@ export const resetPasswordRoute = defineRoute({
   tag: 'Session',
   auth: 'public',
   isolation: { exempt: 'takes a reset token, no tenant ids' },
-  body: z.strictObject({ token: z.string().min(10).max(200), password: z.string().min(10, 'must be at least 10 characters').max(200) }),
+  body: z.strictObject({
+    token: z.string().min(10).max(200),
+    password: z.string().min(10, 'must be at least 10 characters').max(200),
+  }),
   response: z.object({ ok: z.literal(true) }),
   example: () => ({ body: { token: 'token-from-the-email', password: 'a new long password' } }),
   async handler({ ctx, body, now }) {

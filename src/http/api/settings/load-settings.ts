@@ -3,8 +3,16 @@ import type { Scoped } from '../../../tenancy/scoped.ts';
 import { PARTNERS, type Partner } from '../../../partners/partners.ts';
 import { iso } from '../schemas.ts';
 import { tabValues } from './schema.ts';
+import { missingIdentification } from '../../../domain/compliance/identification.ts';
 
-type PartnerRow = { partner: string; enabled: boolean; settings: Record<string, unknown>; secret_ciphertext: string | null; consent_user_id: number | null; consent_at: Date | null };
+type PartnerRow = {
+  partner: string;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+  secret_ciphertext: string | null;
+  consent_user_id: number | null;
+  consent_at: Date | null;
+};
 
 /** A partner tab as the API shows it: never the password, only whether one is set. */
 export function presentPartner(partner: Partner, row: PartnerRow | undefined) {
@@ -18,11 +26,24 @@ export function presentPartner(partner: Partner, row: PartnerRow | undefined) {
 }
 
 export async function loadSettings(s: Scoped, location: Location) {
-  const rows = await s.selectFrom('partner_settings').selectAll().where('location_id', '=', location.id).execute();
-  const byPartner = (p: Partner) => presentPartner(p, rows.find((r) => r.partner === p));
-  const [customerlink, mechanicnet, carfax] = PARTNERS.map(byPartner) as [ReturnType<typeof byPartner>, ReturnType<typeof byPartner>, ReturnType<typeof byPartner>];
+  const rows = await s
+    .selectFrom('partner_settings')
+    .selectAll()
+    .where('location_id', '=', location.id)
+    .execute();
+  const byPartner = (p: Partner) =>
+    presentPartner(
+      p,
+      rows.find((r) => r.partner === p),
+    );
+  const [customerlink, mechanicnet, carfax] = PARTNERS.map(byPartner) as [
+    ReturnType<typeof byPartner>,
+    ReturnType<typeof byPartner>,
+    ReturnType<typeof byPartner>,
+  ];
   return {
     location_id: location.id,
+    identification_missing: missingIdentification(location),
     general: tabValues(location, 'general'),
     email: { ...tabValues(location, 'email'), email_enabled: location.email_enabled },
     postcards: { ...tabValues(location, 'postcards'), postcards_enabled: location.postcards_enabled },

@@ -16,15 +16,45 @@ import { presentPartner } from './load-settings.ts';
 const consentFlag = { customerlink: 'confirm_send', carfax: 'accept_terms', mechanicnet: null } as const;
 
 const bodies = {
-  customerlink: z.strictObject({ enabled: z.boolean(), settings: SETTINGS_SCHEMAS.customerlink, password: z.string().min(1).max(200).optional(), confirm_send: z.boolean().optional() }),
+  customerlink: z.strictObject({
+    enabled: z.boolean(),
+    settings: SETTINGS_SCHEMAS.customerlink,
+    password: z.string().min(1).max(200).optional(),
+    confirm_send: z.boolean().optional(),
+  }),
   mechanicnet: z.strictObject({ enabled: z.boolean(), settings: SETTINGS_SCHEMAS.mechanicnet }),
-  carfax: z.strictObject({ enabled: z.boolean(), settings: SETTINGS_SCHEMAS.carfax, accept_terms: z.boolean().optional() }),
+  carfax: z.strictObject({
+    enabled: z.boolean(),
+    settings: SETTINGS_SCHEMAS.carfax,
+    accept_terms: z.boolean().optional(),
+    /** The CARFAX API token (uploads and the plate lookup); encrypted at rest, never returned. */
+    token: z.string().min(1).max(500).optional(),
+  }),
 };
 
 const EXAMPLES = {
-  customerlink: { enabled: true, settings: { account_number: 'CL-0042', server: 'ftp.customerlink.example', port: 21, user: 'garage42', directory: '/in', passive: true }, password: 's3cret-ftp', confirm_send: true },
-  mechanicnet: { enabled: true, settings: { shop_id: 'MN-778', endpoint: 'https://upload.mechanicnet.example/api' } },
-  carfax: { enabled: true, settings: { endpoint: 'https://partners.carfax.example/service-records' }, accept_terms: true },
+  customerlink: {
+    enabled: true,
+    settings: {
+      account_number: 'CL-0042',
+      server: 'ftp.customerlink.example',
+      port: 21,
+      user: 'garage42',
+      directory: '/in',
+      passive: true,
+    },
+    password: 's3cret-ftp',
+    confirm_send: true,
+  },
+  mechanicnet: {
+    enabled: true,
+    settings: { shop_id: 'MN-778', endpoint: 'https://upload.mechanicnet.example/api' },
+  },
+  carfax: {
+    enabled: true,
+    settings: { endpoint: 'https://partners.carfax.example/service-records' },
+    accept_terms: true,
+  },
 };
 
 function partnerRoute(partner: Partner): ApiRoute {
@@ -36,27 +66,65 @@ function partnerRoute(partner: Partner): ApiRoute {
     auth: 'settings.write',
     isolation: 'tenant',
     params: z.strictObject({ locationId: id }),
-    body: bodies[partner] as z.ZodType<{ enabled: boolean; settings: Record<string, unknown>; password?: string; confirm_send?: boolean; accept_terms?: boolean }>,
+    body: bodies[partner] as z.ZodType<{
+      enabled: boolean;
+      settings: Record<string, unknown>;
+      password?: string;
+      token?: string;
+      confirm_send?: boolean;
+      accept_terms?: boolean;
+    }>,
     response: partnerOut,
     example: (ids) => ({ params: { locationId: ids.locationId }, body: EXAMPLES[partner] }),
     async handler({ ctx, db, scope, params, body, now }) {
       return db.transaction().execute(async (trx) => {
         const s = scoped(trx, scope);
         const keys = s.location(params.locationId);
-        const before = await s.selectFrom('partner_settings').selectAll().where('location_id', '=', keys.location_id).where('partner', '=', partner).forUpdate().executeTakeFirst();
+        const before = await s
+          .selectFrom('partner_settings')
+          .selectAll()
+          .where('location_id', '=', keys.location_id)
+          .where('partner', '=', partner)
+          .forUpdate()
+          .executeTakeFirst();
         const flag = consentFlag[partner];
         const switchingOn = body.enabled && !before?.enabled;
-        let consent = { consent_user_id: before?.consent_user_id ?? null, consent_at: before?.consent_at ?? null };
+        let consent = {
+          consent_user_id: before?.consent_user_id ?? null,
+          consent_at: before?.consent_at ?? null,
+        };
         if (flag && switchingOn) {
           if (body[flag] !== true) {
-            const what = partner === 'carfax' ? 'accept the CARFAX terms of service' : 'confirm that customer data will be sent to CustomerLink at your request';
-            throw new HttpError(400, 'confirmation_required', `${flag}: to switch ${PARTNER_NAMES[partner]} on, ${what} (${flag}: true)`, flag);
+            const what =
+              partner === 'carfax'
+                ? 'accept the CARFAX terms of service'
+                : 'confirm that customer data will be sent to CustomerLink at your request';
+            throw new HttpError(
+              400,
+              'confirmation_required',
+              `${flag}: to switch ${PARTNER_NAMES[partner]} on, ${what} (${flag}: true)`,
+              flag,
+            );
           }
           consent = { consent_user_id: scope.userId, consent_at: now };
         }
-        const secret = body.password !== undefined ? encryptSecret(ctx.keys, body.password) : (before?.secret_ciphertext ?? null);
-        if (partner === 'customerlink' && body.enabled && !secret) throw new HttpError(400, 'invalid_input', 'password: CustomerLink needs the FTP password', 'password');
-        const values = { enabled: body.enabled, settings: JSON.stringify(body.settings), secret_ciphertext: secret, ...consent, updated_at: now };
+        const newSecret = body.password ?? body.token;
+        const secret =
+          newSecret !== undefined ? encryptSecret(ctx.keys, newSecret) : (before?.secret_ciphertext ?? null);
+        if (partner === 'customerlink' && body.enabled && !secret)
+          throw new HttpError(
+            400,
+            'invalid_input',
+            'password: CustomerLink needs the FTP password',
+            'password',
+          );
+        const values = {
+          enabled: body.enabled,
+          settings: JSON.stringify(body.settings),
+          secret_ciphertext: secret,
+          ...consent,
+          updated_at: now,
+        };
         const row = await trx
           .insertInto('partner_settings')
           .values({ ...keys, partner, ...values })
@@ -73,6 +141,7 @@ function partnerRoute(partner: Partner): ApiRoute {
             enabled: { from: before?.enabled ?? false, to: body.enabled },
             settings: body.settings,
             ...(body.password !== undefined ? { password: 'changed' } : {}),
+            ...(body.token !== undefined ? { token: 'changed' } : {}),
             ...(flag && switchingOn ? { [flag]: true } : {}),
           },
           now,
@@ -83,4 +152,6 @@ function partnerRoute(partner: Partner): ApiRoute {
   });
 }
 
-export const partnerSettingsRoutes: ApiRoute[] = (['customerlink', 'mechanicnet', 'carfax'] as const).map(partnerRoute);
+export const partnerSettingsRoutes: ApiRoute[] = (['customerlink', 'mechanicnet', 'carfax'] as const).map(
+  partnerRoute,
+);

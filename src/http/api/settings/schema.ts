@@ -5,7 +5,12 @@ import type { Location } from '../../../db/schema.ts';
 import { language, nullableText, text } from '../schemas.ts';
 import { timeZone } from '../locations/schema.ts';
 
-const url = z.string().trim().max(500).refine((v) => /^(https?:\/\/|mailto:)\S+$/.test(v), 'must be an http(s):// URL or a mailto: address');
+const url = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => /^(https?:\/\/|mailto:)\S+$/.test(v), 'must be an http(s):// URL or a mailto: address')
+  .meta({ pattern: '^(https?://|mailto:)\\S+$' });
 
 export const generalTab = z.strictObject({
   name: text(200).min(1),
@@ -59,6 +64,8 @@ export const partnerOut = z.object({
 
 export const settingsOut = z.object({
   location_id: z.number(),
+  /** What General settings lack to identify the sender; the location sends nothing until empty. */
+  identification_missing: z.array(z.string()),
   general: z.record(z.string(), z.unknown()),
   email: z.record(z.string(), z.unknown()).and(z.object({ email_enabled: z.boolean() })),
   postcards: z.record(z.string(), z.unknown()).and(z.object({ postcards_enabled: z.boolean() })),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { bodyId, iso, language, text } from '../schemas.ts';
 
-export const ROLES = ['owner', 'manager', 'crm_agent', 'service_advisor', 'sales_manager', 'sales_rep', 'technician'] as const;
+import { ROLES } from '../../../domain/role.ts';
+export { ROLES };
 export const roleIn = z.strictObject({ location_id: bodyId, role: z.enum(ROLES) });
 export const userOut = z.object({
   id: z.number(),
@@ -19,9 +20,24 @@ export const createUserBody = z.strictObject({
   password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
   roles: z.array(roleIn).min(1).max(100),
 });
-export const updateUserBody = z.strictObject({ name: text(200).min(1).optional(), language: language.optional(), disabled: z.boolean().optional(), roles: z.array(roleIn).max(100).optional() });
+export const updateUserBody = z.strictObject({
+  name: text(200).min(1).optional(),
+  language: language.optional(),
+  disabled: z.boolean().optional(),
+  roles: z.array(roleIn).max(100).optional(),
+});
 
-export function presentUser(u: { id: number; email: string; name: string; language: string; disabled_at: Date | null; created_at: Date }, roles: Array<{ user_id: number; location_id: number; role: string }>) {
+export function presentUser(
+  u: {
+    id: number;
+    email: string;
+    name: string;
+    language: string;
+    disabled_at: Date | null;
+    created_at: Date;
+  },
+  roles: Array<{ user_id: number; location_id: number; role: string }>,
+) {
   return {
     id: u.id,
     email: u.email,

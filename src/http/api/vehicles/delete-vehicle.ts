@@ -18,7 +18,11 @@ export const deleteVehicleRoute = defineRoute({
   example: (ids) => ({ params: { vehicleId: ids.vehicleId } }),
   async handler({ db, scope, params, now }) {
     await db.transaction().execute(async (trx) => {
-      const row = await scoped(trx, scope).deleteFrom('vehicles').where('id', '=', params.vehicleId).returning(['id', 'vin']).executeTakeFirst();
+      const row = await scoped(trx, scope)
+        .deleteFrom('vehicles')
+        .where('id', '=', params.vehicleId)
+        .returning(['id', 'vin'])
+        .executeTakeFirst();
       if (!row) throw notFound(`Vehicle ${params.vehicleId}`);
       await audit(trx, scope, 'delete', 'vehicle', row.id, { vin: row.vin }, now);
     });

@@ -15,7 +15,11 @@ export const getVehicleRoute = defineRoute({
   response: vehicleOut,
   example: (ids) => ({ params: { vehicleId: ids.vehicleId } }),
   async handler({ s, params }) {
-    const row = await s.selectFrom('vehicles').selectAll().where('id', '=', params.vehicleId).executeTakeFirst();
+    const row = await s
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('id', '=', params.vehicleId)
+      .executeTakeFirst();
     if (!row) throw notFound(`Vehicle ${params.vehicleId}`);
     return presentVehicle(row);
   },

@@ -22,9 +22,19 @@ export const listVehiclesRoute = defineRoute({
   response: page(vehicleOut),
   example: (ids) => ({ query: { location_id: ids.locationId, customer_id: ids.customerId } }),
   async handler({ s, query }) {
-    let q = s.selectFrom('vehicles').selectAll().where('id', '>', decodeCursor(query.cursor)).orderBy('id').limit(query.limit + 1);
+    let q = s
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1);
     if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
-    if (query.customer_id) q = q.where('customer_id', '=', (await s.find('customers', query.customer_id, 'Customer', 'customer_id')).id);
+    if (query.customer_id)
+      q = q.where(
+        'customer_id',
+        '=',
+        (await s.find('customers', query.customer_id, 'Customer', 'customer_id')).id,
+      );
     if (query.vin) q = q.where('vin', '=', query.vin);
     if (query.plate) q = q.where('plate', '=', query.plate);
     if (query.status) q = q.where('status', '=', query.status);

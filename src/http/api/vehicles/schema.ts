@@ -3,9 +3,12 @@ import type { Vehicle } from '../../../db/schema.ts';
 import { checkVin } from '../../../domain/vin/check-vin.ts';
 import { bodyId, dateStr, iso, nullableText } from '../schemas.ts';
 
+// The document gives the form (17 letters and digits, no I, O or Q); the check digit of a North
+// American VIN is checked too, and named when wrong.
 export const vin = z
   .string()
   .trim()
+  .meta({ pattern: '^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$' })
   .transform((v, ctx) => {
     const check = checkVin(v);
     if (!check.ok) {
@@ -22,6 +25,10 @@ export const vehicleFields = {
   model: nullableText(60).optional(),
   submodel: nullableText(60).optional(),
   engine: nullableText(60).optional(),
+  body_style: nullableText(60).optional(),
+  fuel_type: nullableText(60).optional(),
+  drive_type: nullableText(60).optional(),
+  plant: nullableText(60).optional(),
   plate: nullableText(20).optional(),
   plate_region: nullableText(20).optional(),
   delivery_date: dateStr.nullable().optional(),
@@ -44,6 +51,10 @@ export const vehicleOut = z.object({
   model: z.string().nullable(),
   submodel: z.string().nullable(),
   engine: z.string().nullable(),
+  body_style: z.string().nullable(),
+  fuel_type: z.string().nullable(),
+  drive_type: z.string().nullable(),
+  plant: z.string().nullable(),
   plate: z.string().nullable(),
   plate_region: z.string().nullable(),
   delivery_date: z.string().nullable(),

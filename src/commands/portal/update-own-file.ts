@@ -1,0 +1,199 @@
+// A customer edits their own file in the portal: the fields they may change, and which messages
+// the shop may send them per purpose (service, marketing) and channel (email, postcard). Fields
+// are audited with the customer as the actor; each consent given or withdrawn goes through
+// record-consent (consent history, evidence: the portal form and its wording's version); and P01
+// is raised for the CRM agent with everything that changed (from → to), in one transaction.
+import type { Kysely, Transaction } from 'kysely';
+import type { Customer, DB, Language } from '../../db/schema.ts';
+import { audit, diff } from '../../accounts/audit.ts';
+import { enqueueCustomerFileChanged } from '../../engine/events/customer-file-changed.ts';
+import { localDateTime } from '../../domain/time/dates.ts';
+import { PREFERENCES_TEXT_VERSION, pt } from '../../i18n/portal-strings.ts';
+import { actingScope, own, type CustomerScope } from '../../portal/customer-scope.ts';
+import { PortalInputError, PortalNotFound } from '../../portal/errors.ts';
+import { loadCustomerConsents } from '../load-customer-consents.ts';
+import { CUSTOMER_OPT_OUT_SOURCES, recordConsent } from '../record-consent.ts';
+
+export const FILE_FIELDS = {
+  first_name: 100,
+  last_name: 100,
+  phone: 40,
+  address_line1: 200,
+  address_line2: 200,
+  city: 100,
+  region: 100,
+  postal_code: 20,
+} as const;
+
+export type FileField = keyof typeof FILE_FIELDS;
+
+export const PREFERENCE_CHANNELS = ['email', 'postcard'] as const;
+export const PREFERENCE_PURPOSES = ['service', 'marketing'] as const;
+
+export interface Preference {
+  channel: (typeof PREFERENCE_CHANNELS)[number];
+  purpose: (typeof PREFERENCE_PURPOSES)[number];
+  /** Such messages may go to the customer by that channel. */
+  on: boolean;
+}
+
+export interface OwnFileInput {
+  fields: Partial<Record<FileField, string | null>>;
+  language?: Language;
+  /** Every purpose × channel, as ticked on the form (absent: the form did not show them). */
+  preferences?: Preference[];
+}
+
+/** A Do Not Mail the customer set themselves (portal, unsubscribe) is theirs to lift here. */
+const OWN_STOP_SOURCES = ['portal', ...CUSTOMER_OPT_OUT_SOURCES];
+
+/** Form values → input, refusing what cannot be stored (the field is named). */
+export function parseOwnFileForm(body: Record<string, unknown>): OwnFileInput {
+  const fields: OwnFileInput['fields'] = {};
+  for (const [name, max] of Object.entries(FILE_FIELDS) as Array<[FileField, number]>) {
+    const raw = body[name];
+    if (raw === undefined) continue;
+    if (typeof raw !== 'string') throw new PortalInputError(name, 'field_invalid');
+    const v = raw.replace(/\s+/g, ' ').trim();
+    if (v.length > max) throw new PortalInputError(name, 'field_too_long', { max });
+    if (name === 'phone' && v && !/^[+0-9 ().-]{3,40}$/.test(v))
+      throw new PortalInputError(name, 'field_invalid');
+    fields[name] = v === '' ? null : v;
+  }
+  const input: OwnFileInput = { fields };
+  if (body.language !== undefined) {
+    if (body.language !== 'en' && body.language !== 'fr' && body.language !== 'es')
+      throw new PortalInputError('language', 'field_invalid');
+    input.language = body.language;
+  }
+  // Checkboxes: a ticked box sends "on", an unticked one nothing; `prefs` says the form had them.
+  if (body.prefs !== undefined) {
+    input.preferences = [];
+    for (const purpose of PREFERENCE_PURPOSES)
+      for (const channel of PREFERENCE_CHANNELS) {
+        const v = body[`pref_${purpose}_${channel}`];
+        if (v !== undefined && v !== 'on') throw new PortalInputError('prefs', 'field_invalid');
+        input.preferences.push({ channel, purpose, on: v === 'on' });
+      }
+  }
+  return input;
+}
+
+export interface PreferenceState {
+  /** What the form shows ticked. */
+  shown: Preference[];
+  /** Per `channel/purpose`: the consent as recorded, ignoring a Do Not Mail. */
+  consent: Map<string, { on: boolean; basis: string | null }>;
+  /** A Do Not Mail the customer set themselves: everything shows unticked. */
+  ownStop: boolean;
+  /** A Do Not Mail set by the shop: the customer's choices wait until the shop lifts it. */
+  shopStop: boolean;
+}
+
+/** The customer's preferences as the engine applies them: marketing needs valid consent today. */
+export async function ownPreferences(
+  db: Kysely<DB> | Transaction<DB>,
+  customer: Customer,
+  today: string,
+): Promise<PreferenceState> {
+  const { consents } = await loadCustomerConsents(db, customer.org_id, customer, today);
+  const consent = new Map<string, { on: boolean; basis: string | null }>();
+  for (const c of consents)
+    consent.set(`${c.channel}/${c.purpose}`, {
+      basis: c.basis,
+      on: c.purpose === 'service' ? c.basis !== 'none' : c.hold_reason === null,
+    });
+  const ownStop = customer.do_not_mail && OWN_STOP_SOURCES.includes(customer.do_not_mail_source ?? '');
+  const shown: Preference[] = [];
+  for (const purpose of PREFERENCE_PURPOSES)
+    for (const channel of PREFERENCE_CHANNELS)
+      shown.push({ channel, purpose, on: !ownStop && consent.get(`${channel}/${purpose}`)!.on });
+  return { shown, consent, ownStop, shopStop: customer.do_not_mail && !ownStop };
+}
+
+export async function updateOwnFile(
+  trx: Transaction<DB>,
+  cs: CustomerScope,
+  input: OwnFileInput,
+  now: Date,
+): Promise<{ changes: Record<string, { from: unknown; to: unknown }> }> {
+  const mine = own(trx, cs);
+  const before = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('org_id', '=', cs.orgId)
+    .where('id', '=', cs.customerId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw new PortalNotFound('Customer');
+  const location = await mine.location();
+  const today = localDateTime(now, location.time_zone).date;
+  const next: Record<string, unknown> = { ...input.fields };
+  if (input.language) next.language = input.language;
+  const nameChanged =
+    ('first_name' in next && next.first_name !== before.first_name) ||
+    ('last_name' in next && next.last_name !== before.last_name);
+  if (nameChanged && !before.company_name) {
+    const first = 'first_name' in next ? next.first_name : before.first_name;
+    const last = 'last_name' in next ? next.last_name : before.last_name;
+    const mailing = [first, last].filter(Boolean).join(' ');
+    if (mailing) next.mailing_name = mailing;
+  }
+
+  // Preferences: ticking anything lifts the customer's own Do Not Mail; then each purpose ×
+  // channel whose choice differs from the consent on record is recorded (express or none).
+  const consentChanges: Record<string, { from: unknown; to: unknown }> = {};
+  const toRecord: Preference[] = [];
+  if (input.preferences) {
+    const state = await ownPreferences(trx, before, today);
+    const lift = state.ownStop && input.preferences.some((p) => p.on);
+    if (lift) next.do_not_mail = false;
+    if (!state.ownStop || lift)
+      for (const p of input.preferences) {
+        const current = state.consent.get(`${p.channel}/${p.purpose}`)!;
+        if (p.on === current.on) continue;
+        toRecord.push(p);
+        consentChanges[`consent.${p.channel}.${p.purpose}`] = {
+          from: current.basis,
+          to: p.on ? 'express' : 'none',
+        };
+      }
+  }
+
+  const fieldChanges = diff(before, next);
+  if (Object.keys(fieldChanges).length > 0) {
+    const lifted = 'do_not_mail' in fieldChanges ? { do_not_mail_at: null, do_not_mail_source: null } : {};
+    await trx
+      .updateTable('customers')
+      .set({ ...next, ...lifted, updated_at: now })
+      .where('org_id', '=', cs.orgId)
+      .where('id', '=', cs.customerId)
+      .execute();
+    await audit(trx, actingScope(cs), 'update', 'customer', cs.customerId, fieldChanges, now);
+  }
+  const language = before.language ?? location.language; // the form's, as the customer read it
+  for (const p of toRecord)
+    await recordConsent(
+      trx,
+      actingScope(cs),
+      {
+        customerId: cs.customerId,
+        channel: p.channel,
+        purpose: p.purpose,
+        basis: p.on ? 'express' : 'none',
+        givenOn: today,
+        evidence: {
+          form: 'portal_file',
+          text_version: PREFERENCES_TEXT_VERSION,
+          language,
+          text: pt(language, 'prefs_consent', { business: location.business_name ?? location.name }),
+        },
+        source: 'portal',
+      },
+      () => now,
+    );
+  const changes = { ...fieldChanges, ...consentChanges };
+  if (Object.keys(changes).length > 0)
+    await enqueueCustomerFileChanged(trx, cs.orgId, cs.customerId, changes, now);
+  return { changes };
+}

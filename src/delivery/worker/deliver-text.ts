@@ -1,0 +1,153 @@
+// Sends one claimed text (channel 'sms'): the same claim, still-valid check, identification check
+// and outcome records as email (deliver-email.ts), plus what texts need: the location's texts
+// switched on, a mobile number, consent for texts, no STOP from the number, and quiet hours (a
+// text due outside them goes back to pending until the next allowed time, its attempt not
+// counted). Sent texts join the customer's conversation.
+import { sql, type Kysely } from 'kysely';
+import type { DB, Message } from '../../db/schema.ts';
+import { missingIdentification } from '../../domain/compliance/identification.ts';
+import { purposeOf } from '../../domain/compliance/purpose.ts';
+import type { MessagePayload } from '../../domain/messages/payload.ts';
+import { textConsentHold } from '../../domain/sms/text-consent.ts';
+import type { Keys } from '../../security/keys.ts';
+import { buildMergeData } from '../merge/build-merge-data.ts';
+import type { LinkContext } from '../merge/links.ts';
+import { key, overrideKey, type SendContext } from '../merge/load-send-context.ts';
+import { SmsProviderError } from '../sms/provider.ts';
+import { nextTextTime } from '../sms/quiet-hours.ts';
+import { shortLinkFor } from '../sms/short-links.ts';
+import { loadTextSettings } from '../sms/sms-settings.ts';
+import { renderText } from '../sms/text-templates.ts';
+import type { TextSender } from '../sms/text-sender.ts';
+import type { Outcome } from './deliver-email.ts';
+import { markOutcome, markRetry, markSent } from './record.ts';
+import type { StillValid } from './still-valid.ts';
+
+export interface TextDeps {
+  db: Kysely<DB>;
+  keys: Keys;
+  texts: TextSender;
+  links: Omit<LinkContext, 'now'>;
+  now: () => Date;
+}
+
+export const statusCallbackUrl = (publicUrl: string, orgId: number, locationId: number) =>
+  `${publicUrl}/hooks/sms/${orgId}/${locationId}/status`;
+
+export async function deliverText(
+  deps: TextDeps,
+  m: Message,
+  sc: SendContext,
+  check: StillValid,
+): Promise<Outcome> {
+  const { db } = deps;
+  const now = deps.now();
+  const location = sc.locations.get(key(m.org_id, m.location_id));
+  if (!location) return fail('failed', 'location not found');
+  const customer = m.customer_id !== null ? (sc.customers.get(key(m.org_id, m.customer_id)) ?? null) : null;
+  if (!customer) return fail('failed', 'texts go to customers only');
+  if (!location.sms_enabled) return fail('cancelled', 'texts are switched off for this location');
+  if (customer.do_not_mail) return fail('cancelled', 'do_not_mail');
+  const to = customer.mobile_phone?.trim();
+  if (!to) return fail('failed', 'no mobile number');
+  if (!check.valid) return fail('cancelled', check.reason);
+  if (missingIdentification(location).length > 0) return fail('held', 'no_identification');
+
+  const [optOut, consents] = await Promise.all([
+    db
+      .selectFrom('sms_opt_outs')
+      .select('keyword')
+      .where('org_id', '=', m.org_id)
+      .where('location_id', '=', m.location_id)
+      .where('phone', '=', to)
+      .executeTakeFirst(),
+    db
+      .selectFrom('customer_consents')
+      .select(['purpose', 'basis'])
+      .where('org_id', '=', m.org_id)
+      .where('customer_id', '=', customer.id)
+      .where('channel', '=', 'text')
+      .execute(),
+  ]);
+  if (optOut) return fail('cancelled', `the number texted ${optOut.keyword}`);
+  const consent = textConsentHold(purposeOf(m.kind, m.appointment_id), consents);
+  if (consent) return fail('held', consent);
+
+  const settings = await loadTextSettings(db, deps.keys, m.org_id, m.location_id);
+  const allowed = nextTextTime(now, { timeZone: location.time_zone, ...settings });
+  if (allowed > now) {
+    await sql`UPDATE messages SET status = 'pending', claimed_by = NULL, attempts = attempts - 1, next_attempt_at = ${allowed},
+                     reason = ${`quiet hours: waits until ${allowed.toISOString()}`}, updated_at = ${now}
+               WHERE org_id = ${m.org_id} AND id = ${m.id} AND status = 'sending'`.execute(db);
+    return 'retry';
+  }
+
+  let body: string;
+  try {
+    const links = { ...deps.links, now };
+    const data = buildMergeData(
+      {
+        message: m,
+        language: m.language,
+        location,
+        customer,
+        staff: null,
+        surveys: ((m.payload as MessagePayload).survey_ids ?? []).flatMap(
+          (id) => sc.surveys.get(key(m.org_id, id)) ?? [],
+        ),
+      },
+      links,
+    );
+    data.short_link = await shortLinkFor(db, deps.links.publicUrl, { ...m, customer_id: customer.id }, now);
+    const override =
+      sc.overrides.get(overrideKey(m.org_id, m.location_id, m.kind, 'sms', m.language))?.body ?? null;
+    body = renderText({ kind: m.kind, language: m.language, override }, data);
+  } catch (err) {
+    return fail('failed', `could not render: ${(err as Error).message}`);
+  }
+
+  let sent: { sid: string; status: string };
+  try {
+    sent = await deps.texts.send(
+      { orgId: m.org_id, locationId: m.location_id, messageId: m.id },
+      settings.provider,
+      {
+        to,
+        body,
+        statusCallback: settings.provider
+          ? statusCallbackUrl(deps.links.publicUrl, m.org_id, m.location_id)
+          : null,
+      },
+    );
+  } catch (err) {
+    const e = err as Error;
+    if (e instanceof SmsProviderError && e.code === 'no_sms_provider') return fail('held', 'no_sms_provider');
+    if (e instanceof SmsProviderError && e.final) return fail('failed', e.message);
+    return markRetry(db, m, e.message, deps.now());
+  }
+  // The window: accepted by the provider, not yet recorded (as for email; see send-window.ts).
+  const at = deps.now();
+  await markSent(db, m, sent.sid, at);
+  await db
+    .insertInto('sms_conversation')
+    .values({
+      org_id: m.org_id,
+      location_id: m.location_id,
+      customer_id: customer.id,
+      direction: 'out',
+      phone: to,
+      body,
+      provider_sid: sent.sid,
+      message_id: m.id,
+      read_at: at,
+      at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return 'sent';
+
+  async function fail(status: 'failed' | 'cancelled' | 'held', reason: string): Promise<Outcome> {
+    await markOutcome(db, m, status, reason, deps.now());
+    return status;
+  }
+}

@@ -1,0 +1,142 @@
+// Campaigns through the API: create with a promotion or their own text, preview counts, send
+// today, then the worker mails each customer once through real SMTP on loopback, with the
+// campaign's text and the customer's data escaped; bad input named by field, never a 500.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
+import { makeCustomer, makeShop, makeVehicle } from '../../../../test/helpers/factories.ts';
+import { outbox } from '../../../../test/helpers/engine.ts';
+import { startSmtpSink, testContext, type SmtpSink } from '../../../../test/helpers/delivery.ts';
+import { runWorker } from '../../../delivery/worker/run-worker.ts';
+
+let api: ApiTest;
+let sink: SmtpSink;
+let shop: Awaited<ReturnType<typeof makeShop>>;
+let owner: Client;
+
+beforeAll(async () => {
+  api = await createApiTest(); // the clock reads 2026-03-10 (Toronto)
+  sink = await startSmtpSink();
+  shop = await makeShop(api.t.db);
+  owner = await signIn(
+    api.app,
+    (await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }])).email,
+  );
+});
+afterAll(async () => {
+  await sink.close();
+  await api.close();
+});
+
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  owner.request({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+
+describe('campaigns through the API', () => {
+  it('creates, previews, sends today; the worker mails each customer once with the campaign text', async () => {
+    const mazda = await makeCustomer(api.t.db, shop, {
+      mailing_name: '<b>Zoé</b>',
+      language: 'fr',
+      email: 'zoe@example.test',
+    });
+    await makeVehicle(api.t.db, shop, mazda.id, { make: 'Mazda', model: 'CX-5' });
+    await makeVehicle(api.t.db, shop, (await makeCustomer(api.t.db, shop, { do_not_mail: true })).id, {
+      make: 'Mazda',
+    });
+    await makeVehicle(api.t.db, shop, (await makeCustomer(api.t.db, shop)).id, { make: 'Kia' });
+
+    const created = await call('POST', `/locations/${shop.locationId}/campaigns`, {
+      name: 'Mazda owners',
+      segment: { vehicle_make: 'mazda' },
+      content: {
+        en: { subject: 'Mazda days', body: 'Hello {{mailing_name}}, Mazda days are here.' },
+        fr: { subject: 'Journées Mazda', body: 'Bonjour {{mailing_name}}, ce sont les journées Mazda.' },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: number; status: string }).id;
+    expect(created.json()).toMatchObject({ status: 'draft', segment: { vehicle_make: 'mazda' } });
+
+    const preview = await call('GET', `/campaigns/${id}/preview`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({
+      day: '2026-03-10',
+      total: 2,
+      to_send: 1,
+      held: 1,
+      held_by_reason: [{ reason: 'do_not_mail', count: 1 }],
+    });
+
+    const list = await call('GET', `/locations/${shop.locationId}/campaigns`);
+    expect((list.json() as { items: Array<{ id: number }> }).items.map((c) => c.id)).toEqual([id]);
+
+    const sent = await call('POST', `/campaigns/${id}/send`, {});
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ status: 'sent', send_on: '2026-03-10' });
+    expect((await outbox(api.t.db, shop, 'CAMPAIGN')).map((m) => m.status).sort()).toEqual([
+      'held',
+      'pending',
+    ]);
+    // Sending again is refused; the messages stay one per customer.
+    const again = await call('POST', `/campaigns/${id}/send`, {});
+    expect(again.statusCode).toBe(400);
+    expect(again.json()).toMatchObject({ error: { code: 'invalid_input', field: 'id' } });
+
+    const ctx = testContext(api.t, { SMTP_URL: sink.url, MAIL_FROM: 'relance@mail.test' });
+    const before = sink.received.length;
+    await runWorker(ctx, { once: true });
+    await runWorker(ctx, { once: true });
+    expect(sink.received.length - before).toBe(1);
+    const mail = await sink.parse(before);
+    expect(mail.subject).toBe('Journées Mazda');
+    expect(mail.html).toContain('Bonjour &lt;b&gt;Zoé&lt;/b&gt;, ce sont les journées Mazda.');
+    expect(mail.html).not.toContain('<b>Zoé');
+  });
+
+  it('sends a promotion with the shipped template, schedules a later day, and cancels it', async () => {
+    const promo = await call('POST', `/locations/${shop.locationId}/promotions`, {
+      name: 'Winter tires',
+      coupon_code: 'SNOW',
+      text: { en: '10% off winter tires' },
+    });
+    const created = await call('POST', `/locations/${shop.locationId}/campaigns`, {
+      name: 'Tires',
+      promotion_id: (promo.json() as { id: number }).id,
+      segment: { language: 'es' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: number }).id;
+    const edited = await call('PATCH', `/campaigns/${id}`, { segment: { language: 'en' } });
+    expect(edited.json()).toMatchObject({ segment: { language: 'en', vehicle_make: null } });
+    const scheduled = await call('POST', `/campaigns/${id}/send`, { send_on: '2026-03-20' });
+    expect(scheduled.json()).toMatchObject({ status: 'scheduled', send_on: '2026-03-20' });
+    const cancelled = await call('POST', `/campaigns/${id}/cancel`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('names the bad field: script in the body, a past day, a promotion of another shop', async () => {
+    const url = `/locations/${shop.locationId}/campaigns`;
+    const script = await call('POST', url, {
+      name: 'X',
+      content: { en: { subject: 'x', body: '<img src=x onerror="alert(1)">' } },
+    });
+    expect(script.statusCode).toBe(400);
+    expect(script.json()).toMatchObject({ error: { field: 'content.en.body' } });
+    const other = await makeShop(api.t.db);
+    const foreign = await api.t.db
+      .insertInto('promotions')
+      .values({ org_id: other.orgId, location_id: other.locationId, name: 'x', description: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await call('POST', url, { name: 'X', promotion_id: foreign.id })).json()).toMatchObject({
+      error: { field: 'promotion_id' },
+    });
+    const draft = (
+      await call('POST', url, { name: 'Y', content: { en: { subject: 'y', body: 'y' } } })
+    ).json() as {
+      id: number;
+    };
+    const past = await call('POST', `/campaigns/${draft.id}/send`, { send_on: '2026-03-09' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json()).toMatchObject({ error: { field: 'send_on' } });
+    expect((await call('GET', `/campaigns/${draft.id}/preview?on=2026-02-30`)).statusCode).toBe(400);
+  });
+});

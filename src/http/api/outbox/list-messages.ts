@@ -1,0 +1,50 @@
+// GET /api/v1/messages: The outbox: messages with filters (kind, channel, status, customer, due dates).
+import { z } from 'zod';
+import { defineRoute } from '../define.ts';
+import { dateStr, id, listQuery, page } from '../schemas.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { messageOut, present } from './shared.ts';
+
+const STATUSES = ['pending', 'sending', 'sent', 'failed', 'held', 'cancelled', 'bounced'] as const;
+
+export const listMessagesRoute = defineRoute({
+  method: 'GET',
+  path: '/messages',
+  summary: 'The outbox: messages with filters (kind, channel, status, customer, due dates)',
+  tag: 'Outbox',
+  auth: 'messages.read',
+  isolation: 'tenant',
+  query: z.strictObject({
+    ...listQuery,
+    location_id: id.optional(),
+    customer_id: id.optional(),
+    kind: z.string().max(20).optional(),
+    channel: z.enum(['email', 'postcard', 'task', 'none']).optional(),
+    status: z.enum(STATUSES).optional(),
+    due_from: dateStr.optional(),
+    due_to: dateStr.optional(),
+  }),
+  response: page(messageOut),
+  example: (ids) => ({ query: { location_id: ids.locationId, status: 'sent', due_from: '2026-03-01' } }),
+  async handler({ s, query }) {
+    let q = s
+      .selectFrom('messages')
+      .selectAll()
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1);
+    if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
+    if (query.customer_id)
+      q = q.where(
+        'customer_id',
+        '=',
+        (await s.find('customers', query.customer_id, 'Customer', 'customer_id')).id,
+      );
+    if (query.kind) q = q.where('kind', '=', query.kind);
+    if (query.channel) q = q.where('channel', '=', query.channel);
+    if (query.status) q = q.where('status', '=', query.status);
+    if (query.due_from) q = q.where('due_on', '>=', query.due_from);
+    if (query.due_to) q = q.where('due_on', '<=', query.due_to);
+    return pageOf(await q.execute(), query.limit, present);
+  },
+});

@@ -1,0 +1,46 @@
+// GET /shipped-templates: the templates Relance ships (per kind, channel and language), so an
+// editor can start from the shipped text and a shop can see what an override replaces.
+import { z } from 'zod';
+import { defineRoute } from '../define.ts';
+import { channel, language } from '../schemas.ts';
+import { defaultTemplates } from '../../../delivery/templates/defaults.ts';
+
+export const listShippedTemplatesRoute = defineRoute({
+  method: 'GET',
+  path: '/shipped-templates',
+  summary: 'The shipped templates (filter by kind, channel, language)',
+  tag: 'Templates',
+  auth: 'templates.read',
+  isolation: { exempt: 'reads no tenant data (the templates Relance ships)' },
+  query: z.strictObject({
+    kind: z.string().max(20).optional(),
+    channel: channel.optional(),
+    language: language.optional(),
+  }),
+  response: z.object({
+    items: z.array(
+      z.object({
+        kind: z.string(),
+        channel: z.string(),
+        language: z.string(),
+        subject: z.string(),
+        body: z.string(),
+      }),
+    ),
+  }),
+  example: () => ({ query: { kind: 'E01', channel: 'email', language: 'fr' } }),
+  async handler({ query }) {
+    const items = [...defaultTemplates()].map(([key, t]) => {
+      const [kind = '', ch = '', lang = ''] = key.split('|');
+      return { kind, channel: ch, language: lang, subject: t.subject, body: t.body };
+    });
+    return {
+      items: items.filter(
+        (t) =>
+          (!query.kind || t.kind === query.kind) &&
+          (!query.channel || t.channel === query.channel) &&
+          (!query.language || t.language === query.language),
+      ),
+    };
+  },
+});

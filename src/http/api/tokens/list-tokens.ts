@@ -1,0 +1,35 @@
+// GET /api/v1/api-tokens: API tokens of the caller's locations (never the secret).
+import { z } from 'zod';
+import { defineRoute } from '../define.ts';
+import { id, listQuery, page } from '../schemas.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
+import { tokenOut, present, COLUMNS, tokenInScope } from './shared.ts';
+
+export const listTokensRoute = defineRoute({
+  method: 'GET',
+  path: '/api-tokens',
+  summary:
+    'API tokens of your locations (never the secret); tokens for every location only to who holds the permission at every location',
+  tag: 'API tokens',
+  auth: 'tokens.read',
+  isolation: 'tenant',
+  query: z.strictObject({
+    ...listQuery,
+    location_id: id.optional(),
+    include_revoked: z.enum(['true', 'false']).optional(),
+  }),
+  response: page(tokenOut),
+  example: (ids) => ({ query: { location_id: ids.locationId } }),
+  async handler({ s, scope, query }) {
+    let q = s
+      .selectFromOrg('api_tokens')
+      .select(COLUMNS)
+      .where(tokenInScope(scope, await s.coversOrganization()))
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1);
+    if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
+    if (query.include_revoked !== 'true') q = q.where('revoked_at', 'is', null);
+    return pageOf(await q.execute(), query.limit, present);
+  },
+});

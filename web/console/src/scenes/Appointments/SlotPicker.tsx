@@ -1,0 +1,148 @@
+// Offers only free slots: GET /locations/:id/availability for the day and duration, one row of
+// slot buttons per mechanic. The server still refuses a slot taken meanwhile (409).
+import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import { formatTime } from '../../components/format';
+import { ErrorNote, Loading } from '../../components/States';
+import { useLocation } from '../../session';
+
+export interface Slot {
+  mechanic_id: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+export function SlotPicker({
+  day,
+  onDay,
+  duration,
+  onDuration,
+  value,
+  onChange,
+  skill = null,
+}: {
+  day: string;
+  onDay(day: string): void;
+  duration: number;
+  onDuration(minutes: number): void;
+  value: Slot | null;
+  onChange(slot: Slot): void;
+  /** Only mechanics having this skill (the appointment's required_skill). */
+  skill?: string | null;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const availability = useQuery({
+    queryKey: ['availability', location.id, day, duration, skill],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/locations/{locationId}/availability', {
+          params: {
+            path: { locationId: location.id },
+            query: { date: day, duration_minutes: duration, ...(skill ? { skill } : {}) },
+          },
+        }),
+      ),
+  });
+  return (
+    <Stack gap="xs">
+      <Group grow>
+        <DatePickerInput
+          label={t('appointments.day')}
+          value={day}
+          onChange={(v) => v && onDay(v)}
+          valueFormat="YYYY-MM-DD"
+        />
+        <NumberInput
+          label={t('appointments.duration')}
+          value={duration}
+          min={15}
+          max={480}
+          step={15}
+          onChange={(v) => onDuration(Number(v) || 60)}
+        />
+      </Group>
+      <Text size="xs" c="gray.7">
+        {t('appointments.timeZone', { zone: location.time_zone })}
+      </Text>
+      <ErrorNote error={availability.error} />
+      {availability.isPending ? (
+        <Loading />
+      ) : (
+        availability.data?.mechanics.map((m) => (
+          <Stack key={m.mechanic_id} gap={4}>
+            <Text size="sm" fw={600}>
+              {m.name}
+            </Text>
+            {m.slots.length === 0 ? (
+              <Text size="sm" c="gray.7">
+                {t('appointments.noSlot')}
+              </Text>
+            ) : (
+              <Group gap={4}>
+                {m.slots.map((s) => {
+                  const chosen = value?.mechanic_id === m.mechanic_id && value.starts_at === s.starts_at;
+                  return (
+                    <Button
+                      key={s.starts_at}
+                      size="compact-sm"
+                      variant={chosen ? 'filled' : 'default'}
+                      aria-pressed={chosen}
+                      data-testid="slot"
+                      onClick={() =>
+                        onChange({ mechanic_id: m.mechanic_id, starts_at: s.starts_at, ends_at: s.ends_at })
+                      }
+                    >
+                      {formatTime(s.starts_at, location.time_zone)}
+                    </Button>
+                  );
+                })}
+              </Group>
+            )}
+          </Stack>
+        ))
+      )}
+      {availability.data && availability.data.mechanics.length === 0 && (
+        <Text size="sm" c="gray.7">
+          {t('appointments.noMechanic')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function CourtesySelect({
+  value,
+  onChange,
+}: {
+  value: number | null;
+  onChange(id: number | null): void;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const vehicles = useQuery({
+    queryKey: ['courtesy', location.id],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/courtesy-vehicles', {
+          params: { query: { location_id: location.id, active: 'true', limit: 100 } },
+        }),
+      ),
+  });
+  return (
+    <Select
+      label={t('appointments.courtesy')}
+      clearable
+      placeholder={t('appointments.noCourtesy')}
+      data={(vehicles.data?.items ?? []).map((v) => ({
+        value: String(v.id),
+        label: `${v.name}${v.plate ? ` (${v.plate})` : ''}`,
+      }))}
+      value={value ? String(value) : null}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+    />
+  );
+}

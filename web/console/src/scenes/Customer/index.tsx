@@ -1,0 +1,259 @@
+// The contact card: language, Do Not Mail, consent (with its history from the audit log),
+// address, sales rep; the vehicles with their maintenance grid and service history; every
+// message decided for the customer.
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, call } from '../../api/client';
+import { formatDate, formatDateTime } from '../../components/format';
+import { Empty, ErrorNote, Loading } from '../../components/States';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useLocation, useSession } from '../../session';
+import { VehicleDialog } from './VehicleDialog';
+import { VehiclePanel } from './VehiclePanel';
+
+export default function Customer() {
+  const { t } = useTranslation();
+  const { customerId } = useParams();
+  const id = Number(customerId);
+  const location = useLocation();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const [adding, setAdding] = useState(false);
+
+  const card = useQuery({
+    queryKey: ['customer', id],
+    queryFn: () => call(api.GET('/api/v1/customers/{customerId}', { params: { path: { customerId: id } } })),
+  });
+  const messages = useQuery({
+    queryKey: ['customer-messages', id],
+    queryFn: () =>
+      call(api.GET('/api/v1/customers/{customerId}/messages', { params: { path: { customerId: id } } })),
+  });
+  const history = useQuery({
+    queryKey: ['customer-audit', id],
+    enabled: can('audit.read'),
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/audit-log', {
+          params: { query: { entity: 'customer', entity_id: String(id), limit: 50 } },
+        }),
+      ),
+  });
+  const update = useMutation({
+    mutationFn: (body: { do_not_mail?: boolean; language?: 'en' | 'fr' | 'es' | null }) =>
+      call(api.PATCH('/api/v1/customers/{customerId}', { params: { path: { customerId: id } }, body })),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('common.saved') });
+      await client.invalidateQueries({ queryKey: ['customer', id] });
+      await client.invalidateQueries({ queryKey: ['customer-audit', id] });
+    },
+    onError: (err) => notifications.show({ color: 'red', message: err.message }),
+  });
+
+  if (card.isPending) return <Loading />;
+  if (card.error) return <ErrorNote error={card.error} />;
+  const c = card.data;
+  const writable = can('customers.write');
+  const consentChanges = (history.data?.items ?? []).filter((h) => {
+    const changes = h.changes as Record<string, unknown>;
+    return (
+      h.action === 'create' ||
+      'consent_basis' in changes ||
+      'do_not_mail' in changes ||
+      'consent_date' in changes
+    );
+  });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>
+          {c.mailing_name}{' '}
+          <Text span c="gray.7" size="md">
+            #{c.customer_number}
+          </Text>
+        </Title>
+        <Group>
+          {c.do_not_mail && <Badge color="red">{t('customer.doNotMail')}</Badge>}
+          {c.deceased && <Badge color="gray">{t('customer.deceased')}</Badge>}
+          <Anchor component={Link} to="/customers">
+            {t('customers.back')}
+          </Anchor>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder>
+          <Title order={3} size="h5" mb="xs">
+            {t('customer.contact')}
+          </Title>
+          <Text size="sm">
+            {t('customer.email')}: {c.email ?? '—'}{' '}
+            {c.email && c.email_status !== 'ok' && (
+              <Badge size="xs" color="orange">
+                {c.email_status}
+              </Badge>
+            )}
+          </Text>
+          <Text size="sm">
+            {t('customer.phone')}: {c.phone ?? '—'}
+          </Text>
+          <Text size="sm">
+            {t('customer.birthday')}: {formatDate(c.birthday)}
+          </Text>
+          <Text size="sm">
+            {t('customer.salesRep')}: {c.sales_rep_user_id ? `#${c.sales_rep_user_id}` : '—'}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h5" mb="xs">
+            {t('customer.address')}
+          </Title>
+          {[
+            c.address_line1,
+            c.address_line2,
+            [c.city, c.region, c.postal_code].filter(Boolean).join(' '),
+            c.country,
+          ]
+            .filter(Boolean)
+            .map((line, i) => (
+              <Text size="sm" key={i}>
+                {line}
+              </Text>
+            ))}
+          {!c.address_line1 && (
+            <Text size="sm" c="gray.7">
+              {t('customer.noAddress')}
+            </Text>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h5" mb="xs">
+            {t('customer.preferences')}
+          </Title>
+          <Stack gap="xs">
+            <Select
+              label={t('customer.language')}
+              data={[
+                { value: '', label: t('customer.locationLanguage') },
+                ...(['en', 'fr', 'es'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) })),
+              ]}
+              value={c.language ?? ''}
+              disabled={!writable}
+              allowDeselect={false}
+              onChange={(v) => update.mutate({ language: (v || null) as 'en' | 'fr' | 'es' | null })}
+            />
+            <Switch
+              label={t('customer.doNotMail')}
+              checked={c.do_not_mail}
+              disabled={!writable}
+              onChange={(e) => update.mutate({ do_not_mail: e.currentTarget.checked })}
+            />
+            <Text size="sm">
+              {t('customer.consent')}: {c.consent_basis ? t(`consent.${c.consent_basis}`) : '—'} (
+              {formatDate(c.consent_date)})
+            </Text>
+          </Stack>
+        </Card>
+      </SimpleGrid>
+
+      <Tabs defaultValue="vehicles" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="vehicles">{t('customer.vehicles', { count: c.vehicles.length })}</Tabs.Tab>
+          <Tabs.Tab value="messages">{t('customer.messages')}</Tabs.Tab>
+          <Tabs.Tab value="consent">{t('customer.consentHistory')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="vehicles" pt="md">
+          {can('vehicles.write') && (
+            <Group justify="flex-end" mb="sm">
+              <Button onClick={() => setAdding(true)}>{t('vehicleForm.addButton')}</Button>
+            </Group>
+          )}
+          {c.vehicles.length === 0 ? (
+            <Empty title={t('customer.noVehiclesTitle')} next={t('customer.noVehiclesNext')} />
+          ) : (
+            <Stack>
+              {c.vehicles.map((v) => (
+                <VehiclePanel key={v.id} vehicle={v} customerId={id} />
+              ))}
+            </Stack>
+          )}
+          <VehicleDialog opened={adding} onClose={() => setAdding(false)} customerId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="messages" pt="md">
+          <ErrorNote error={messages.error} />
+          {messages.data && messages.data.items.length === 0 ? (
+            <Empty title={t('customer.noMessagesTitle')} next={t('customer.noMessagesNext')} />
+          ) : (
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('message.dueOn')}</Table.Th>
+                  <Table.Th>{t('message.kind')}</Table.Th>
+                  <Table.Th>{t('message.channel')}</Table.Th>
+                  <Table.Th>{t('message.status')}</Table.Th>
+                  <Table.Th>{t('message.sentAt')}</Table.Th>
+                  <Table.Th>{t('message.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {messages.data?.items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{formatDate(m.due_on)}</Table.Td>
+                    <Table.Td>{t(`kinds.${m.kind}`, { defaultValue: m.kind })}</Table.Td>
+                    <Table.Td>{t(`channels.${m.channel}`, { defaultValue: m.channel })}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={m.status} />
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(m.sent_at, location.time_zone)}</Table.Td>
+                    <Table.Td>
+                      {m.reason ? t(`reasons.${m.reason}`, { defaultValue: m.reason }) : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="consent" pt="md">
+          {consentChanges.length === 0 ? (
+            <Empty title={t('customer.noConsentTitle')} next={t('customer.noConsentNext')} />
+          ) : (
+            <Table>
+              <Table.Tbody>
+                {consentChanges.map((h) => (
+                  <Table.Tr key={h.id}>
+                    <Table.Td>{formatDateTime(h.at, location.time_zone)}</Table.Td>
+                    <Table.Td>{h.action}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace">
+                        {JSON.stringify(h.changes)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
