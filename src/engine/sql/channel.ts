@@ -66,11 +66,14 @@ export function channelLateral(vehicle: string | null = null): string {
   const vehicleHold = vehicle
     ? `WHEN ${vehicle}.status = 'sold' THEN 'vehicle_sold' WHEN ${vehicle}.status = 'scrapped' THEN 'vehicle_scrapped'`
     : '';
+  // OFFSET 0 keeps cho a subquery of its own: pulled up, its text test (three EXISTS) would be
+  // copied into every CASE that reads it and planned once per copy. Planning, not execution, is
+  // most of a small run: 5 ms per rule statement with the copies, 1.7 ms without (EXPLAIN SUMMARY).
   return `
   CROSS JOIN LATERAL (SELECT
       rl.email_enabled AND c.email_status = 'ok' AND ${filled('c.email')} AS e_ok,
       rl.postcards_enabled AND rr.postcard_days > 0 AND ${filled('c.address_line1')} AND ${filled('c.postal_code')} AS p_ok,
-      ${textOk} AS s_ok) cho
+      ${textOk} AS s_ok OFFSET 0) cho
   CROSS JOIN LATERAL (SELECT
       CASE WHEN cho.e_ok AND (NOT cho.s_ok OR rr.email_rank < rr.sms_rank) AND (NOT cho.p_ok OR rr.email_rank < rr.postcard_rank) THEN 'email'
            WHEN cho.s_ok AND (NOT cho.p_ok OR rr.sms_rank < rr.postcard_rank) THEN 'sms'

@@ -195,6 +195,8 @@ FROM
             AND tc.basis = 'none'
         )
       END AS s_ok
+    OFFSET
+      0
   ) cho
   CROSS JOIN LATERAL (
     SELECT

@@ -185,6 +185,8 @@ FROM
             AND tc.basis = 'none'
         )
       END AS s_ok
+    OFFSET
+      0
   ) cho
   CROSS JOIN LATERAL (
     SELECT
@@ -455,6 +457,8 @@ FROM
             AND tc.basis = 'none'
         )
       END AS s_ok
+    OFFSET
+      0
   ) cho
   CROSS JOIN LATERAL (
     SELECT

@@ -146,6 +146,8 @@ FROM
             AND tc.basis = 'none'
         )
       END AS s_ok
+    OFFSET
+      0
   ) cho
   CROSS JOIN LATERAL (
     SELECT
@@ -431,6 +433,8 @@ FROM
             AND tc.basis = 'none'
         )
       END AS s_ok
+    OFFSET
+      0
   ) cho
   CROSS JOIN LATERAL (
     SELECT
