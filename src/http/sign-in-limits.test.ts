@@ -171,13 +171,23 @@ describe('password reset requests', () => {
       return took;
     };
     const times = { known: [] as number[], unknown: [] as number[] };
-    for (let i = 0; i < 24; i++) {
-      times.known.push(await time(known[i % 4]!.email, 2 * i));
-      times.unknown.push(await time(`nobody${i}@nowhere.test`, 2 * i + 1));
+    // Which goes first alternates, so a slow moment of a busy machine falls on both sides.
+    for (let i = 0; i < 32; i++) {
+      const k = () => time(known[i % 4]!.email, 2 * i);
+      const u = () => time(`nobody${i}@nowhere.test`, 2 * i + 1);
+      if (i % 2 === 0) {
+        times.known.push(await k());
+        times.unknown.push(await u());
+      } else {
+        times.unknown.push(await u());
+        times.known.push(await k());
+      }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     const [k, u] = [median(times.known.slice(4)), median(times.unknown.slice(4))];
     console.log(`reset answer medians: known ${k.toFixed(2)} ms, unknown ${u.toFixed(2)} ms`);
-    expect(Math.abs(k - u)).toBeLessThan(Math.max(2, 0.3 * u));
+    // The leak this guards against was 3-10x (12-39 ms known, 1.6-8 ms unknown); CI machines are
+    // noisy, so the bound is half the faster side, at least 3 ms.
+    expect(Math.abs(k - u)).toBeLessThan(Math.max(3, 0.5 * Math.min(k, u)));
   });
 });

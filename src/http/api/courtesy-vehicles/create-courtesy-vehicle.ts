@@ -1,7 +1,6 @@
 // POST /api/v1/courtesy-vehicles: Add a courtesy vehicle.
+import { createCourtesyVehicle } from '../../../commands/courtesy-vehicles/create-courtesy-vehicle.ts';
 import { defineRoute } from '../define.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
 import { courtesyVehicleOut, createCourtesyVehicleBody, presentCourtesyVehicle } from './schema.ts';
 
 export const createCourtesyVehicleRoute = defineRoute({
@@ -17,14 +16,9 @@ export const createCourtesyVehicleRoute = defineRoute({
   example: (ids) => ({ body: { location_id: ids.locationId, name: 'Corolla grise', plate: 'LOAN 1' } }),
   async handler({ db, scope, body, now }) {
     const { location_id, ...fields } = body;
-    return db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('courtesy_vehicles')
-        .values({ ...scoped(trx, scope).location(location_id), ...fields })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await audit(trx, scope, 'create', 'courtesy_vehicle', row.id, fields, now);
-      return presentCourtesyVehicle(row);
-    });
+    const row = await db
+      .transaction()
+      .execute((trx) => createCourtesyVehicle(trx, scope, { locationId: location_id, fields }, now));
+    return presentCourtesyVehicle(row);
   },
 });

@@ -1,8 +1,6 @@
 // PATCH /api/v1/courtesy-vehicles/:courtesyVehicleId: Edit a courtesy vehicle.
+import { updateCourtesyVehicle } from '../../../commands/courtesy-vehicles/update-courtesy-vehicle.ts';
 import { defineRoute } from '../define.ts';
-import { notFound } from '../../errors.ts';
-import { audit, diff } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
 import { courtesyVehicleOut, presentCourtesyVehicle, updateCourtesyVehicleBody } from './schema.ts';
 import { params } from './shared.ts';
 
@@ -18,23 +16,11 @@ export const updateCourtesyVehicleRoute = defineRoute({
   response: courtesyVehicleOut,
   example: (ids) => ({ params: { courtesyVehicleId: ids.courtesyVehicleId }, body: { active: false } }),
   async handler({ db, scope, params, body, now }) {
-    return db.transaction().execute(async (trx) => {
-      const s = scoped(trx, scope);
-      const before = await s
-        .selectFrom('courtesy_vehicles')
-        .selectAll()
-        .where('id', '=', params.courtesyVehicleId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!before) throw notFound(`Courtesy vehicle ${params.courtesyVehicleId}`);
-      const after = await s
-        .updateTable('courtesy_vehicles')
-        .set(body)
-        .where('id', '=', before.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await audit(trx, scope, 'update', 'courtesy_vehicle', before.id, diff(before, body), now);
-      return presentCourtesyVehicle(after);
-    });
+    const row = await db
+      .transaction()
+      .execute((trx) =>
+        updateCourtesyVehicle(trx, scope, { courtesyVehicleId: params.courtesyVehicleId, fields: body }, now),
+      );
+    return presentCourtesyVehicle(row);
   },
 });

@@ -1,10 +1,8 @@
 // POST /api/v1/locations: Open a new location (the creator becomes its owner).
+import { openLocation } from '../../../commands/locations/open-location.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { language, text } from '../schemas.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { createLocation } from '../../../tenancy/create-location.ts';
-import { HttpError } from '../../errors.ts';
 import { locationOut, presentLocation, timeZone } from './schema.ts';
 
 export const createLocationRoute = defineRoute({
@@ -29,17 +27,7 @@ export const createLocationRoute = defineRoute({
     body: { code: 'laval', name: 'Garage Demo — Laval', time_zone: 'America/Toronto', language: 'fr' },
   }),
   async handler({ db, scope, body, now }) {
-    if (!scope.userId || scope.actor.type !== 'user')
-      throw new HttpError(403, 'forbidden', 'Only a staff user can open a location');
-    const userId = scope.userId;
-    return db.transaction().execute(async (trx) => {
-      const location = await createLocation(trx, scope.orgId, body);
-      await trx
-        .insertInto('user_roles')
-        .values({ org_id: scope.orgId, user_id: userId, location_id: location.id, role: 'owner' })
-        .execute();
-      await audit(trx, scope, 'create', 'location', location.id, body, now);
-      return presentLocation(location);
-    });
+    const location = await db.transaction().execute((trx) => openLocation(trx, scope, body, now));
+    return presentLocation(location);
   },
 });

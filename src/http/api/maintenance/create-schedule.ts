@@ -1,9 +1,8 @@
+import { createMaintenanceSchedule } from '../../../commands/maintenance/create-maintenance-schedule.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
-import { checkTarget, createScheduleBody, itemRow, scheduleOut, withItems } from './schema.ts';
+import { createScheduleBody, scheduleOut } from './schema.ts';
 
 export const createScheduleRoute = defineRoute({
   method: 'POST',
@@ -43,32 +42,10 @@ export const createScheduleRoute = defineRoute({
     },
   }),
   async handler({ db, scope, params, body, now }) {
-    return db.transaction().execute(async (trx) => {
-      const s = scoped(trx, scope);
-      const keys = s.location(params.locationId);
-      const make = body.make ?? null;
-      const model = body.model ?? null;
-      await checkTarget(trx, keys.org_id, keys.location_id, make, model, null);
-      const row = await trx
-        .insertInto('maintenance_schedules')
-        .values({ ...keys, name: body.name, make, model })
-        .returning(['id', 'location_id', 'name', 'make', 'model'])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('maintenance_schedule_items')
-        .values(body.items.map((it) => ({ org_id: keys.org_id, schedule_id: row.id, ...itemRow(it) })))
-        .execute();
-      const out = (await withItems(s, [row]))[0]!;
-      await audit(
-        trx,
-        scope,
-        'create',
-        'maintenance_schedule',
-        row.id,
-        { name: out.name, make, model, items: out.items },
-        now,
+    return db
+      .transaction()
+      .execute((trx) =>
+        createMaintenanceSchedule(trx, scope, { locationId: params.locationId, ...body }, now),
       );
-      return out;
-    });
   },
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
 import { notFound } from '../../errors.ts';
-import { scheduleOut, withItems } from './schema.ts';
+import { scheduleOut } from './schema.ts';
+import { withItems } from '../../../commands/maintenance/schedules.ts';
 
 export const getScheduleRoute = defineRoute({
   method: 'GET',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { scheduleOut, withItems } from './schema.ts';
+import { scheduleOut } from './schema.ts';
+import { withItems } from '../../../commands/maintenance/schedules.ts';
 
 export const listSchedulesRoute = defineRoute({
   method: 'GET',

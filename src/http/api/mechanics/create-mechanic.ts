@@ -1,5 +1,5 @@
+import { createMechanic } from '../../../commands/mechanics/create-mechanic.ts';
 import { defineRoute } from '../define.ts';
-import { audit } from '../../../accounts/audit.ts';
 import { scoped } from '../../../tenancy/scoped.ts';
 import { createMechanicBody, exampleHours, mechanicOut } from './schema.ts';
 import { withHours } from './load-mechanics.ts';
@@ -23,25 +23,15 @@ export const createMechanicRoute = defineRoute({
     },
   }),
   async handler({ db, scope, body, now }) {
-    const { location_id, hours, ...fields } = body;
+    const { location_id, hours, user_id, ...fields } = body;
     return db.transaction().execute(async (trx) => {
-      const s = scoped(trx, scope);
-      const keys = s.location(location_id);
-      if (fields.user_id) {
-        await s.findUser(fields.user_id, 'user_id');
-      }
-      const row = await trx
-        .insertInto('mechanics')
-        .values({ ...keys, ...fields })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (hours?.length)
-        await trx
-          .insertInto('mechanic_hours')
-          .values(hours.map((h) => ({ org_id: scope.orgId, mechanic_id: row.id, ...h })))
-          .execute();
-      await audit(trx, scope, 'create', 'mechanic', row.id, { name: row.name, hours }, now);
-      return (await withHours(s, [row]))[0]!;
+      const row = await createMechanic(
+        trx,
+        scope,
+        { locationId: location_id, ...fields, userId: user_id, hours },
+        now,
+      );
+      return (await withHours(scoped(trx, scope), [row]))[0]!;
     });
   },
 });

@@ -1,9 +1,7 @@
+import { deleteMechanic } from '../../../commands/mechanics/delete-mechanic.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { notFound } from '../../errors.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
 
 export const deleteMechanicRoute = defineRoute({
   method: 'DELETE',
@@ -17,14 +15,8 @@ export const deleteMechanicRoute = defineRoute({
   response: z.undefined(),
   example: (ids) => ({ params: { mechanicId: ids.mechanicId } }),
   async handler({ db, scope, params, now }) {
-    await db.transaction().execute(async (trx) => {
-      const row = await scoped(trx, scope)
-        .deleteFrom('mechanics')
-        .where('id', '=', params.mechanicId)
-        .returning(['id', 'name'])
-        .executeTakeFirst();
-      if (!row) throw notFound(`Mechanic ${params.mechanicId}`);
-      await audit(trx, scope, 'delete', 'mechanic', row.id, { name: row.name }, now);
-    });
+    await db
+      .transaction()
+      .execute((trx) => deleteMechanic(trx, scope, { mechanicId: params.mechanicId }, now));
   },
 });

@@ -1,8 +1,7 @@
+import { updateMechanic } from '../../../commands/mechanics/update-mechanic.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { notFound } from '../../errors.ts';
-import { audit, diff } from '../../../accounts/audit.ts';
 import { scoped } from '../../../tenancy/scoped.ts';
 import { mechanicOut, updateMechanicBody } from './schema.ts';
 import { withHours } from './load-mechanics.ts';
@@ -20,25 +19,8 @@ export const updateMechanicRoute = defineRoute({
   example: (ids) => ({ params: { mechanicId: ids.mechanicId }, body: { skills: ['brakes', 'tires'] } }),
   async handler({ db, scope, params, body, now }) {
     return db.transaction().execute(async (trx) => {
-      const s = scoped(trx, scope);
-      const before = await s
-        .selectFrom('mechanics')
-        .selectAll()
-        .where('id', '=', params.mechanicId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!before) throw notFound(`Mechanic ${params.mechanicId}`);
-      if (body.user_id) {
-        await s.findUser(body.user_id, 'user_id');
-      }
-      const after = await s
-        .updateTable('mechanics')
-        .set(body)
-        .where('id', '=', before.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await audit(trx, scope, 'update', 'mechanic', before.id, diff(before, body), now);
-      return (await withHours(s, [after]))[0]!;
+      const row = await updateMechanic(trx, scope, { mechanicId: params.mechanicId, fields: body }, now);
+      return (await withHours(scoped(trx, scope), [row]))[0]!;
     });
   },
 });

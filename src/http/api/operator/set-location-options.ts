@@ -1,9 +1,8 @@
 // PATCH /api/v1/operator/organizations/:orgId/locations/:locationId/options: Switch paid options (360° email, postcards) for a location.
+import { setLocationOptions } from '../../../commands/locations/set-location-options.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { notFound } from '../../errors.ts';
-import { audit } from '../../../accounts/audit.ts';
 import { operatorLocation } from './shared.ts';
 
 export const setLocationOptionsRoute = defineRoute({
@@ -26,35 +25,15 @@ export const setLocationOptionsRoute = defineRoute({
     body: { postcards_enabled: true },
   }),
   async handler({ db, scope, params, body, now }) {
-    return db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('locations')
-        .select(['email_enabled', 'postcards_enabled'])
-        .where('org_id', '=', params.orgId)
-        .where('id', '=', params.locationId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!before) throw notFound(`Location ${params.locationId} of organization ${params.orgId}`);
-      const row = await trx
-        .updateTable('locations')
-        .set(body)
-        .where('org_id', '=', params.orgId)
-        .where('id', '=', params.locationId)
-        .returning(['id', 'org_id', 'code', 'name', 'email_enabled', 'postcards_enabled'])
-        .executeTakeFirstOrThrow();
-      const changes = Object.fromEntries(
-        Object.entries(body).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
+    return db
+      .transaction()
+      .execute((trx) =>
+        setLocationOptions(
+          trx,
+          scope,
+          { orgId: params.orgId, locationId: params.locationId, options: body },
+          now,
+        ),
       );
-      await audit(
-        trx,
-        { ...scope, orgId: params.orgId },
-        'set_options',
-        'location',
-        params.locationId,
-        changes,
-        now,
-      );
-      return row;
-    });
   },
 });

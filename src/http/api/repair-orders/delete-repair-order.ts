@@ -1,9 +1,7 @@
 // DELETE /api/v1/repair-orders/:repairOrderId: Delete a repair order.
+import { deleteRepairOrder } from '../../../commands/repair-orders/delete-repair-order.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
-import { notFound } from '../../errors.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
 import { params } from './shared.ts';
 
 export const deleteRepairOrderRoute = defineRoute({
@@ -18,14 +16,8 @@ export const deleteRepairOrderRoute = defineRoute({
   response: z.undefined(),
   example: (ids) => ({ params: { repairOrderId: ids.repairOrderId } }),
   async handler({ db, scope, params, now }) {
-    await db.transaction().execute(async (trx) => {
-      const row = await scoped(trx, scope)
-        .deleteFrom('repair_orders')
-        .where('id', '=', params.repairOrderId)
-        .returning(['id', 'ro_number'])
-        .executeTakeFirst();
-      if (!row) throw notFound(`Repair order ${params.repairOrderId}`);
-      await audit(trx, scope, 'delete', 'repair_order', row.id, { ro_number: row.ro_number }, now);
-    });
+    await db
+      .transaction()
+      .execute((trx) => deleteRepairOrder(trx, scope, { repairOrderId: params.repairOrderId }, now));
   },
 });

@@ -2,7 +2,7 @@
 import { defineRoute } from '../define.ts';
 import { notFound } from '../../errors.ts';
 import { presentRepairOrder, repairOrderDetail } from './schema.ts';
-import { loadDetail } from './write-lines.ts';
+import { loadDetail } from '../../../commands/repair-orders/repair-order-lines.ts';
 import { params } from './shared.ts';
 
 export const getRepairOrderRoute = defineRoute({

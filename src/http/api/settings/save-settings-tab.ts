@@ -1,12 +1,10 @@
 // PUT /api/v1/locations/:locationId/settings/{general,email,postcards}: save one CRM set-up tab.
 // Paid options (email_enabled, postcards_enabled) are shown but only the operator changes them.
+import { saveSettingsTab } from '../../../commands/settings/save-settings-tab.ts';
 import { z } from 'zod';
-import type { Updateable } from 'kysely';
-import type { LocationsTable } from '../../../db/schema.ts';
 import { defineRoute, type ApiRoute } from '../define.ts';
-import { audit, diff } from '../../../accounts/audit.ts';
 import { scoped } from '../../../tenancy/scoped.ts';
-import { LOCATION_TABS, settingsOut, tabValues, type LocationTab } from './schema.ts';
+import { LOCATION_TABS, settingsOut, type LocationTab } from './schema.ts';
 import { loadSettings } from './load-settings.ts';
 import { params } from './shared.ts';
 
@@ -57,25 +55,13 @@ function tabRoute<T extends LocationTab>(tab: T): ApiRoute {
     example: (ids) => ({ params: { locationId: ids.locationId }, body: EXAMPLES[tab] }),
     async handler({ db, scope, params, body, now }) {
       return db.transaction().execute(async (trx) => {
-        const s = scoped(trx, scope);
-        const before = await s.getLocation(params.locationId);
-        const after = await trx
-          .updateTable('locations')
-          .set(body as Updateable<LocationsTable>)
-          .where('org_id', '=', scope.orgId)
-          .where('id', '=', before.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(
+        const after = await saveSettingsTab(
           trx,
           scope,
-          `settings_${tab}`,
-          'location',
-          before.id,
-          diff(tabValues(before, tab), body),
+          { locationId: params.locationId, tab, fields: body },
           now,
         );
-        return loadSettings(s, after);
+        return loadSettings(scoped(trx, scope), after);
       });
     },
   });

@@ -1,9 +1,7 @@
+import { deleteVehicle } from '../../../commands/delete-vehicle.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
-import { notFound } from '../../errors.ts';
-import { audit } from '../../../accounts/audit.ts';
-import { scoped } from '../../../tenancy/scoped.ts';
 
 export const deleteVehicleRoute = defineRoute({
   method: 'DELETE',
@@ -17,14 +15,6 @@ export const deleteVehicleRoute = defineRoute({
   response: z.undefined(),
   example: (ids) => ({ params: { vehicleId: ids.vehicleId } }),
   async handler({ db, scope, params, now }) {
-    await db.transaction().execute(async (trx) => {
-      const row = await scoped(trx, scope)
-        .deleteFrom('vehicles')
-        .where('id', '=', params.vehicleId)
-        .returning(['id', 'vin'])
-        .executeTakeFirst();
-      if (!row) throw notFound(`Vehicle ${params.vehicleId}`);
-      await audit(trx, scope, 'delete', 'vehicle', row.id, { vin: row.vin }, now);
-    });
+    await db.transaction().execute((trx) => deleteVehicle(trx, scope, { vehicleId: params.vehicleId }, now));
   },
 });

@@ -1,19 +1,49 @@
-// Lines and declined recommendations of a repair order, replaced as a whole; and the odometer
-// reading the visit recorded (used by maintenance predictions).
-import type { Transaction } from 'kysely';
-import type { Insertable } from 'kysely';
-import type { DB, RepairOrderLinesTable } from '../../../db/schema.ts';
-import type { Scoped } from '../../../tenancy/scoped.ts';
-import type { z } from 'zod';
-import type { lineIn, recommendationIn } from './schema.ts';
+// A repair order's header fields, its lines and declined recommendations (replaced as a whole),
+// and the odometer reading the visit recorded (read by the maintenance predictions).
+import type { Insertable, Transaction } from 'kysely';
+import type { DB, RepairOrderLinesTable } from '../../db/schema.ts';
+import type { Scoped } from '../../tenancy/scoped.ts';
+
+export type RepairOrderFields = {
+  customer_id?: number | null;
+  vehicle_id?: number | null;
+  ro_number?: string;
+  opened_on?: string;
+  closed_on?: string | null;
+  status?: 'open' | 'closed' | 'void';
+  odometer?: number | null;
+  is_maintenance?: boolean;
+  total_amount?: number;
+};
+
+export interface LineInput {
+  line_no: number;
+  kind: 'labor' | 'part' | 'package';
+  description: string;
+  quantity?: number;
+  amount?: number;
+}
+
+export interface RecommendationInput {
+  line_no: number;
+  description: string;
+  estimate?: number | null;
+  status?: 'declined' | 'done';
+}
+
+/** Customer and vehicle referred to must be the caller's (404 naming the field otherwise). */
+export async function checkReferences(s: Scoped, fields: RepairOrderFields): Promise<void> {
+  if (fields.customer_id) await s.find('customers', fields.customer_id, 'Customer', 'customer_id');
+  if (fields.vehicle_id) await s.find('vehicles', fields.vehicle_id, 'Vehicle', 'vehicle_id');
+}
 
 export async function replaceLines(
   trx: Transaction<DB>,
   s: Scoped,
   orgId: number,
   roId: number,
-  lines?: Array<z.infer<typeof lineIn>>,
-  recs?: Array<z.infer<typeof recommendationIn>>,
+  lines?: LineInput[],
+  recs?: RecommendationInput[],
 ) {
   if (lines) {
     await s.deleteFromChild('repair_order_lines').where('repair_order_id', '=', roId).execute();
