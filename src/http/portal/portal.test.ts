@@ -552,6 +552,10 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
     const page = await b.get(`/portal/vehicles/${v.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Maintenance grid');
+    // The grid scrolls sideways on a phone: a named region reachable by keyboard (axe: scrollable-region-focusable).
+    expect(page.body).toContain(
+      '<div class="scroll" tabindex="0" role="region" aria-label="Maintenance grid">',
+    );
     const rows = [...page.body.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map(
       (m) => ({
         item: m[1]!,
