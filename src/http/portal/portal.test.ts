@@ -189,6 +189,26 @@ describe(`portal sign-in on ${backendName}`, () => {
     expect(res.body).not.toMatch(/\.ts:\d+|\n\s+at /);
   });
 
+  it('the sign-in forms refuse a POST without their CSRF token: no link mailed, a link not used up', async () => {
+    await makeCustomer(t.db, shop, { email: 'csrf@example.test' });
+    const b = new PortalBrowser(app);
+    await b.get('/portal/sign-in');
+    const refused = await b.post('/portal/sign-in', { email: 'csrf@example.test' }, { csrf: false });
+    expect(refused.statusCode).toBe(403);
+    await settleBackground();
+    expect(await mailTo('csrf@example.test')).toHaveLength(0);
+    await b.get('/portal/sign-in');
+    await b.post('/portal/sign-in', { email: 'csrf@example.test' });
+    await settleBackground();
+    const link = /(\/portal\/link\/[A-Za-z0-9_.-]+)/.exec((await mailTo('csrf@example.test'))[0]!.text!)![1]!;
+    await b.get(link);
+    const forged = await b.post(link, {}, { csrf: false });
+    expect(forged.headers.location).toBe(link); // back to its page: not signed in, the link not used
+    expect(b.cookies.has('relance_portal')).toBe(false);
+    await b.get(link);
+    expect((await b.post(link, {})).headers.location).toBe('/portal');
+  });
+
   it('sends security headers and no script', async () => {
     const c = await makeCustomer(t.db, shop);
     const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
