@@ -48,8 +48,8 @@ describe('security headers', () => {
     }
   });
 
-  it('the console and the portal (single-page apps) get their own policy by prefix', () => {
-    for (const url of ['/console', '/console/customers/1?x=y', '/portal/abc']) {
+  it('the console (a single-page app) gets its own policy by prefix', () => {
+    for (const url of ['/console', '/console/customers/1?x=y']) {
       const csp = contentSecurityPolicyFor(url);
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("connect-src 'self'");
@@ -59,5 +59,16 @@ describe('security headers', () => {
     expect(contentSecurityPolicyFor('/api/v1/customers')).toBe(
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     );
+  });
+
+  it('the portal and the booking pages (server-rendered, no JavaScript) allow no script, even on a 404', async () => {
+    for (const url of ['/portal/abc', '/portal/vehicles/x/y', '/book/nothing/here/at/all']) {
+      const res = await api.app.inject({ method: 'GET', url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'none'");
+      expect(csp, url).not.toContain('script-src');
+      expect(csp, url).not.toContain('connect-src');
+      expect(csp, url).not.toContain('unsafe-inline');
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Security headers on every response (@fastify/helmet): nosniff, no framing, no referrer, HSTS in
 // production, and a Content-Security-Policy chosen by path prefix. Each kind of page gets the
-// strictest policy it works with: our server-rendered pages have no script at all; a single-page
-// app (the staff console, the customer portal) loads its own scripts and calls its own API.
+// strictest policy it works with: our server-rendered pages have no script at all (the customer
+// portal and the booking pages not even inline styles); the single-page app (the staff console)
+// loads its own scripts and calls its own API.
 // To serve a new kind of page, add its prefix to PAGE_POLICIES.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
@@ -29,6 +30,20 @@ const PAGE: Directives = {
   'base-uri': NONE,
 };
 
+/**
+ * The customer portal and the public booking pages (server-rendered, no JavaScript at all): our
+ * one stylesheet, forms to ourselves. Their pages set it themselves (http/portal/headers.ts, the
+ * booking page framable); this prefix covers every other answer under them (404s, errors).
+ */
+export const PORTAL: Directives = {
+  'default-src': NONE,
+  'style-src': SELF,
+  'img-src': ["'self'", 'data:'],
+  'form-action': SELF,
+  'base-uri': NONE,
+  'frame-ancestors': NONE,
+};
+
 /** A single-page app served by us: its own scripts, styles and API, nothing inline. */
 const SPA: Directives = {
   'default-src': SELF,
@@ -53,14 +68,15 @@ export const PAGE_POLICIES: ReadonlyArray<{ prefix: string; csp: Directives }> =
   // email's own images may come from anywhere.
   { prefix: '/mailbox', csp: { ...PAGE, 'img-src': ['*', 'data:'] } },
   { prefix: '/console', csp: SPA },
-  { prefix: '/portal', csp: SPA },
+  { prefix: '/portal', csp: PORTAL },
+  { prefix: '/book', csp: PORTAL },
 ];
 
-const serialize = (d: Directives) =>
+export const serializeDirectives = (d: Directives) =>
   Object.entries(d)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
-const COMPILED = PAGE_POLICIES.map((p) => ({ prefix: p.prefix, header: serialize(p.csp) })).sort(
+const COMPILED = PAGE_POLICIES.map((p) => ({ prefix: p.prefix, header: serializeDirectives(p.csp) })).sort(
   (a, b) => b.prefix.length - a.prefix.length,
 );
 

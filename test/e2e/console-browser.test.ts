@@ -512,6 +512,91 @@ run('the staff console in chromium', () => {
     },
   );
 
+  it(
+    'the vehicle dialog in English, French and Spanish: a plate on file found and decoded, CARFAX down said in that language, no serious axe violation',
+    { timeout: 240_000 },
+    async () => {
+      // After the test above: CARFAX is set up for the location (its fake server is gone, so CARFAX
+      // does not answer), and RLC 778 (QC) is on one of the location's vehicles.
+      const WORDS = {
+        en: {
+          name: 'English',
+          add: 'Add a vehicle',
+          find: 'Find VIN',
+          down: 'CARFAX is not answering right now',
+          from: 'VIN already on one of your vehicles',
+          trim: 'Trim',
+        },
+        fr: {
+          name: 'Français',
+          add: 'Ajouter un véhicule',
+          find: 'Trouver le NIV',
+          down: 'CARFAX ne répond pas pour le moment',
+          from: 'NIV déjà sur un de vos véhicules',
+          trim: 'Version',
+        },
+        es: {
+          name: 'Español',
+          add: 'Añadir un vehículo',
+          find: 'Buscar el VIN',
+          down: 'CARFAX no responde por ahora',
+          from: 'VIN ya registrado en uno de sus vehículos',
+          trim: 'Versión',
+        },
+      } as const;
+      const customer = await t.db
+        .selectFrom('customers')
+        .select('id')
+        .where('location_id', '=', locationId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const problems: string[] = [];
+      for (const language of ['en', 'fr', 'es'] as const) {
+        const w = WORDS[language];
+        await page.goto(`${base}/console/customers/${customer.id}`);
+        await page.getByTestId('language-picker').click();
+        await page.getByRole('option', { name: w.name }).click();
+        await expect
+          .poll(() =>
+            page.evaluate(
+              () =>
+                (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+                  .documentElement.lang,
+            ),
+          )
+          .toBe(language);
+        await page.getByRole('button', { name: w.add, exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByTestId('plate-input').fill('DOWN');
+        // The dialog remembers the last region chosen (choosing it again would clear it).
+        if ((await dialog.getByTestId('region-select').inputValue()) !== 'QC') {
+          await dialog.getByTestId('region-select').fill('QC');
+          await page.getByRole('option', { name: 'QC', exact: true }).click();
+        }
+        const find = dialog.getByRole('button', { name: w.find, exact: true });
+        await find.click();
+        await expect.poll(() => dialog.getByRole('alert').innerText()).toContain(w.down);
+        await dialog.getByTestId('plate-input').fill('RLC 778');
+        await find.click();
+        await expect.poll(() => dialog.getByTestId('vin-input').inputValue()).toBe('1G1ZT53826F109149');
+        // textContent: the badge is shown in capitals.
+        expect(await dialog.getByTestId('decoded-note').textContent()).toContain(w.from);
+        expect(
+          await dialog.getByTestId('decoded-fields').getByLabel(w.trim, { exact: true }).inputValue(),
+        ).toBe('LT');
+        await shot(page, `vehicle-dialog-${language}`);
+        for (const v of await seriousViolations(page)) problems.push(`${language}: ${v}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('charts the messages of the period on the Statistics screen', { timeout: 180_000 }, async () => {
     // 36 messages due over the last three weeks: 4 kinds × 3 statuses × 3 days, two channels.
     const kinds = ['REMINDER_1', 'THANK_YOU', 'E01', 'INACTIVE'];

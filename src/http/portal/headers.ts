@@ -3,6 +3,10 @@
 // referrer (links carry tokens). Portal pages are never framed; the public booking page may be
 // embedded in the shop's own website.
 import type { FastifyReply } from 'fastify';
+import { PORTAL, serializeDirectives } from '../security-headers.ts';
+
+const POLICY = serializeDirectives(PORTAL);
+const EMBEDDABLE_POLICY = serializeDirectives({ ...PORTAL, 'frame-ancestors': ['*'] });
 
 export function portalHeaders(reply: FastifyReply, options: { embeddable?: boolean } = {}): FastifyReply {
   reply
@@ -11,10 +15,7 @@ export function portalHeaders(reply: FastifyReply, options: { embeddable?: boole
     .header('x-content-type-options', 'nosniff')
     .header('cross-origin-opener-policy', 'same-origin')
     .header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
-    .header(
-      'content-security-policy',
-      `default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors ${options.embeddable ? '*' : "'none'"}`,
-    );
+    .header('content-security-policy', options.embeddable ? EMBEDDABLE_POLICY : POLICY);
   // The app-wide headers deny framing; the public booking page is made to be framed by the shop's site.
   if (!options.embeddable) reply.header('x-frame-options', 'DENY');
   else reply.removeHeader('x-frame-options');

@@ -2,13 +2,15 @@
 // each language: ask for a link → read it in the local mailbox (caught mail) → sign in → edit the
 // file and a preference (consent history) → the P01 task reaches the CRM agent → request a slot →
 // staff confirm → E05 with its .ics arrives → move it → the old reminder is cancelled and the
-// daily run writes the new one.
+// daily run writes the new one. Every page shown (and the surveys page and the visitor booking
+// page) is checked by axe-core: no serious or critical WCAG 2 A/AA violation.
 // A screenshot of each page goes to test/screenshots/portal (not committed). PostgreSQL only
 // (DATABASE_URL), to keep CI's PGlite run short.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,12 +108,24 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
     await t?.close();
   });
 
-  const shot = (page: Page, language: Language, name: string) =>
-    page.screenshot({ path: join(SHOTS, `${language}-${name}.png`), fullPage: true });
+  /** Serious or critical WCAG 2 A/AA violations found by axe-core on each page shown. */
+  const violations: string[] = [];
+  const shot = async (page: Page, language: Language, name: string) => {
+    await page.screenshot({ path: join(SHOTS, `${language}-${name}.png`), fullPage: true });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+      violations.push(
+        `${language} ${name} ${new URL(page.url()).pathname}: ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+      );
+  };
 
   for (const language of ['en', 'fr', 'es'] as const) {
     it(`${language}: link → sign in → file (P01) → request → confirm (E05 .ics) → move (reminders follow)`, async () => {
       const s = SEEN[language];
+      violations.length = 0;
       const shop = await makeBookableShop(t.db, { language });
       const email = `driver-${language}@example.test`;
       const customer = await makeCustomer(t.db, shop, {
@@ -286,10 +300,15 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
           `${status} ${reason}`,
         ).toBe(true);
 
-        // The vehicle page and the surveys page, for the screenshots.
+        // The vehicle page, the surveys page and the visitor booking page, for the screenshots and axe.
         await page.goto('/portal');
         await page.click('a[href^="/portal/vehicles/"]');
         await shot(page, language, '10-vehicle');
+        await page.goto('/portal/surveys');
+        await shot(page, language, '11-surveys');
+        await page.goto(`/book/${shop.orgId}/${shop.location.code}?lang=${language}&date=2026-03-11`);
+        await shot(page, language, '12-visitor-booking');
+        expect(violations, violations.join('\n')).toEqual([]);
       } finally {
         await context.close();
       }

@@ -130,6 +130,30 @@ describe(`portal isolation on ${backendName}`, () => {
     });
   }
 
+  it('every signed-in form refuses a POST without its CSRF token: 403, nothing changed, still signed in', async () => {
+    const posts = PORTAL_ROUTES.filter((r) => r.signedIn && r.method === 'POST');
+    expect(posts.map((r) => r.path).sort()).toEqual([
+      '/portal/appointments/:appointmentId/cancel',
+      '/portal/appointments/:appointmentId/move',
+      '/portal/book',
+      '/portal/file',
+      '/portal/sign-out',
+    ]);
+    for (const route of posts) {
+      const before = await snapshot(a);
+      const browser = await signedInBrowser(app, t.db, a, now);
+      const url = route.ownIds ? withIds(route.path, route.ownIds, a) : route.path;
+      const res = await browser.post(
+        url,
+        { starts_at: '2026-03-12T19:00:00.000Z', ...route.exampleBody },
+        { csrf: false },
+      );
+      expect(res.statusCode, `${route.method} ${url}`).toBe(403);
+      expect(await snapshot(a), url).toBe(before);
+      expect((await browser.get('/portal')).statusCode, url).toBe(200);
+    }
+  });
+
   it('pages show only the signed-in customer’s records', async () => {
     const browser = await signedInBrowser(app, t.db, a, now);
     for (const url of ['/portal', '/portal/file', '/portal/book', '/portal/surveys', '/portal/data']) {

@@ -7,9 +7,10 @@ import { simpleParser } from 'mailparser';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, backendName, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeVehicle } from '../../../test/helpers/factories.ts';
-import { testContext } from '../../../test/helpers/delivery.ts';
 import { makeBookableShop, PortalBrowser, signedInBrowser } from '../../../test/helpers/portal.ts';
 import { makeStaff, signIn } from '../../../test/helpers/api.ts';
+import { makeRepairOrder } from '../../../test/helpers/engine.ts';
+import { makeMessage, testContext } from '../../../test/helpers/delivery.ts';
 import type { AppContext } from '../../context.ts';
 import { settleBackground } from '../../portal/background.ts';
 import { signToken } from '../../security/keys.ts';
@@ -106,6 +107,39 @@ describe(`portal sign-in on ${backendName}`, () => {
     expect(api.statusCode).toBe(401);
   });
 
+  it('a session lasts 12 hours at most, whatever the activity; signing out ends it', async () => {
+    const c = await makeCustomer(t.db, shop);
+    const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
+    const saved = clock.now;
+    try {
+      clock.now = new Date(saved.getTime() + 12 * 3600_000 - 60_000);
+      expect((await b.get('/portal')).statusCode).toBe(200);
+      clock.now = new Date(saved.getTime() + 12 * 3600_000 + 1000);
+      const late = await b.get('/portal');
+      expect(late.statusCode).toBe(303);
+      expect(late.headers.location).toBe('/portal/sign-in');
+    } finally {
+      clock.now = saved;
+    }
+    const s = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
+    const token = s.cookies.get('relance_portal')!;
+    const out = await s.post('/portal/sign-out', {});
+    expect(out.headers.location).toBe('/portal/sign-in?out');
+    // The cookie is cleared, and the session itself is gone: the old cookie opens nothing.
+    const replay = new PortalBrowser(app);
+    replay.cookies.set('relance_portal', token);
+    expect((await replay.get('/portal')).headers.location).toBe('/portal/sign-in');
+  });
+
+  it('speaks the customer’s language, else the location’s', async () => {
+    const none = await makeCustomer(t.db, shop, { language: null }); // shop: a French location
+    const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: none.id }, clock.now);
+    expect(b.last!.headers['content-language']).toBe('fr');
+    const es = await makeCustomer(t.db, shop, { language: 'es' });
+    const e = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: es.id }, clock.now);
+    expect(e.last!.headers['content-language']).toBe('es');
+  });
+
   it('limits link requests per address in the database, shared by every web process', async () => {
     const second = await buildApp(ctx); // another web process on the same database
     try {
@@ -153,6 +187,26 @@ describe(`portal sign-in on ${backendName}`, () => {
       .executeTakeFirstOrThrow();
     expect(row.city).toBe('Laval');
     expect(res.body).not.toMatch(/\.ts:\d+|\n\s+at /);
+  });
+
+  it('the sign-in forms refuse a POST without their CSRF token: no link mailed, a link not used up', async () => {
+    await makeCustomer(t.db, shop, { email: 'csrf@example.test' });
+    const b = new PortalBrowser(app);
+    await b.get('/portal/sign-in');
+    const refused = await b.post('/portal/sign-in', { email: 'csrf@example.test' }, { csrf: false });
+    expect(refused.statusCode).toBe(403);
+    await settleBackground();
+    expect(await mailTo('csrf@example.test')).toHaveLength(0);
+    await b.get('/portal/sign-in');
+    await b.post('/portal/sign-in', { email: 'csrf@example.test' });
+    await settleBackground();
+    const link = /(\/portal\/link\/[A-Za-z0-9_.-]+)/.exec((await mailTo('csrf@example.test'))[0]!.text!)![1]!;
+    await b.get(link);
+    const forged = await b.post(link, {}, { csrf: false });
+    expect(forged.headers.location).toBe(link); // back to its page: not signed in, the link not used
+    expect(b.cookies.has('relance_portal')).toBe(false);
+    await b.get(link);
+    expect((await b.post(link, {})).headers.location).toBe('/portal');
   });
 
   it('sends security headers and no script', async () => {
@@ -475,8 +529,102 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
       .where('id', '=', appt.id)
       .executeTakeFirstOrThrow();
     expect(final.status).toBe('cancelled');
+    // Its waiting messages (the E05 of the new time) are cancelled; the calendar that holds the
+    // confirmed time gets a cancellation; the advisors are told.
+    const after = await t.db
+      .selectFrom('messages')
+      .select(['kind', 'status', 'reason', 'payload'])
+      .where('appointment_id', '=', appt.id)
+      .where('kind', '=', 'E05')
+      .orderBy('id')
+      .execute();
+    expect(after.map((m) => `${m.status}:${m.reason ?? ''}`)).toEqual([
+      'sent:',
+      'cancelled:appointment cancelled',
+      'pending:',
+    ]);
+    expect(after[2]!.payload).toMatchObject({ appointment_cancelled: true });
+    const told = await t.db
+      .selectFrom('staff_tasks')
+      .select(['kind', 'assigned_role'])
+      .where('org_id', '=', shop.orgId)
+      .where('customer_id', '=', c.id)
+      .where('kind', '=', 'APPOINTMENT_CANCELLED')
+      .execute();
+    expect(told).toHaveLength(1);
     const home = await b.get('/portal?done=cancelled');
     expect(home.body).toContain('Your appointment is cancelled.');
+  });
+
+  it('shows a vehicle’s maintenance grid (by date and distance) and its service history', async () => {
+    const c = await makeCustomer(t.db, shop, { language: 'en' });
+    const v = await makeVehicle(t.db, shop, c.id, { make: 'Honda', model: 'Civic', usage_unit: 'km' });
+    await makeRepairOrder(t.db, shop, {
+      customerId: c.id,
+      vehicleId: v.id,
+      closedOn: '2025-11-04',
+      odometer: 42_000,
+      isMaintenance: true,
+      lines: ['Oil and filter change', 'Tire rotation'],
+    });
+    await makeRepairOrder(t.db, shop, { customerId: c.id, vehicleId: v.id, closedOn: null }); // open: not history
+    const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
+    const page = await b.get(`/portal/vehicles/${v.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Maintenance grid');
+    // The grid scrolls sideways on a phone: a named region reachable by keyboard (axe: scrollable-region-focusable).
+    expect(page.body).toContain(
+      '<div class="scroll" tabindex="0" role="region" aria-label="Maintenance grid">',
+    );
+    const rows = [...page.body.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map(
+      (m) => ({
+        item: m[1]!,
+        last: m[2]!,
+        next: m[3]!,
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Done at the last visit: last done on that day at that distance; next due by a date and a distance.
+    const done = rows.filter((r) => r.last.includes('42,000 km'));
+    expect(done.length).toBeGreaterThan(0);
+    for (const r of done) expect(r.next).toMatch(/20\d\d.*·.*\d{2},\d{3} km/);
+    expect(page.body).toContain('Service history');
+    expect(page.body).toContain('Oil and filter change, Tire rotation');
+    expect(page.body.match(/<li><strong>/g)).toHaveLength(1);
+  });
+
+  it('lists the surveys waiting for an answer; answering one takes it off the list', async () => {
+    const c = await makeCustomer(t.db, shop, { language: 'en' });
+    const other = await makeCustomer(t.db, shop, { language: 'en' });
+    const survey = (customerId: number, status: 'sent' | 'pending') =>
+      makeMessage(t.db, shop, {
+        kind: 'E03',
+        customer_id: customerId,
+        language: 'en',
+        status,
+        sent_at: status === 'sent' ? new Date('2026-03-05T15:00:00Z') : null,
+      });
+    await survey(c.id, 'sent');
+    await survey(c.id, 'pending'); // not sent yet: nothing to answer
+    await survey(other.id, 'sent');
+    const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
+    const list = await b.get('/portal/surveys');
+    expect(list.statusCode).toBe(200);
+    const links = [...list.body.matchAll(/href="(\/s\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(1);
+    const form = await app.inject({ method: 'GET', url: links[0]! });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('name="rating"');
+    const answered = await app.inject({
+      method: 'POST',
+      url: links[0]!,
+      payload: 'rating=5&comment=Great',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(answered.statusCode).toBe(200);
+    const after = await b.get('/portal/surveys');
+    expect(after.body).not.toContain('href="/s/');
+    expect(after.body).toContain('No survey waiting for an answer.');
   });
 
   it('downloads what is held about the customer, and only that', async () => {

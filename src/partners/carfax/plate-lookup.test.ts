@@ -12,7 +12,11 @@ import {
 
 let carfax: FakeCarfax;
 beforeAll(async () => {
-  carfax = await startFakeCarfax({ 'GAP005/QC': '1G1ZT53826F109149', 'W123/NY': 'WVWZZZ1JZXW000001' });
+  carfax = await startFakeCarfax({
+    'GAP005/QC': '1G1ZT53826F109149',
+    'W123/NY': 'WVWZZZ1JZXW000001',
+    'TYPO1/QC': '1G1ZT53806F109149', // a North American VIN with a wrong check digit
+  });
 });
 afterAll(async () => carfax?.close());
 
@@ -85,6 +89,11 @@ describe('CARFAX plate lookup adapter', () => {
     expect(await failure({ plate: 'JUNK' })).toMatchObject({
       kind: 'provider_down',
       message: expect.stringContaining('not JSON'),
+    });
+    // FOUND, but with a VIN the VIN rule refuses: not a guess written on the card.
+    expect(await failure({ plate: 'TYPO1' })).toEqual({
+      kind: 'provider_down',
+      message: 'CARFAX plate lookup sent an answer Relance cannot read',
     });
     const t0 = Date.now();
     expect(await failure({ plate: 'SLOW', timeoutMs: 300 })).toEqual({
