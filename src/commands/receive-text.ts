@@ -6,8 +6,8 @@
 // "C" (or the confirm word of the customer's language) answering an appointment reminder confirms
 // the appointment through setAppointmentStatus. The provider retries a webhook it thinks failed:
 // a text already stored (same MessageSid) changes nothing and answers nothing.
+import { recordConsent } from './record-consent.ts';
 import { sql, type Transaction } from 'kysely';
-import { audit } from '../accounts/audit.ts';
 import type { DB } from '../db/schema.ts';
 import type { Language } from '../domain/language.ts';
 import { APPOINTMENT_KINDS } from '../domain/messages/kinds.ts';
@@ -180,7 +180,7 @@ export async function receiveText(
   };
 }
 
-/** Consent for texts of these customers, both purposes, with the text as its evidence; audited. */
+/** Consent for texts of these customers, both purposes, with the text as its evidence. */
 async function recordTextConsent(
   trx: Transaction<DB>,
   scope: Scope,
@@ -189,59 +189,14 @@ async function recordTextConsent(
   evidence: Record<string, string>,
   now: Date,
 ): Promise<void> {
-  const givenOn = now.toISOString().slice(0, 10);
   for (const customerId of customerIds)
-    for (const purpose of ['service', 'marketing'] as const) {
-      const before = await trx
-        .selectFrom('customer_consents')
-        .select('basis')
-        .where('org_id', '=', scope.orgId)
-        .where('customer_id', '=', customerId)
-        .where('channel', '=', 'text')
-        .where('purpose', '=', purpose)
-        .executeTakeFirst();
-      const row = {
-        org_id: scope.orgId,
-        customer_id: customerId,
-        channel: 'text' as const,
-        purpose,
-        basis,
-        source: 'sms_keyword' as const,
-        given_on: givenOn,
-        evidence: JSON.stringify(evidence),
-        recorded_at: now,
-      };
-      await trx
-        .insertInto('customer_consents')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['org_id', 'customer_id', 'channel', 'purpose']).doUpdateSet({
-            basis,
-            source: 'sms_keyword',
-            given_on: givenOn,
-            evidence: JSON.stringify(evidence),
-            recorded_at: now,
-          }),
-        )
-        .execute();
-      await trx
-        .insertInto('customer_consent_history')
-        .values({ ...row, previous_basis: before?.basis ?? null })
-        .execute();
-      await audit(
+    for (const purpose of ['service', 'marketing'] as const)
+      await recordConsent(
         trx,
         scope,
-        'record_consent',
-        'customer',
-        customerId,
-        {
-          [`consent.text.${purpose}`]: { from: before?.basis ?? null, to: basis },
-          source: 'sms_keyword',
-          evidence,
-        },
-        now,
+        { customerId, channel: 'text', purpose, basis, evidence, source: 'sms_keyword' },
+        () => now,
       );
-    }
 }
 
 /**

@@ -2,7 +2,7 @@
 // customer_consents (the current state) and customer_consent_history (every change), audited.
 // A customer who opted out themselves (unsubscribe link, one-click) cannot be put back silently:
 // only new express consent with its evidence (what the customer said or signed, and where)
-// re-subscribes them, and it lifts their own Do Not Mail.
+// re-subscribes them, and for email or postcards it lifts their own Do Not Mail.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { audit } from '../accounts/audit.ts';
 import type { ConsentBasis, DB } from '../db/schema.ts';
@@ -10,7 +10,8 @@ import type { Scope } from '../tenancy/scope.ts';
 import { scoped } from '../tenancy/scoped.ts';
 import { CommandError } from './command-error.ts';
 
-export type ConsentSource = 'staff' | 'api' | 'import' | 'portal';
+/** sms_keyword: the customer texted STOP (or its like) or START to the shop's number. */
+export type ConsentSource = 'staff' | 'api' | 'import' | 'portal' | 'sms_keyword';
 
 export interface RecordConsentInput {
   customerId: number;
@@ -24,7 +25,12 @@ export interface RecordConsentInput {
   source: ConsentSource;
 }
 
-export const CUSTOMER_OPT_OUT_SOURCES = ['unsubscribe_link', 'list_unsubscribe', 'unsubscribe'];
+export const CUSTOMER_OPT_OUT_SOURCES = [
+  'unsubscribe_link',
+  'list_unsubscribe',
+  'unsubscribe',
+  'sms_keyword',
+];
 
 const hasEvidence = (e: Record<string, unknown>) =>
   Object.values(e).some((v) => (typeof v === 'string' ? v.trim() !== '' : v != null));
@@ -100,7 +106,9 @@ export async function recordConsent(
     .insertInto('customer_consent_history')
     .values({ ...row, previous_basis: before?.basis ?? null })
     .execute();
-  const resubscribed = customerOptedOut && input.basis === 'express' && customer.do_not_mail;
+  // Do Not Mail is about mail: new express consent for texts (a texted START) leaves it as it is.
+  const resubscribed =
+    customerOptedOut && input.basis === 'express' && customer.do_not_mail && input.channel !== 'text';
   if (resubscribed)
     await trx
       .updateTable('customers')

@@ -4,13 +4,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Partner } from './partners.ts';
+import { EXPORT_RETRY, leaseSql, retryWaitSql } from '../domain/retry-policy.ts';
 
-/** Failed runs are retried at most this many times in all by the nightly job. */
-export const MAX_ATTEMPTS = 6;
-/** Wait after the n-th failure: BACKOFF_MINUTES * 2^(n-1) (5, 10, 20, 40, 80 min). */
-export const BACKOFF_MINUTES = 5;
-/** A run still 'running' after this long died with its process: it may be taken over. */
-export const STALE_MINUTES = 120;
+/** Failed runs are retried at most EXPORT_RETRY.maxAttempts times in all by the nightly job. */
+export const MAX_ATTEMPTS = EXPORT_RETRY.maxAttempts;
 
 export interface ExportRun {
   id: number;
@@ -38,9 +35,10 @@ export interface ClaimRequest {
 export function retryableCondition(now: Date, force = false) {
   const failed = force
     ? sql`export_runs.status = 'failed'`
-    : sql`(export_runs.status = 'failed' AND export_runs.attempts < ${sql.lit(MAX_ATTEMPTS)}
-           AND export_runs.finished_at + interval '1 minute' * ${sql.lit(BACKOFF_MINUTES)} * power(2, export_runs.attempts - 1) <= ${now}::timestamptz)`;
-  return sql`(${failed} OR (export_runs.status = 'running' AND export_runs.started_at < ${now}::timestamptz - interval '1 minute' * ${sql.lit(STALE_MINUTES)}))`;
+    : sql`(export_runs.status = 'failed' AND export_runs.attempts < ${sql.lit(EXPORT_RETRY.maxAttempts)}
+           AND export_runs.finished_at + ${sql.raw(retryWaitSql(EXPORT_RETRY, 'export_runs.attempts'))} <= ${now}::timestamptz)`;
+  // A run still 'running' after its lease died with its process: it may be taken over.
+  return sql`(${failed} OR (export_runs.status = 'running' AND export_runs.started_at < ${now}::timestamptz - ${sql.raw(leaseSql(EXPORT_RETRY))}))`;
 }
 
 /** Returns the claimed run, or null with the existing row when someone else has the day. */

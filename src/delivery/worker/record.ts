@@ -1,5 +1,6 @@
 // Outcomes of a send, each one small autocommit UPDATE guarded by the claim (status 'sending' and
 // our worker id), so a worker whose lease was taken over cannot overwrite the new owner's result.
+import { givenUp, retryWaitMs, SEND_RETRY } from '../../domain/retry-policy.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
@@ -41,13 +42,11 @@ export async function markOutcome(
     .execute();
 }
 
-/** Exponential backoff with jitter: 30 s, 1 min, 2 min … capped at 6 h. */
-export function backoffMs(attempts: number, random = Math.random()): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
-  return Math.round(base * (0.8 + 0.4 * random));
-}
+/** Wait before the next try of a message or a postcard batch (the shared retry rule). */
+export const backoffMs = (attempts: number, random = Math.random()): number =>
+  retryWaitMs(SEND_RETRY, attempts, random);
 
-export const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = SEND_RETRY.maxAttempts;
 
 export async function markRetry(
   db: Kysely<DB>,
@@ -55,7 +54,7 @@ export async function markRetry(
   reason: string,
   now: Date,
 ): Promise<'retry' | 'failed'> {
-  if (m.attempts >= MAX_ATTEMPTS) {
+  if (givenUp(SEND_RETRY, m.attempts)) {
     await markOutcome(db, m, 'failed', `gave up after ${m.attempts} attempts: ${reason}`, now);
     return 'failed';
   }

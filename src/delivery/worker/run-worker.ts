@@ -3,6 +3,7 @@
 // never waits on the database. Used by `relance worker` (one per process, any number of
 // processes) and by the in-process job of `npm start`. Never holds a transaction while talking
 // to SMTP.
+import { SEND_RETRY } from '../../domain/retry-policy.ts';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -39,7 +40,7 @@ export interface WorkerOptions {
 
 export type WorkerTotals = Record<Outcome, number>;
 
-export const DEFAULT_LEASE_MS = 120_000;
+export const DEFAULT_LEASE_MS = SEND_RETRY.leaseMs;
 export const DEFAULT_GROUP_COMMIT_MS = 10;
 
 export function newWorkerId(): string {

@@ -11,7 +11,8 @@ import {
   startFakeSmsProvider,
   type FakeSmsProvider,
 } from '../../../test/helpers/fake-sms-provider.ts';
-import { SHOP_NUMBER, makeTextCustomer, makeTextShop } from '../../../test/helpers/texts.ts';
+import { SHOP_NUMBER, makeTextCustomer, makeTextShop, ownerScope } from '../../../test/helpers/texts.ts';
+import { recordConsent } from '../../commands/record-consent.ts';
 import type { AppContext } from '../../context.ts';
 import { runWorker } from '../../delivery/worker/run-worker.ts';
 import { buildApp } from '../app.ts';
@@ -132,6 +133,49 @@ describe('texts in', () => {
       .orderBy('id')
       .execute();
     expect(history.map((h) => h.basis)).toEqual(['express', 'none', 'none', 'express']);
+  });
+
+  it("START records consent through the one consent rule: it leaves the customer's own email Do Not Mail; after STOP only express consent puts texts back", async () => {
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const c = await makeTextCustomer(t.db, shop);
+    await t.db
+      .updateTable('customers')
+      .set({ do_not_mail: true, do_not_mail_source: 'unsubscribe_link', do_not_mail_at: NOW })
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', c.id)
+      .execute();
+    // A customer who texted STOP (and never unsubscribed from mail): staff cannot put texts back.
+    const d = await makeTextCustomer(t.db, shop);
+    await text(shop, d.mobile_phone!, 'STOP');
+    const staffImplied = t.db.transaction().execute((trx) =>
+      recordConsent(
+        trx,
+        ownerScope(shop),
+        {
+          customerId: d.id,
+          channel: 'text',
+          purpose: 'service',
+          basis: 'implied_purchase',
+          evidence: { text: 'bought tires' },
+          source: 'staff',
+        },
+        () => NOW,
+      ),
+    );
+    await expect(staffImplied).rejects.toMatchObject({ status: 409, code: 'customer_opted_out' });
+    await text(shop, c.mobile_phone!, 'STOP');
+    await text(shop, c.mobile_phone!, 'START');
+    expect(await consents(shop, c.id)).toEqual([
+      { purpose: 'marketing', basis: 'express', source: 'sms_keyword' },
+      { purpose: 'service', basis: 'express', source: 'sms_keyword' },
+    ]);
+    const after = await t.db
+      .selectFrom('customers')
+      .select(['do_not_mail', 'do_not_mail_source'])
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ do_not_mail: true, do_not_mail_source: 'unsubscribe_link' });
   });
 
   it('every stop word in any case; answers in the customer language', async () => {
