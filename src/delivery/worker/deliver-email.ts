@@ -44,8 +44,8 @@ export async function deliverMessage(
 
   if (audience === 'customer') {
     if (customer?.do_not_mail) return fail('cancelled', 'do_not_mail');
-    if (customer?.email_status === 'hard_bounced') return fail('cancelled', 'email address hard bounced');
-    if (!location.email_enabled) return fail('cancelled', 'email is switched off for this location');
+    if (customer?.email_status === 'hard_bounced') return fail('cancelled', 'hard_bounced');
+    if (!location.email_enabled) return fail('cancelled', 'email_off');
     const address = (m.recipient_email ?? customer?.email)?.toLowerCase();
     if (address && sc.suppressed.has(key(m.org_id, address)))
       return fail('cancelled', 'address unsubscribed (suppression list)');
