@@ -89,6 +89,17 @@ describe(`consent API on ${backendName}`, () => {
     });
     expect(out.history).toHaveLength(1);
     expect(out.history[0]!.evidence).toMatchObject({ text: 'Asked for a quote by phone' });
+    // Service needs no consent, but declined on a channel the engine holds it there (no_consent):
+    // the card says so too.
+    const declined = await owner.request({
+      method: 'PUT',
+      url: `/api/v1/customers/${c.id}/consents/postcard/service`,
+      payload: { basis: 'none', evidence: { text: 'No postcards, said at the counter' } },
+    });
+    expect(declined.statusCode).toBe(200);
+    const after = (declined.json() as { consents: Consent[] }).consents;
+    expect(pick(after, 'postcard', 'service')).toMatchObject({ basis: 'none', hold_reason: 'no_consent' });
+    expect(pick(after, 'email', 'service')).toMatchObject({ basis: 'exempt', hold_reason: null });
     const bad = await owner.request({
       method: 'PUT',
       url: `/api/v1/customers/${c.id}/consents/fax/marketing`,
