@@ -451,7 +451,7 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
       .execute();
     expect(messages.find((m) => m.kind === 'E04')).toMatchObject({
       status: 'cancelled',
-      reason: 'appointment moved',
+      reason: 'appointment_moved',
     });
     const e05s = messages.filter((m) => m.kind === 'E05');
     expect(e05s).toHaveLength(2);
@@ -475,6 +475,15 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
       .where('id', '=', appt.id)
       .executeTakeFirstOrThrow();
     expect(final.status).toBe('cancelled');
+    // The pending confirmation of the new time is cancelled with the engine's code.
+    const confirmations = await t.db
+      .selectFrom('messages')
+      .select(['status', 'reason'])
+      .where('appointment_id', '=', appt.id)
+      .where('kind', '=', 'E05')
+      .orderBy('id')
+      .execute();
+    expect(confirmations[1]).toEqual({ status: 'cancelled', reason: 'appointment_cancelled' });
     const home = await b.get('/portal?done=cancelled');
     expect(home.body).toContain('Your appointment is cancelled.');
   });
