@@ -2,6 +2,7 @@
 // a confirmation for the old time) are cancelled at once with the reason; the daily run and the
 // confirmation of the new time write new ones. The send-time check (engine/still-valid.ts) would
 // catch them too; cancelling here keeps the customer's outbox honest meanwhile.
+// The reasons are the engine's codes (still-valid.ts), one spelling everywhere.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -9,7 +10,7 @@ export async function cancelAppointmentMessages(
   db: Kysely<DB> | Transaction<DB>,
   orgId: number,
   appointmentId: number,
-  reason: 'appointment moved' | 'appointment cancelled',
+  reason: 'appointment_moved' | 'appointment_cancelled',
   now: Date,
 ): Promise<number> {
   const res = await db

@@ -67,8 +67,13 @@ export async function loadCustomerConsents(
         given_on: given,
         evidence: (r?.evidence as Record<string, unknown> | undefined) ?? {},
         expires_on: consentExpiresOn(basis, given, customer.last_visit_on),
+        // Service needs no consent, but one declined on this channel holds it there, as the engine does.
         hold_reason:
-          purpose === 'service' ? null : consentHoldReason(basis, given, customer.last_visit_on, today),
+          purpose === 'service'
+            ? r?.basis === 'none'
+              ? 'no_consent'
+              : null
+            : consentHoldReason(basis, given, customer.last_visit_on, today),
       });
     }
   const history = await db

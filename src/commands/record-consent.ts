@@ -31,6 +31,8 @@ export const CUSTOMER_OPT_OUT_SOURCES = [
   'unsubscribe',
   'sms_keyword',
 ];
+/** A consent withdrawn from these is the customer's own word too (the portal's "My details" form). */
+const CUSTOMER_WITHDRAWAL_SOURCES = [...CUSTOMER_OPT_OUT_SOURCES, 'portal'];
 
 const hasEvidence = (e: Record<string, unknown>) =>
   Object.values(e).some((v) => (typeof v === 'string' ? v.trim() !== '' : v != null));
@@ -60,7 +62,7 @@ export async function recordConsent(
   const evidence = { ...input.evidence, ...(scope.userId != null ? { user_id: scope.userId } : {}) };
   const customerOptedOut =
     (customer.do_not_mail && CUSTOMER_OPT_OUT_SOURCES.includes(customer.do_not_mail_source ?? '')) ||
-    (before?.basis === 'none' && CUSTOMER_OPT_OUT_SOURCES.includes(before.source));
+    (before?.basis === 'none' && CUSTOMER_WITHDRAWAL_SOURCES.includes(before.source));
   if (input.basis !== 'none' && customerOptedOut) {
     if (!hasEvidence(input.evidence))
       throw new CommandError(
@@ -187,7 +189,7 @@ export async function recordImportedConsents(
       SELECT i.*, cc.basis AS old_basis,
              coalesce(i.basis <> 'none' AND (
                (c.do_not_mail AND c.do_not_mail_source = ANY(${CUSTOMER_OPT_OUT_SOURCES}::text[]))
-               OR (cc.basis = 'none' AND cc.source = ANY(${CUSTOMER_OPT_OUT_SOURCES}::text[]))), false) AS refused,
+               OR (cc.basis = 'none' AND cc.source = ANY(${CUSTOMER_WITHDRAWAL_SOURCES}::text[]))), false) AS refused,
              (cc.basis IS DISTINCT FROM i.basis OR cc.given_on IS DISTINCT FROM i.given_on) AS differs
       FROM input i
       JOIN customers c ON c.org_id = ${orgId} AND c.id = i.customer_id

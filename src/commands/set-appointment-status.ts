@@ -58,7 +58,7 @@ export async function setAppointmentStatus(
     await enqueueAppointmentConfirmation(trx, scope.orgId, before.id, now);
   if (status === 'cancelled') {
     // Its waiting messages go, and the customer's calendar drops it (if a calendar email went out).
-    await cancelAppointmentMessages(trx, scope.orgId, before.id, 'appointment cancelled', now);
+    await cancelAppointmentMessages(trx, scope.orgId, before.id, 'appointment_cancelled', now);
     await enqueueAppointmentCancellation(trx, scope.orgId, before.id, now);
   }
   await audit(

@@ -58,7 +58,7 @@ export async function updateAppointment(
   if (new Date(before.starts_at).getTime() !== new Date(after.starts_at).getTime()) {
     // The old time's waiting messages go; a confirmed appointment's confirmation for the new time
     // updates the customer's calendar at once (the daily run writes the new reminders).
-    await cancelAppointmentMessages(trx, scope.orgId, before.id, 'appointment moved', now);
+    await cancelAppointmentMessages(trx, scope.orgId, before.id, 'appointment_moved', now);
     if (after.status === 'confirmed') await enqueueAppointmentConfirmation(trx, scope.orgId, before.id, now);
   }
   if (Object.keys(changes).length > 0)

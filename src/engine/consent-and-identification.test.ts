@@ -133,6 +133,41 @@ describe('consent (CASL)', () => {
     });
   });
 
+  it('the new user’s case: a customer with no basis gets no REMINDER_1 nor V01, but the reminder of a booked appointment', async () => {
+    const shop = await makeShop(t.db);
+    await allRulesOff(t.db, shop);
+    await setRule(t.db, shop, 'REMINDER_1', { email: 2 });
+    await setRule(t.db, shop, 'V01', { email: 1 });
+    const make = () => makeCustomer(t.db, shop, { consent_basis: null, consent_date: null });
+    const suggested = await make();
+    await makeVehicle(t.db, shop, suggested.id, { next_visit_on: '2026-05-12', captured_on: D });
+    const booked = await make();
+    const v = await makeVehicle(t.db, shop, booked.id, { next_visit_on: '2026-05-12' });
+    const a = await makeAppointment(t.db, shop, {
+      customerId: booked.id,
+      vehicleId: v.id,
+      startsAt: '2026-05-12T14:00:00Z',
+    });
+    const consenting = await makeCustomer(t.db, shop, {
+      consent_basis: 'express',
+      consent_date: '2020-01-01',
+    });
+    await makeVehicle(t.db, shop, consenting.id, { next_visit_on: '2026-05-12', captured_on: D });
+    await runShopDays(t.db, shop, [D]);
+    expect(await statusOf(shop, 'REMINDER_1')).toEqual({
+      [suggested.id]: ['none', 'held', 'no_consent'],
+      [booked.id]: ['email', 'pending', null],
+      [consenting.id]: ['email', 'pending', null],
+    });
+    expect((await outbox(t.db, shop, 'REMINDER_1')).find((m) => m.customer_id === booked.id)).toMatchObject({
+      appointment_id: a.id,
+    });
+    expect(await statusOf(shop, 'V01')).toEqual({
+      [suggested.id]: ['none', 'held', 'no_consent'],
+      [consenting.id]: ['email', 'pending', null],
+    });
+  });
+
   it('a consent recorded for the channel overrides the customer default, both ways', async () => {
     const shop = await birthdayShop();
     const withdrawn = await makeCustomer(t.db, shop, { birthday: '1980-05-10', consent_basis: 'express' });

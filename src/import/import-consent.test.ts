@@ -223,4 +223,34 @@ describe(`import of consent per channel and purpose on ${backendName}`, () => {
       ['postcard', 'marketing', 'none'],
     ]);
   });
+
+  it('does not put back a consent the customer withdrew in the portal', async () => {
+    await runImport(t.db, shop, 'customers', csv(HEADER, 'P1,Portal,p1@example.test,,,,,'));
+    await t.db
+      .insertInto('customer_consents')
+      .values({
+        org_id: shop.orgId,
+        customer_id: await customerId('P1'),
+        channel: 'email',
+        purpose: 'marketing',
+        basis: 'none',
+        source: 'portal',
+        given_on: '2026-01-10',
+        evidence: JSON.stringify({ form: 'portal_file', text: 'Offers and news by email' }),
+      })
+      .execute();
+    const r = await runImport(
+      t.db,
+      shop,
+      'customers',
+      csv(HEADER, 'P1,Portal,p1@example.test,implied_purchase,2026-02-01,,,'),
+      { fileName: 'portal-back.csv' },
+    );
+    expect(r.report).toEqual([
+      expect.objectContaining({ line: '2', severity: 'warning', column: 'consent_email_marketing_basis' }),
+    ]);
+    expect((await current('P1')).map((c) => [c.channel, c.purpose, c.basis, c.source])).toEqual([
+      ['email', 'marketing', 'none', 'portal'],
+    ]);
+  });
 });

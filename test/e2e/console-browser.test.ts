@@ -201,6 +201,59 @@ run('the staff console in chromium', () => {
   );
 
   it(
+    'the customer file shows consent per channel and purpose, its expiry, today’s hold and the recorded history (issue 14)',
+    { timeout: 240_000 },
+    async () => {
+      const customer = await t.db
+        .selectFrom('customers')
+        .select('id')
+        .where('location_id', '=', locationId)
+        .where('do_not_mail', '=', false)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      // Staff record an inquiry long past for email marketing: expired today, with its evidence.
+      const status = await page.evaluate(async (id) => {
+        const me = (await (await fetch('/api/v1/me')).json()) as { csrf_token: string };
+        const res = await fetch(`/api/v1/customers/${id}/consents/email/marketing`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
+          body: JSON.stringify({
+            basis: 'implied_inquiry',
+            given_on: '2020-01-15',
+            evidence: { text: 'Asked for a winter tire quote by phone' },
+          }),
+        });
+        return res.status;
+      }, customer.id);
+      expect(status).toBe(200);
+      await page.goto(`${base}/console/customers/${customer.id}`);
+      await page.getByRole('tab', { name: /^(Consent history|Historique|Historial)/ }).click();
+      const table = page.getByTestId('consent-table');
+      await table.waitFor();
+      // Three channels × two purposes.
+      expect(await table.locator('tbody tr').count()).toBe(6);
+      const emailMarketing = table
+        .locator('tbody tr')
+        .filter({ hasText: /^(Email|Courriel|Correo)/ })
+        .nth(1);
+      expect(await emailMarketing.innerText()).toMatch(
+        /(Implied by an inquiry|Tacite \(demande de renseignements\)|Implícito \(consulta\))[\s\S]*(Consent expired|Consentement expiré|Consentimiento vencido)/i,
+      );
+      const history = page.getByTestId('consent-history');
+      expect(await history.innerText()).toContain('Asked for a winter tire quote by phone');
+      // No untranslated key left on the card.
+      expect(await page.locator('main').innerText()).not.toMatch(
+        /\b(consent|purposes|consentSources|channels|reasons)\.[a-z_]+/,
+      );
+      await shot(page, 'customer-consent');
+      await page.close();
+    },
+  );
+
+  it(
     'books a free slot, then refuses a double booking of a slot taken meanwhile',
     { timeout: 240_000 },
     async () => {

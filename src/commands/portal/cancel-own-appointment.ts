@@ -25,7 +25,7 @@ export async function cancelOwnAppointment(
     .where('appointments.id', '=', before.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await cancelAppointmentMessages(trx, cs.orgId, before.id, 'appointment cancelled', now);
+  await cancelAppointmentMessages(trx, cs.orgId, before.id, 'appointment_cancelled', now);
   await enqueueAppointmentCancellation(trx, cs.orgId, before.id, now);
   await audit(
     trx,

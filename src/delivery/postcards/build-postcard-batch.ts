@@ -40,7 +40,12 @@ export async function buildPostcardBatch(ctx: AppContext, batch: ClaimedBatch): 
     cards.push({
       headline: rendered.subject,
       businessName: business,
-      phoneLine: t(m.language, 'postcard_call', { phone: String(data.business_phone) }),
+      // The card's contact (CASL, CAN-SPAM): the phone, else the email (identification needs one).
+      phoneLine: data.business_phone
+        ? t(m.language, 'postcard_call', { phone: String(data.business_phone) })
+        : data.business_email
+          ? t(m.language, 'postcard_write', { email: String(data.business_email) })
+          : '',
       webLine: t(m.language, 'postcard_web', { url: shortPortal }),
       qrLink: portalUrl(links, { o: m.org_id, c: customer.id }, 'postcard'),
       text: rendered.text,

@@ -255,6 +255,54 @@ describe('a printed postcard, both pages', () => {
     expect(greeting).toHaveLength(1);
     expect(greeting[0]!.xMax).toBeLessThan(216);
   });
+
+  it('a shop with an email but no phone: the front names the email as its contact, no "Call us:" left empty', async () => {
+    for (const [language, contact] of [
+      ['en', /Email us: sans-tel@garage\.test/],
+      ['fr', /Écrivez-nous : sans-tel@garage\.test/],
+      ['es', /Escríbanos: sans-tel@garage\.test/],
+    ] as const) {
+      const shop = await makeShop(t.db, {
+        postcards_enabled: true,
+        language,
+        business_phone: null,
+        phone: null,
+        business_email: 'sans-tel@garage.test',
+      });
+      const c = await makeCustomer(t.db, shop, {
+        email: null,
+        language,
+        address_line1: '5 rue du Pont',
+        city: 'Québec',
+        region: 'QC',
+        postal_code: 'G1K 1A1',
+        country: 'CA',
+      });
+      await makeMessage(t.db, shop, {
+        kind: 'V02',
+        channel: 'postcard',
+        customer_id: c.id,
+        language,
+        next_attempt_at: new Date('2026-03-01T00:00:00Z'),
+      });
+      const folder = join(dir, `no-phone-${language}`);
+      const ctx = testContext(t, {}, () => new Date('2026-03-02T15:00:00Z'));
+      const results = (await runPostcardBatches(ctx, { vendor: folderVendor(folder) })).filter(
+        (r) => r.orgId === shop.orgId,
+      );
+      expect(results, language).toMatchObject([{ cards: 1, status: 'accepted' }]);
+      const front = run('pdftotext', [
+        '-f',
+        '1',
+        '-l',
+        '1',
+        join(folder, `${results[0]!.batchId}.pdf`),
+        '-',
+      ]).replace(/\s+/g, ' ');
+      expect(front, language).toMatch(contact);
+      expect(front, language).not.toMatch(/(Call us|Appelez-nous|Llámenos) ?:? ?(\s|$|Your|Votre|Su)/);
+    }
+  });
 });
 
 function dark(r: number, g: number, b: number): boolean {

@@ -115,7 +115,7 @@ function emailLayout(input: CompileInput, inner: string, preview: string): strin
       : esc(t(l, 'footer_staff', { business: '{{business_name}}' }));
   const signature =
     input.audience === 'customer'
-      ? `<mj-text font-size="15px" line-height="1.5">${esc(t(l, 'closing'))}<br/><br/>{{business_owner}}<br/><strong>{{business_name}}</strong><br/>{{business_phone}}<br/><a href="mailto:{{business_email}}">{{business_email}}</a></mj-text>`
+      ? `<mj-text font-size="15px" line-height="1.5">${esc(t(l, 'closing'))}<br/><br/>{{#if business_owner}}{{business_owner}}<br/>{{/if}}<strong>{{business_name}}</strong>{{#if business_phone}}<br/>{{business_phone}}{{/if}}{{#if business_email}}<br/><a href="mailto:{{business_email}}">{{business_email}}</a>{{/if}}</mj-text>`
       : '';
   return `<mjml lang="${l}">
   <mj-head>
@@ -167,7 +167,7 @@ function textLayout(input: CompileInput, bodyText: string): string {
   const l = input.language;
   if (input.audience === 'staff')
     return `${bodyText}\n\n-- \n${t(l, 'footer_staff', { business: '{{business_name}}' })}\n`;
-  return `${bodyText}\n\n${t(l, 'closing')}\n\n{{business_owner}}\n{{business_name}}\n{{business_phone}}\n{{business_email}}\n\n-- \n${t(l, 'footer_reason', { business: '{{business_name}}' })}\n{{business_address}}\n${t(l, 'unsubscribe_text')} {{unsubscribe_link}}\n`;
+  return `${bodyText}\n\n${t(l, 'closing')}\n\n{{#if business_owner}}{{business_owner}}\n{{/if}}{{business_name}}\n{{#if business_phone}}{{business_phone}}\n{{/if}}{{#if business_email}}{{business_email}}\n{{/if}}\n-- \n${t(l, 'footer_reason', { business: '{{business_name}}' })}\n{{business_address}}\n${t(l, 'unsubscribe_text')} {{unsubscribe_link}}\n`;
 }
 
 function esc(s: string): string {

@@ -124,6 +124,9 @@ describe('shipped templates with missing data', () => {
               for (const p of holes(text, language)) problems.push(`${where}, ${part}: ${p}`);
             if (channel === 'email' && /<p>\s*<\/p>|<ul>\s*<\/ul>/.test(r.html))
               problems.push(`${where}: empty block`);
+            if (channel === 'email' && /href="mailto:"|<a\b[^>]*>\s*<\/a>/.test(r.html))
+              problems.push(`${where}: empty link`);
+            if (/\n\n\n/.test(r.text)) problems.push(`${where}, text: empty line in the signature`);
           }
     expect([...new Set(problems)]).toEqual([]);
   });

@@ -44,11 +44,11 @@ export async function deliverMessage(
 
   if (audience === 'customer') {
     if (customer?.do_not_mail) return fail('cancelled', 'do_not_mail');
-    if (customer?.email_status === 'hard_bounced') return fail('cancelled', 'email address hard bounced');
-    if (!location.email_enabled) return fail('cancelled', 'email is switched off for this location');
+    if (customer?.email_status === 'hard_bounced') return fail('cancelled', 'hard_bounced');
+    if (!location.email_enabled) return fail('cancelled', 'email_off');
     const address = (m.recipient_email ?? customer?.email)?.toLowerCase();
-    if (address && sc.suppressed.has(key(m.org_id, address)))
-      return fail('cancelled', 'address unsubscribed (suppression list)');
+    // The address itself asked (a visitor's unsubscribe, email_suppressions): Do Not Mail too.
+    if (address && sc.suppressed.has(key(m.org_id, address))) return fail('cancelled', 'do_not_mail');
   }
   const check = checked ?? (await stillValid(db, m));
   if (!check.valid) return fail('cancelled', check.reason);

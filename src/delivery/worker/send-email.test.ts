@@ -221,7 +221,7 @@ describe.each([
       .execute();
     expect(rows.map((r) => [r.status, r.reason])).toEqual([
       ['cancelled', 'do_not_mail'],
-      ['cancelled', 'email address hard bounced'],
+      ['cancelled', 'hard_bounced'],
     ]);
   });
 });

@@ -17,7 +17,8 @@ export async function stillValidMany(db: Kysely<DB>, messages: Message[]): Promi
   if (!messages.length) return [];
   return (await checkMessagesStillValid(db, messages)).map((r) => ({
     valid: r.valid,
-    reason: r.valid ? '' : `no longer valid: ${r.reason ?? 'changed since it was decided'}`,
+    // The engine's own code (`do_not_mail`, `appointment_cancelled`…): one spelling everywhere.
+    reason: r.valid ? '' : (r.reason ?? 'changed since it was decided'),
   }));
 }
 

@@ -281,7 +281,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
           .select(['status', 'reason'])
           .where('id', '=', oldReminder.id)
           .executeTakeFirstOrThrow();
-        expect(old).toEqual({ status: 'cancelled', reason: 'appointment moved' });
+        expect(old).toEqual({ status: 'cancelled', reason: 'appointment_moved' });
         await runShopDays(t.db, shop, ['2026-03-10'], new Date('2026-03-10T12:00:00Z'));
         const reminders = await t.db
           .selectFrom('messages')

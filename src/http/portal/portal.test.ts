@@ -505,7 +505,7 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
       .execute();
     expect(messages.find((m) => m.kind === 'E04')).toMatchObject({
       status: 'cancelled',
-      reason: 'appointment moved',
+      reason: 'appointment_moved',
     });
     const e05s = messages.filter((m) => m.kind === 'E05');
     expect(e05s).toHaveLength(2);
@@ -540,7 +540,7 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
       .execute();
     expect(after.map((m) => `${m.status}:${m.reason ?? ''}`)).toEqual([
       'sent:',
-      'cancelled:appointment cancelled',
+      'cancelled:appointment_cancelled',
       'pending:',
     ]);
     expect(after[2]!.payload).toMatchObject({ appointment_cancelled: true });

@@ -179,7 +179,7 @@ describe('links in sent mail', () => {
     await runWorker(ctx, { once: true });
     expect(await status(shop.orgId, next.id)).toEqual({
       status: 'cancelled',
-      reason: 'address unsubscribed (suppression list)',
+      reason: 'do_not_mail',
     });
   });
 

@@ -9,6 +9,7 @@ import { makeRepairOrder } from '../../../../test/helpers/engine.ts';
 import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 import { createLocation } from '../../../tenancy/create-location.ts';
 import { unsubscribeUrl } from '../../../delivery/merge/links.ts';
+import { recordConsent } from '../../../commands/record-consent.ts';
 
 let api: ApiTest;
 let owner: Client;
@@ -89,6 +90,17 @@ describe(`consent API on ${backendName}`, () => {
     });
     expect(out.history).toHaveLength(1);
     expect(out.history[0]!.evidence).toMatchObject({ text: 'Asked for a quote by phone' });
+    // Service needs no consent, but declined on a channel the engine holds it there (no_consent):
+    // the card says so too.
+    const declined = await owner.request({
+      method: 'PUT',
+      url: `/api/v1/customers/${c.id}/consents/postcard/service`,
+      payload: { basis: 'none', evidence: { text: 'No postcards, said at the counter' } },
+    });
+    expect(declined.statusCode).toBe(200);
+    const after = (declined.json() as { consents: Consent[] }).consents;
+    expect(pick(after, 'postcard', 'service')).toMatchObject({ basis: 'none', hold_reason: 'no_consent' });
+    expect(pick(after, 'email', 'service')).toMatchObject({ basis: 'exempt', hold_reason: null });
     const bad = await owner.request({
       method: 'PUT',
       url: `/api/v1/customers/${c.id}/consents/fax/marketing`,
@@ -219,6 +231,61 @@ describe('unsubscribe and re-subscribe', () => {
       .orderBy('id')
       .execute();
     expect(audit.map((r) => r.action)).toEqual(['unsubscribe', 'record_consent']);
+  });
+});
+
+describe('a withdrawal the customer made in the portal', () => {
+  it('is the customer’s own opt-out too: staff cannot put it back with an implied basis, nor express without evidence', async () => {
+    const c = await makeCustomer(api.t.db, shop, {
+      consent_basis: 'implied_purchase',
+      consent_date: '2026-01-15',
+    });
+    // What the portal's "My details" form writes when the customer unticks offers by email.
+    await api.t.db.transaction().execute((trx) =>
+      recordConsent(
+        trx,
+        {
+          orgId: shop.orgId,
+          actor: { type: 'customer', id: c.id },
+          userId: null,
+          locationIds: [shop.locationId],
+        },
+        {
+          customerId: c.id,
+          channel: 'email',
+          purpose: 'marketing',
+          basis: 'none',
+          source: 'portal',
+          givenOn: null,
+          evidence: { form: 'portal_file', text: 'Offers and news by email' },
+        },
+        () => api.clock.now,
+      ),
+    );
+    const implied = await owner.request({
+      method: 'PUT',
+      url: `/api/v1/customers/${c.id}/consents/email/marketing`,
+      payload: { basis: 'implied_purchase', evidence: { text: 'bought tires' } },
+    });
+    expect(implied.statusCode).toBe(409);
+    expect(implied.json()).toMatchObject({ error: { code: 'customer_opted_out' } });
+    const bare = await owner.request({
+      method: 'PUT',
+      url: `/api/v1/customers/${c.id}/consents/email/marketing`,
+      payload: { basis: 'express' },
+    });
+    expect(bare.statusCode).toBe(422);
+    const card = await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}/consents` });
+    expect(pick((card.json() as { consents: Consent[] }).consents, 'email', 'marketing')).toMatchObject({
+      basis: 'none',
+      hold_reason: 'no_consent',
+    });
+    const ok = await owner.request({
+      method: 'PUT',
+      url: `/api/v1/customers/${c.id}/consents/email/marketing`,
+      payload: { basis: 'express', evidence: { text: 'Asked again for offers by email, at the counter' } },
+    });
+    expect(ok.statusCode).toBe(200);
   });
 });
 

@@ -1,4 +1,5 @@
-// The contact card: language, Do Not Mail, consent (with its history from the audit log),
+// The contact card: language, Do Not Mail, consent per channel and purpose (its expiry, whether
+// marketing may go today, the recorded history with its evidence, and the audit log's changes),
 // address, sales rep; the vehicles with their maintenance grid and service history; every
 // message decided for the customer.
 import {
@@ -47,6 +48,11 @@ export default function Customer() {
     queryFn: () =>
       call(api.GET('/api/v1/customers/{customerId}/messages', { params: { path: { customerId: id } } })),
   });
+  const consents = useQuery({
+    queryKey: ['customer-consents', id],
+    queryFn: () =>
+      call(api.GET('/api/v1/customers/{customerId}/consents', { params: { path: { customerId: id } } })),
+  });
   const history = useQuery({
     queryKey: ['customer-audit', id],
     enabled: can('audit.read'),
@@ -64,6 +70,7 @@ export default function Customer() {
       notifications.show({ color: 'green', message: t('common.saved') });
       await client.invalidateQueries({ queryKey: ['customer', id] });
       await client.invalidateQueries({ queryKey: ['customer-audit', id] });
+      await client.invalidateQueries({ queryKey: ['customer-consents', id] });
     },
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
@@ -167,7 +174,8 @@ export default function Customer() {
               onChange={(e) => update.mutate({ do_not_mail: e.currentTarget.checked })}
             />
             <Text size="sm">
-              {t('customer.consent')}: {c.consent_basis ? t(`consent.${c.consent_basis}`) : '—'} (
+              {t('customer.defaultConsent')}:{' '}
+              {c.consent_basis ? t(`consent.${c.consent_basis}`, { defaultValue: c.consent_basis }) : '—'} (
               {formatDate(c.consent_date)})
             </Text>
           </Stack>
@@ -233,25 +241,113 @@ export default function Customer() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="consent" pt="md">
-          {consentChanges.length === 0 ? (
-            <Empty title={t('customer.noConsentTitle')} next={t('customer.noConsentNext')} />
-          ) : (
-            <Table>
+          <Stack>
+            <Title order={3} size="h5">
+              {t('customer.consentNow')}
+            </Title>
+            <Table striped data-testid="consent-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('customer.channel')}</Table.Th>
+                  <Table.Th>{t('customer.purpose')}</Table.Th>
+                  <Table.Th>{t('customer.basis')}</Table.Th>
+                  <Table.Th>{t('customer.source')}</Table.Th>
+                  <Table.Th>{t('customer.givenOn')}</Table.Th>
+                  <Table.Th>{t('customer.expiresOn')}</Table.Th>
+                  <Table.Th>{t('customer.today')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
-                {consentChanges.map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Td>{formatDateTime(h.at, location.time_zone)}</Table.Td>
-                    <Table.Td>{h.action}</Table.Td>
+                {c.consents.map((k) => (
+                  <Table.Tr key={`${k.channel}/${k.purpose}`}>
+                    <Table.Td>{t(`channels.${k.channel}`, { defaultValue: k.channel })}</Table.Td>
+                    <Table.Td>{t(`purposes.${k.purpose}`, { defaultValue: k.purpose })}</Table.Td>
+                    <Table.Td>{k.basis ? t(`consent.${k.basis}`, { defaultValue: k.basis }) : '—'}</Table.Td>
+                    <Table.Td>{t(`consentSources.${k.source}`, { defaultValue: k.source })}</Table.Td>
+                    <Table.Td>{formatDate(k.given_on)}</Table.Td>
                     <Table.Td>
-                      <Text size="xs" ff="monospace">
-                        {JSON.stringify(h.changes)}
-                      </Text>
+                      {k.expires_on
+                        ? formatDate(k.expires_on)
+                        : k.basis === 'express' || k.basis === 'exempt'
+                          ? t('customer.neverExpires')
+                          : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {k.hold_reason ? (
+                        <Badge color="orange" variant="light">
+                          {t(`reasons.${k.hold_reason}`, { defaultValue: k.hold_reason })}
+                        </Badge>
+                      ) : (
+                        t('customer.maySend')
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          )}
+            <Title order={3} size="h5">
+              {t('customer.consentRecorded')}
+            </Title>
+            <ErrorNote error={consents.error} />
+            {consents.data && consents.data.history.length > 0 && (
+              <Table data-testid="consent-history">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('customer.recordedAt')}</Table.Th>
+                    <Table.Th>{t('customer.channel')}</Table.Th>
+                    <Table.Th>{t('customer.purpose')}</Table.Th>
+                    <Table.Th>{t('customer.previousBasis')}</Table.Th>
+                    <Table.Th>{t('customer.basis')}</Table.Th>
+                    <Table.Th>{t('customer.source')}</Table.Th>
+                    <Table.Th>{t('customer.evidence')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {consents.data.history.map((h, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{formatDateTime(h.recorded_at, location.time_zone)}</Table.Td>
+                      <Table.Td>{t(`channels.${h.channel}`, { defaultValue: h.channel })}</Table.Td>
+                      <Table.Td>{t(`purposes.${h.purpose}`, { defaultValue: h.purpose })}</Table.Td>
+                      <Table.Td>
+                        {h.previous_basis
+                          ? t(`consent.${h.previous_basis}`, { defaultValue: h.previous_basis })
+                          : '—'}
+                      </Table.Td>
+                      <Table.Td>{t(`consent.${h.basis}`, { defaultValue: h.basis })}</Table.Td>
+                      <Table.Td>{t(`consentSources.${h.source}`, { defaultValue: h.source })}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" ff="monospace">
+                          {JSON.stringify(h.evidence)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Title order={3} size="h5">
+              {t('customer.auditChanges')}
+            </Title>
+            {consentChanges.length === 0 ? (
+              <Empty title={t('customer.noConsentTitle')} next={t('customer.noConsentNext')} />
+            ) : (
+              <Table>
+                <Table.Tbody>
+                  {consentChanges.map((h) => (
+                    <Table.Tr key={h.id}>
+                      <Table.Td>{formatDateTime(h.at, location.time_zone)}</Table.Td>
+                      <Table.Td>{h.action}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" ff="monospace">
+                          {JSON.stringify(h.changes)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </Stack>
