@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { senderAlignmentWarnings } from './sender-alignment.ts';
+import { domainsAlign } from '../domain/mail-domain.ts';
 
 const smtp = {
   SMTP_URL: 'smtp://mail.example:25',
@@ -28,5 +29,23 @@ describe('envelope sender and DKIM domain alignment', () => {
 
   it('warns when mail leaves unsigned', () => {
     expect(senderAlignmentWarnings({ ...smtp, DKIM_DOMAIN: undefined })[0]).toContain('unsigned');
+  });
+});
+
+describe('one alignment rule for the start-up warning and the From of each message', () => {
+  it('uses the Public Suffix List: two shops under qc.ca do not align, mail.garage.qc.ca and garage.qc.ca do', () => {
+    // The last-two-labels shortcut this replaced took qc.ca for an organization.
+    expect(
+      senderAlignmentWarnings({ ...smtp, BOUNCE_ADDRESS: 'b@garage-a.qc.ca', DKIM_DOMAIN: 'garage-b.qc.ca' }),
+    ).toHaveLength(1);
+    expect(
+      senderAlignmentWarnings({
+        ...smtp,
+        BOUNCE_ADDRESS: 'b@bounce.garage.qc.ca',
+        DKIM_DOMAIN: 'mail.garage.qc.ca',
+      }),
+    ).toEqual([]);
+    expect(domainsAlign('bounce.garage.qc.ca', 'mail.garage.qc.ca')).toBe(true);
+    expect(domainsAlign('garage-a.qc.ca', 'garage-b.qc.ca')).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
 // DMARC passes only when SPF (checked on the envelope sender's domain) or DKIM (the d= domain)
 // aligns with the From domain; Gmail and Yahoo bulk-sender rules want both set up. At start,
 // Relance warns when the envelope sender's domain (BOUNCE_ADDRESS, else MAIL_FROM) and the DKIM
-// domain do not share their organizational domain (relaxed alignment: equal, or one a
-// subdomain of the other's last two labels). docs/compliance.md says what the shop must do.
+// domain do not share their organizational domain (DMARC's relaxed alignment, the one rule of
+// src/domain/mail-domain.ts). docs/compliance.md says what the shop must do.
 import type { Config } from './env.ts';
-
-const domainOf = (address: string) => address.split('@')[1]?.toLowerCase() ?? '';
-/** The last two labels: good enough for .com/.ca/.fr; a public-suffix list is not worth it here. */
-const organizational = (domain: string) => domain.split('.').slice(-2).join('.');
+import { domainOf, domainsAlign } from '../domain/mail-domain.ts';
 
 export function senderAlignmentWarnings(
   config: Pick<Config, 'MAIL_FROM' | 'BOUNCE_ADDRESS' | 'DKIM_DOMAIN' | 'SMTP_URL'>,
@@ -19,7 +16,7 @@ export function senderAlignmentWarnings(
       `Mail is sent unsigned: set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE (docs/compliance.md); big mailbox providers reject or junk unsigned bulk mail`,
     ];
   const dkim = config.DKIM_DOMAIN.toLowerCase();
-  if (organizational(envelope) !== organizational(dkim))
+  if (!domainsAlign(envelope, dkim))
     return [
       `The envelope sender's domain (${envelope}, from ${config.BOUNCE_ADDRESS ? 'BOUNCE_ADDRESS' : 'MAIL_FROM'}) and the DKIM domain (${dkim}) do not align: DMARC will fail for mail signed this way (docs/compliance.md)`,
     ];

@@ -3,22 +3,16 @@
 // sender's domain (BOUNCE_ADDRESS, else MAIL_FROM; SPF). A shop whose business email is on its own
 // domain would fail, so its mail goes From our sending address, under the shop's name, with
 // Reply-To the shop: replies still reach the shop, and the message passes DMARC.
-// Alignment is checked conservatively (DMARC's relaxed mode, without a public-suffix list): the
-// same domain, or one a subdomain of the other.
+// Alignment is DMARC's relaxed mode (src/domain/mail-domain.ts).
 import type { Location } from '../../db/schema.ts';
+import { domainOf, domainsAlign } from '../../domain/mail-domain.ts';
+
+export { domainsAlign };
 
 export interface AlignmentConfig {
   MAIL_FROM: string;
   BOUNCE_ADDRESS?: string;
   DKIM_DOMAIN?: string;
-}
-
-export const domainOf = (address: string): string => (address.split('@')[1] ?? '').toLowerCase();
-
-export function domainsAlign(a: string, b: string): boolean {
-  const x = a.toLowerCase().replace(/\.$/, '');
-  const y = b.toLowerCase().replace(/\.$/, '');
-  return x !== '' && y !== '' && (x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`));
 }
 
 /** Whether mail From this address can pass DMARC with our DKIM signature or envelope sender. */
