@@ -19,6 +19,20 @@ export default {
       to: { path: '^src/(http|cli)/' },
     },
     {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'domain/ is vocabulary and pure rules: no database, no configuration, no other layer.',
+      from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/domain/' },
+    },
+    {
+      name: 'entry-points-on-top',
+      severity: 'error',
+      comment: 'Commands and the layers below never reach up into the recurring jobs or main.ts.',
+      from: { path: '^src/', pathNot: ['^src/(http|cli|jobs)/', '^src/main\\.ts$', '\\.test\\.ts$'] },
+      to: { path: ['^src/jobs/', '^src/main\\.ts$'] },
+    },
+    {
       name: 'no-http-into-cli',
       severity: 'error',
       // A test may drive the API and the CLI side by side; the service's own code may not.
