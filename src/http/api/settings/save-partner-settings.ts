@@ -1,6 +1,10 @@
 // PUT /locations/:id/settings/{customerlink|mechanicnet|carfax}: the rules (secret encrypted,
 // never returned; consent to switch on) are in src/commands/settings/save-partner-settings.ts.
-import { CONSENT_FLAG, savePartnerSettings } from '../../../commands/settings/save-partner-settings.ts';
+import {
+  CONSENT_FLAG,
+  savePartnerSettings,
+  type SavePartnerSettingsInput,
+} from '../../../commands/settings/save-partner-settings.ts';
 import { z } from 'zod';
 import { defineRoute, type ApiRoute } from '../define.ts';
 import { id } from '../schemas.ts';
@@ -59,14 +63,7 @@ function partnerRoute(partner: Partner): ApiRoute {
     auth: 'settings.write',
     isolation: 'tenant',
     params: z.strictObject({ locationId: id }),
-    body: bodies[partner] as z.ZodType<{
-      enabled: boolean;
-      settings: Record<string, unknown>;
-      password?: string;
-      token?: string;
-      confirm_send?: boolean;
-      accept_terms?: boolean;
-    }>,
+    body: bodies[partner] as z.ZodType<Omit<SavePartnerSettingsInput, 'locationId' | 'partner'>>,
     response: partnerOut,
     example: (ids) => ({ params: { locationId: ids.locationId }, body: EXAMPLES[partner] }),
     async handler({ ctx, db, scope, params, body, now }) {
