@@ -6,6 +6,8 @@ import { makeCustomer, makeShop, makeVehicle } from '../../test/helpers/factorie
 import { allRulesOff, makeStaff, outbox, runShopDays, setRule } from '../../test/helpers/engine.ts';
 import { chooseChannel, effectiveDays, type ChannelInput } from '../domain/messages/channel.ts';
 import { previewSendQueue } from './preview.ts';
+import { recordConsent } from '../commands/record-consent.ts';
+import { ownerScope } from '../../test/helpers/texts.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -85,6 +87,109 @@ describe('channel choice', () => {
           e.channel === 'none' ? 'held' : 'pending',
         ]);
       }
+    }
+  });
+
+  it('with texts on: the SQL picks the same channel as chooseChannel, in the kind’s order at the location', async () => {
+    for (const ranks of [null, { sms: 1, postcard: 2, email: 3 }, { postcard: 1, email: 2, sms: 3 }]) {
+      const shop = await makeShop(t.db, { sms_enabled: true, email_enabled: true, postcards_enabled: true });
+      await allRulesOff(t.db, shop);
+      await setRule(t.db, shop, 'V02', { email: 1, postcard: 1, sms: 1 });
+      if (ranks)
+        for (const channel of ['email', 'sms', 'postcard'] as const)
+          await t.db
+            .updateTable('message_rules')
+            .set({ channel_rank: ranks[channel] })
+            .where('org_id', '=', shop.orgId)
+            .where('location_id', '=', shop.locationId)
+            .where('kind', '=', 'V02')
+            .where('channel', '=', channel)
+            .execute();
+      const cases = [
+        { label: 'everything', mobile: true, consent: true, stopped: false, email: true, address: true },
+        { label: 'text only', mobile: true, consent: true, stopped: false, email: false, address: false },
+        { label: 'text or card', mobile: true, consent: true, stopped: false, email: false, address: true },
+        {
+          label: 'no text consent',
+          mobile: true,
+          consent: false,
+          stopped: false,
+          email: false,
+          address: true,
+        },
+        { label: 'texted STOP', mobile: true, consent: true, stopped: true, email: true, address: false },
+        { label: 'no mobile', mobile: false, consent: true, stopped: false, email: true, address: true },
+      ];
+      const expected = new Map<number, ReturnType<typeof chooseChannel>>();
+      for (const [i, k] of cases.entries()) {
+        const phone = k.mobile ? `+1438555${String(1000 + i)}` : null;
+        const c = await makeCustomer(t.db, shop, {
+          birthday: '1980-05-10',
+          consent_basis: 'express',
+          consent_date: '2024-01-01',
+          email: k.email ? `t${i}@example.test` : null,
+          address_line1: k.address ? '1 Main' : null,
+          postal_code: 'H1H 1H1',
+          mobile_phone: phone,
+        });
+        if (k.consent)
+          await t.db.transaction().execute((trx) =>
+            recordConsent(
+              trx,
+              ownerScope(shop),
+              {
+                customerId: c.id,
+                channel: 'text',
+                purpose: 'marketing',
+                basis: 'express',
+                evidence: { text: 'yes' },
+                source: 'staff',
+              },
+              () => new Date(`${D}T12:00:00Z`),
+            ),
+          );
+        if (k.stopped)
+          await t.db
+            .insertInto('sms_opt_outs')
+            .values({
+              org_id: shop.orgId,
+              location_id: shop.locationId,
+              phone: phone!,
+              keyword: 'STOP',
+              opted_out_at: new Date(`${D}T00:00:00Z`),
+            })
+            .execute();
+        expected.set(
+          c.id,
+          chooseChannel({
+            deceased: false,
+            doNotMail: false,
+            consentBasis: 'express',
+            consentDate: '2024-01-01',
+            purpose: 'marketing',
+            day: D,
+            email: k.email ? 'x' : null,
+            emailStatus: 'ok',
+            addressLine1: k.address ? '1 Main' : null,
+            postalCode: 'H1H 1H1',
+            locationEmailEnabled: true,
+            locationPostcardsEnabled: true,
+            postcardDays: 1,
+            textOk: k.mobile && k.consent && !k.stopped,
+            ...(ranks ? { ranks } : {}),
+          }),
+        );
+      }
+      await runShopDays(t.db, shop, [D]);
+      const rows = await outbox(t.db, shop, 'V02');
+      expect(rows).toHaveLength(cases.length);
+      for (const r of rows) {
+        const e = expected.get(r.customer_id!)!;
+        expect([r.channel, r.reason]).toEqual([e.channel, e.reason]);
+      }
+      // Each order gives the channels it should to the customer who can get them all.
+      const first = expected.get(rows.map((r) => r.customer_id!).sort((a, b) => a - b)[0]!)!;
+      expect(first.channel).toBe(ranks ? (ranks.sms === 1 ? 'sms' : 'postcard') : 'email');
     }
   });
 

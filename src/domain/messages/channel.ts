@@ -1,13 +1,15 @@
 // Channel choice for a customer message, as a pure function. The daily run does the same in
 // SQL (src/engine/sql/channel.ts); a test checks that both agree.
-// Order: a hold (deceased, Do Not Mail, vehicle gone) wins; then email when usable; then a
-// postcard when the location has postcards on, the rule has postcard days and there is an
-// address; otherwise nothing, with the reason, so statistics can list it. A marketing message
-// that would go out needs valid consent on its day (no_consent, consent_expired).
+// Order: a hold (deceased, Do Not Mail, vehicle gone) wins; then the first usable channel in the
+// kind's order at the location (by default email, text, postcard): email when usable, a text
+// when one may go (textOk), a postcard when the location has postcards on, the rule has postcard
+// days and there is an address; otherwise nothing, with the reason, so statistics can list it.
+// A marketing message that would go out needs valid consent on its day (no_consent,
+// consent_expired).
 import { consentHoldReason } from '../compliance/consent.ts';
 import type { Purpose } from '../compliance/purpose.ts';
 
-export type ChosenChannel = 'email' | 'postcard' | 'none';
+export type ChosenChannel = 'email' | 'sms' | 'postcard' | 'none';
 
 export interface ChannelInput {
   deceased: boolean;
@@ -30,6 +32,13 @@ export interface ChannelInput {
   postcardDays: number;
   /** Status of the vehicle the message is about, when it is about one. */
   vehicleStatus?: 'active' | 'sold' | 'scrapped' | null;
+  /**
+   * A text may go: texts on at the location and for the kind, a mobile number, no STOP from it,
+   * and consent for texts (src/domain/sms/text-consent.ts; the SQL's textOk). False when absent.
+   */
+  textOk?: boolean;
+  /** The kind's channel order at the location (1 first); by default email 1, text 2, postcard 3. */
+  ranks?: { email: number; sms: number; postcard: number };
 }
 
 export interface ChannelChoice {
@@ -53,7 +62,17 @@ export function chooseChannel(i: ChannelInput): ChannelChoice {
   const emailOk = i.locationEmailEnabled && i.emailStatus === 'ok' && filled(i.email);
   const postOk =
     i.locationPostcardsEnabled && i.postcardDays > 0 && filled(i.addressLine1) && filled(i.postalCode);
-  const wouldBe: ChosenChannel = emailOk ? 'email' : postOk ? 'postcard' : 'none';
+  const textOk = i.textOk ?? false;
+  const r = i.ranks ?? { email: 1, sms: 2, postcard: 3 };
+  // A channel wins when it is usable and ranked before every other usable one (as the SQL reads).
+  const wouldBe: ChosenChannel =
+    emailOk && (!textOk || r.email < r.sms) && (!postOk || r.email < r.postcard)
+      ? 'email'
+      : textOk && (!postOk || r.sms < r.postcard)
+        ? 'sms'
+        : postOk
+          ? 'postcard'
+          : 'none';
   const hold = holdReason(i);
   if (hold) return { wouldBe, channel: 'none', reason: hold };
   if (wouldBe !== 'none') {
@@ -76,9 +95,18 @@ function noChannelReason(i: ChannelInput): string {
   return 'no_address';
 }
 
-/** The day setting that applies: the channel's own; for a message that goes nowhere, email's when on, else postcard's. */
-export function effectiveDays(wouldBe: ChosenChannel, emailDays: number, postcardDays: number): number {
+/**
+ * The day setting that applies: the channel's own; for a message that goes nowhere, email's when
+ * on, else postcard's.
+ */
+export function effectiveDays(
+  wouldBe: ChosenChannel,
+  emailDays: number,
+  postcardDays: number,
+  smsDays = 0,
+): number {
   if (wouldBe === 'email') return emailDays;
+  if (wouldBe === 'sms') return smsDays;
   if (wouldBe === 'postcard') return postcardDays;
   return emailDays > 0 ? emailDays : postcardDays;
 }
