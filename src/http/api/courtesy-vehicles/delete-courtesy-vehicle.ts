@@ -22,10 +22,10 @@ export const deleteCourtesyVehicleRoute = defineRoute({
       const row = await scoped(trx, scope)
         .deleteFrom('courtesy_vehicles')
         .where('id', '=', params.courtesyVehicleId)
-        .returning(['id', 'name'])
+        .returning(['id', 'name', 'location_id'])
         .executeTakeFirst();
       if (!row) throw notFound(`Courtesy vehicle ${params.courtesyVehicleId}`);
-      await audit(trx, scope, 'delete', 'courtesy_vehicle', row.id, { name: row.name }, now);
+      await audit(trx, scope, 'delete', 'courtesy_vehicle', row.id, { name: row.name }, now, row.location_id);
     });
   },
 });

@@ -22,7 +22,7 @@ export const deleteScheduleRoute = defineRoute({
       const s = scoped(trx, scope);
       const row = await s
         .selectFrom('maintenance_schedules')
-        .select(['id', 'name', 'make', 'model'])
+        .select(['id', 'name', 'make', 'model', 'location_id'])
         .where('id', '=', params.scheduleId)
         .forUpdate()
         .executeTakeFirst();
@@ -43,6 +43,7 @@ export const deleteScheduleRoute = defineRoute({
         row.id,
         { name: row.name, make: row.make, model: row.model },
         now,
+        row.location_id,
       );
     });
   },

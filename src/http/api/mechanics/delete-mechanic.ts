@@ -21,10 +21,10 @@ export const deleteMechanicRoute = defineRoute({
       const row = await scoped(trx, scope)
         .deleteFrom('mechanics')
         .where('id', '=', params.mechanicId)
-        .returning(['id', 'name'])
+        .returning(['id', 'name', 'location_id'])
         .executeTakeFirst();
       if (!row) throw notFound(`Mechanic ${params.mechanicId}`);
-      await audit(trx, scope, 'delete', 'mechanic', row.id, { name: row.name }, now);
+      await audit(trx, scope, 'delete', 'mechanic', row.id, { name: row.name }, now, row.location_id);
     });
   },
 });

@@ -22,10 +22,19 @@ export const deleteRepairOrderRoute = defineRoute({
       const row = await scoped(trx, scope)
         .deleteFrom('repair_orders')
         .where('id', '=', params.repairOrderId)
-        .returning(['id', 'ro_number'])
+        .returning(['id', 'ro_number', 'location_id'])
         .executeTakeFirst();
       if (!row) throw notFound(`Repair order ${params.repairOrderId}`);
-      await audit(trx, scope, 'delete', 'repair_order', row.id, { ro_number: row.ro_number }, now);
+      await audit(
+        trx,
+        scope,
+        'delete',
+        'repair_order',
+        row.id,
+        { ro_number: row.ro_number },
+        now,
+        row.location_id,
+      );
     });
   },
 });

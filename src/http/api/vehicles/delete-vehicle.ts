@@ -21,10 +21,10 @@ export const deleteVehicleRoute = defineRoute({
       const row = await scoped(trx, scope)
         .deleteFrom('vehicles')
         .where('id', '=', params.vehicleId)
-        .returning(['id', 'vin'])
+        .returning(['id', 'vin', 'location_id'])
         .executeTakeFirst();
       if (!row) throw notFound(`Vehicle ${params.vehicleId}`);
-      await audit(trx, scope, 'delete', 'vehicle', row.id, { vin: row.vin }, now);
+      await audit(trx, scope, 'delete', 'vehicle', row.id, { vin: row.vin }, now, row.location_id);
     });
   },
 });
