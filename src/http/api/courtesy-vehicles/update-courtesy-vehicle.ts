@@ -27,6 +27,11 @@ export const updateCourtesyVehicleRoute = defineRoute({
         .forUpdate()
         .executeTakeFirst();
       if (!before) throw notFound(`Courtesy vehicle ${params.courtesyVehicleId}`);
+      // An empty body changes nothing: the record as it is, and no audit entry.
+      if (Object.keys(body).length === 0) {
+        const after = before;
+        return presentCourtesyVehicle(after);
+      }
       const after = await s
         .updateTable('courtesy_vehicles')
         .set(body)

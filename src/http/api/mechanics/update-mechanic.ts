@@ -31,6 +31,11 @@ export const updateMechanicRoute = defineRoute({
       if (body.user_id) {
         await s.findUser(body.user_id, 'user_id');
       }
+      // An empty body changes nothing: the record as it is, and no audit entry.
+      if (Object.keys(body).length === 0) {
+        const after = before;
+        return (await withHours(s, [after]))[0]!;
+      }
       const after = await s
         .updateTable('mechanics')
         .set(body)
