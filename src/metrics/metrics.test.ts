@@ -1,5 +1,5 @@
-// Prometheus metrics of the jobs (issue 19): the daily run counts what it decided by kind and
-// status, and the scheduler times every job's tick, ok or failed.
+// Prometheus metrics of the jobs (issue 19): the daily run counts what it decided by kind,
+// channel and status, and the scheduler times every job's tick, ok or failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../test/helpers/factories.ts';
@@ -25,7 +25,7 @@ async function sample(line: RegExp): Promise<number> {
 }
 
 describe('job metrics', () => {
-  it('the daily run counts the messages it decided, by kind and status; each job tick is timed', async () => {
+  it('the daily run counts the messages it decided, by kind, channel and status; each job tick is timed', async () => {
     const shop = await makeShop(t.db);
     await allRulesOff(t.db, shop);
     await setRule(t.db, shop, 'V01', { email: 1 });
@@ -35,7 +35,7 @@ describe('job metrics', () => {
       .insertInto('engine_location_state')
       .values({ org_id: shop.orgId, location_id: shop.locationId, caught_up_to: '2026-05-09' })
       .execute();
-    const decided = /relance_messages_decided_total\{kind="V01",status="pending"\}/;
+    const decided = /relance_messages_decided_total\{kind="V01",channel="email",status="pending"\}/;
     const ticks = /relance_job_duration_seconds_count\{job="engine-daily-run",result="ok"\}/;
     const failed = /relance_job_duration_seconds_count\{job="broken",result="error"\}/;
     const [decidedBefore, ticksBefore] = [await sample(decided), await sample(ticks)];
