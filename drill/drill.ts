@@ -9,7 +9,10 @@ export interface DrillResult {
   /** What doubling is acceptable (the measured unavoidable window), if any. */
   allowedDoubles: number;
   notes: string;
+  /** Nothing lost, nothing doubled beyond what is allowed, the fault caused as planned. */
   ok: boolean;
+  /** A goal on a measured figure, reported apart (like the bench's speed goals, it depends on the machine's load). */
+  goal?: { text: string; met: boolean };
 }
 
 export interface Drill {

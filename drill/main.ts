@@ -19,7 +19,8 @@ const DRILLS: Drill[] = [
 
 const USAGE = `npm run drill [-- --size small|full] [--only NAME]... [--json]
   drills (--only matches part of a name): ${DRILLS.map((d) => d.name).join(', ')}
-  exit code: 0 every drill holds, 1 one does not, 2 bad options`;
+  exit code: 0 every drill holds, 1 one does not, 2 bad options (a measured goal missed, such as
+  the kill drill's doubles per kill on a busy machine, is reported in the table, not in the exit code)`;
 const values = parseRunnerArgs(USAGE, 'full');
 if (values.size !== 'small' && values.size !== 'full')
   usageError(USAGE, `--size must be small or full (got ${values.size})`);
@@ -51,19 +52,22 @@ if (values.json) {
   console.log(JSON.stringify({ size, at: new Date().toISOString(), results }, null, 2));
 } else {
   const rows = [
-    ['drill', 'lost', 'doubled', 'goal', 'holds', 'notes'],
+    ['drill', 'lost', 'doubled', 'must hold', 'holds', 'goal', 'met', 'notes'],
     ...results.map((r) => [
       r.name,
       String(r.lost),
       String(r.doubled),
-      r.allowedDoubles ? `0 lost, doubled ≤ ${r.allowedDoubles} (sends in flight)` : '0 and 0',
+      r.allowedDoubles ? `0 lost, doubled ≤ ${r.allowedDoubles}` : '0 and 0',
       r.ok ? 'yes' : 'NO',
+      r.goal?.text ?? '',
+      r.goal ? (r.goal.met ? 'yes' : 'NO') : '',
       r.notes,
     ]),
   ];
-  const widths = rows[0]!.map((_, i) => (i === 5 ? 0 : Math.max(...rows.map((r) => r[i]!.length))));
+  const last = rows[0]!.length - 1;
+  const widths = rows[0]!.map((_, i) => (i === last ? 0 : Math.max(...rows.map((r) => r[i]!.length))));
   for (const [i, r] of rows.entries()) {
-    console.log(r.map((c, j) => (j === 5 ? c : c.padEnd(widths[j]!))).join('  '));
+    console.log(r.map((c, j) => (j === last ? c : c.padEnd(widths[j]!))).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w || 5)).join('  '));
   }
 }

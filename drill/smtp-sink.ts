@@ -1,5 +1,7 @@
 // The drills' SMTP sink on loopback: counts what arrives by Message-ID, and can go down and come
-// back on the same port (all open connections cut) to play an SMTP outage.
+// back on the same port (all open connections cut) to play an SMTP outage. A client that signs in
+// (any user name and password are accepted) is told apart by its user name: the kill drill gives
+// each worker process its own, to know which process sent what and when.
 import { SMTPServer } from 'smtp-server';
 import type { Socket } from 'node:net';
 
@@ -8,6 +10,10 @@ export interface DrillSink {
   /** Times each Message-ID was received. */
   counts: Map<string, number>;
   received(): number;
+  /** Per signed-in user name: messages received and when the last one was (performance.now()). */
+  byUser: Map<string, { received: number; lastAt: number }>;
+  /** The user name that first delivered each Message-ID ('' when not signed in). */
+  firstFrom: Map<string, string>;
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -15,15 +21,22 @@ export interface DrillSink {
 
 export async function startDrillSink(port: number): Promise<DrillSink> {
   const counts = new Map<string, number>();
+  const byUser = new Map<string, { received: number; lastAt: number }>();
+  const firstFrom = new Map<string, string>();
   let total = 0;
   let server: SMTPServer | null = null;
   const sockets = new Set<Socket>();
   const up = async () => {
     const s = new SMTPServer({
       authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      authMethods: ['PLAIN', 'LOGIN'],
       logger: false,
-      onData(stream, _session, callback) {
+      onAuth(auth, _session, callback) {
+        callback(null, { user: auth.username });
+      },
+      onData(stream, session, callback) {
         let head = '';
         stream.on('data', (c: Buffer) => {
           if (head.length < 8192) head += c.toString('utf8');
@@ -31,6 +44,12 @@ export async function startDrillSink(port: number): Promise<DrillSink> {
         stream.on('end', () => {
           const id = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? `no-id-${total}`;
           counts.set(id, (counts.get(id) ?? 0) + 1);
+          const user = typeof session.user === 'string' ? session.user : '';
+          if (!firstFrom.has(id)) firstFrom.set(id, user);
+          const u = byUser.get(user) ?? { received: 0, lastAt: 0 };
+          u.received++;
+          u.lastAt = performance.now();
+          byUser.set(user, u);
           total++;
           callback();
         });
@@ -53,5 +72,14 @@ export async function startDrillSink(port: number): Promise<DrillSink> {
     await closed;
   };
   await up();
-  return { url: `smtp://127.0.0.1:${port}`, counts, received: () => total, down, up, close: down };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    counts,
+    received: () => total,
+    byUser,
+    firstFrom,
+    down,
+    up,
+    close: down,
+  };
 }

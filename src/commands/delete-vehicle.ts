@@ -15,8 +15,8 @@ export async function deleteVehicle(
   const row = await scoped(trx, scope)
     .deleteFrom('vehicles')
     .where('id', '=', input.vehicleId)
-    .returning(['id', 'vin'])
+    .returning(['id', 'vin', 'location_id'])
     .executeTakeFirst();
   if (!row) throw notFound(`Vehicle ${input.vehicleId}`);
-  await audit(trx, scope, 'delete', 'vehicle', row.id, { vin: row.vin }, now);
+  await audit(trx, scope, 'delete', 'vehicle', row.id, { vin: row.vin }, now, row.location_id);
 }

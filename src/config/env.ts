@@ -30,6 +30,12 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  /**
+   * Longest wait (ms) of a send's "sent" record for others to share its commit (group commit). 0:
+   * records of the same event-loop turn share, none waits (a linger widens the window a kill -9
+   * doubles, and bought no throughput once two writes may be in flight: docs/bench.md).
+   */
+  SEND_GROUP_COMMIT_MS: z.coerce.number().int().min(0).max(1000).default(0),
   MAIL_FROM: z.string().email().default('relance@localhost'),
   BOUNCE_ADDRESS: z.string().email().optional(),
   DKIM_DOMAIN: z.string().min(1).optional(),

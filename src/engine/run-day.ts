@@ -53,6 +53,8 @@ export interface RunDayResult {
   locations: number;
   /** Outbox rows added, by kind and status ("E01:pending"). */
   counts: Record<string, number>;
+  /** The same, by kind, channel and status ("E01:email:pending"), for the metrics. */
+  channelCounts: Record<string, number>;
   inserted: number;
   /** Ids of the rows added (preview reads them back before rolling back). */
   messageIds: Array<{ orgId: number; id: number }>;
@@ -93,10 +95,14 @@ export async function runDay(db: Kysely<DB>, day: string, options: RunDayOptions
   const results = settled.map((r) => (r as PromiseFulfilledResult<RunDayResult>).value);
   const counts: Record<string, number> = {};
   for (const r of results) for (const [k, n] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + n;
+  const channelCounts: Record<string, number> = {};
+  for (const r of results)
+    for (const [k, n] of Object.entries(r.channelCounts)) channelCounts[k] = (channelCounts[k] ?? 0) + n;
   return {
     day,
     locations: results.reduce((n, r) => n + r.locations, 0),
     counts,
+    channelCounts,
     inserted: results.reduce((n, r) => n + r.inserted, 0),
     messageIds: results.flatMap((r) => r.messageIds),
     blocked: results.flatMap((r) => r.blocked),
@@ -211,7 +217,12 @@ export async function runDayInTransaction(
   if (!only || only.has('CAMPAIGN')) await markCampaignsSent(trx, now);
 
   const counts: Record<string, number> = {};
-  for (const r of inserted) counts[`${r.kind}:${r.status}`] = (counts[`${r.kind}:${r.status}`] ?? 0) + 1;
+  const channelCounts: Record<string, number> = {};
+  for (const r of inserted) {
+    counts[`${r.kind}:${r.status}`] = (counts[`${r.kind}:${r.status}`] ?? 0) + 1;
+    const k = `${r.kind}:${r.channel}:${r.status}`;
+    channelCounts[k] = (channelCounts[k] ?? 0) + 1;
+  }
   if (!only)
     await execSql(
       trx,
@@ -243,6 +254,7 @@ export async function runDayInTransaction(
     day,
     locations: decided.rows.length,
     counts,
+    channelCounts,
     inserted: inserted.length,
     messageIds: inserted.map((r) => ({ orgId: r.org_id, id: r.id })),
     blocked: blocked.rows,
@@ -385,6 +397,7 @@ interface InsertedRow {
   location_id: number;
   id: number;
   kind: string;
+  channel: string;
   status: string;
 }
 
@@ -397,12 +410,12 @@ async function insertOutbox(trx: Transaction<DB>, now: string): Promise<Inserted
               recipient_user_id, recipient_email, language, due_on, dedupe_key, status, reason, payload, next_attempt_at
        FROM eng_final ORDER BY org_id, location_id, kind, dedupe_key
        ON CONFLICT (org_id, dedupe_key) DO NOTHING
-       RETURNING org_id, location_id, id, kind, status, CASE WHEN kind = 'E06' THEN payload->'survey_ids' END AS survey_ids),
+       RETURNING org_id, location_id, id, kind, channel, status, CASE WHEN kind = 'E06' THEN payload->'survey_ids' END AS survey_ids),
      digested AS (
        UPDATE surveys s SET digested_at = $1::timestamptz FROM ins
        WHERE ins.kind = 'E06' AND s.org_id = ins.org_id
          AND s.id IN (SELECT jsonb_array_elements_text(ins.survey_ids)::bigint))
-     SELECT org_id, location_id, id, kind, status FROM ins`,
+     SELECT org_id, location_id, id, kind, channel, status FROM ins`,
     [now],
   );
   return rows;

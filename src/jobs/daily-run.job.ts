@@ -10,7 +10,7 @@ export const dailyRunJob: RecurringJob = {
   everyMs: 5 * 60_000,
   async tick(ctx, signal) {
     const result = await catchUp(ctx.db, ctx.now(), { signal, shards: engineShards(ctx) });
-    for (const r of result.ran) countDecided(r.counts);
+    for (const r of result.ran) countDecided(r.channelCounts);
     for (const f of result.failed)
       ctx.log.error({ job: 'engine', day: f.day }, `engine: day ${f.day} failed: ${f.error}`);
     for (const r of result.ran)

@@ -10,8 +10,8 @@ collectDefaultMetrics({ register: registry, prefix: 'relance_' });
 
 const decided = new Counter({
   name: 'relance_messages_decided_total',
-  help: 'Outbox rows the daily run added, by kind and status (pending = to send, held = held back with a reason)',
-  labelNames: ['kind', 'status'] as const,
+  help: 'Outbox rows the daily run added, by kind, channel and status (pending = to send, held = held back with a reason)',
+  labelNames: ['kind', 'channel', 'status'] as const,
   registers: [registry],
 });
 
@@ -38,11 +38,11 @@ const jobSeconds = new Histogram({
   registers: [registry],
 });
 
-/** Counts of a day's run, keyed "KIND:status" as RunDayResult.counts is. */
+/** Counts of a day's run, keyed "KIND:channel:status" as RunDayResult.channelCounts is. */
 export function countDecided(counts: Record<string, number>): void {
   for (const [key, n] of Object.entries(counts)) {
-    const [kind = 'unknown', status = 'unknown'] = key.split(':');
-    decided.inc({ kind, status }, n);
+    const [kind = 'unknown', channel = 'unknown', status = 'unknown'] = key.split(':');
+    decided.inc({ kind, channel, status }, n);
   }
 }
 

@@ -16,8 +16,8 @@ export async function deleteCourtesyVehicle(
   const row = await scoped(trx, scope)
     .deleteFrom('courtesy_vehicles')
     .where('id', '=', input.courtesyVehicleId)
-    .returning(['id', 'name'])
+    .returning(['id', 'name', 'location_id'])
     .executeTakeFirst();
   if (!row) throw notFound(`Courtesy vehicle ${input.courtesyVehicleId}`);
-  await audit(trx, scope, 'delete', 'courtesy_vehicle', row.id, { name: row.name }, now);
+  await audit(trx, scope, 'delete', 'courtesy_vehicle', row.id, { name: row.name }, now, row.location_id);
 }

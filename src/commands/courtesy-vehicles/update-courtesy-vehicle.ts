@@ -30,6 +30,9 @@ export async function updateCourtesyVehicle(
         .returningAll()
         .executeTakeFirstOrThrow()
     : before;
-  await audit(trx, scope, 'update', 'courtesy_vehicle', before.id, diff(before, fields), now);
+  const changes = diff(before, fields);
+  // An edit that changes nothing (an empty PATCH) leaves no audit entry.
+  if (Object.keys(changes).length > 0)
+    await audit(trx, scope, 'update', 'courtesy_vehicle', before.id, changes, now);
   return after;
 }

@@ -16,7 +16,7 @@ export async function deleteMaintenanceSchedule(
   const s = scoped(trx, scope);
   const row = await s
     .selectFrom('maintenance_schedules')
-    .select(['id', 'name', 'make', 'model'])
+    .select(['id', 'name', 'make', 'model', 'location_id'])
     .where('id', '=', input.scheduleId)
     .forUpdate()
     .executeTakeFirst();
@@ -37,5 +37,6 @@ export async function deleteMaintenanceSchedule(
     row.id,
     { name: row.name, make: row.make, model: row.model },
     now,
+    row.location_id,
   );
 }

@@ -16,8 +16,8 @@ export async function deleteMechanic(
   const row = await scoped(trx, scope)
     .deleteFrom('mechanics')
     .where('id', '=', input.mechanicId)
-    .returning(['id', 'name'])
+    .returning(['id', 'name', 'location_id'])
     .executeTakeFirst();
   if (!row) throw notFound(`Mechanic ${input.mechanicId}`);
-  await audit(trx, scope, 'delete', 'mechanic', row.id, { name: row.name }, now);
+  await audit(trx, scope, 'delete', 'mechanic', row.id, { name: row.name }, now, row.location_id);
 }

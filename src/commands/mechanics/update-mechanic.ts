@@ -35,6 +35,8 @@ export async function updateMechanic(
         .returningAll()
         .executeTakeFirstOrThrow()
     : before;
-  await audit(trx, scope, 'update', 'mechanic', before.id, diff(before, fields), now);
+  const changes = diff(before, fields);
+  // An edit that changes nothing (an empty PATCH) leaves no audit entry.
+  if (Object.keys(changes).length > 0) await audit(trx, scope, 'update', 'mechanic', before.id, changes, now);
   return after;
 }

@@ -15,8 +15,17 @@ export async function deleteRepairOrder(
   const row = await scoped(trx, scope)
     .deleteFrom('repair_orders')
     .where('id', '=', input.repairOrderId)
-    .returning(['id', 'ro_number'])
+    .returning(['id', 'ro_number', 'location_id'])
     .executeTakeFirst();
   if (!row) throw notFound(`Repair order ${input.repairOrderId}`);
-  await audit(trx, scope, 'delete', 'repair_order', row.id, { ro_number: row.ro_number }, now);
+  await audit(
+    trx,
+    scope,
+    'delete',
+    'repair_order',
+    row.id,
+    { ro_number: row.ro_number },
+    now,
+    row.location_id,
+  );
 }

@@ -17,8 +17,8 @@ export async function revertTemplate(trx: Transaction<DB>, scope: Scope, input: 
     .where('kind', '=', kind)
     .where('channel', '=', channel)
     .where('language', '=', language)
-    .returning('id')
+    .returning(['id', 'location_id'])
     .executeTakeFirst();
   if (!row) throw notFound(`No ${kind} ${channel} ${language} override`);
-  await audit(trx, scope, 'revert', 'template', row.id, { kind, channel, language }, now);
+  await audit(trx, scope, 'revert', 'template', row.id, { kind, channel, language }, now, row.location_id);
 }

@@ -14,7 +14,8 @@ export type { SendResult };
 
 export interface Mailer {
   kind: 'smtp' | 'catcher';
-  send(mail: Mail.Options, orgId?: number, locationId?: number): Promise<SendResult>;
+  /** `messageRowId`: the outbox row, which the SMTP thread records as sent if it records. */
+  send(mail: Mail.Options, orgId?: number, locationId?: number, messageRowId?: number): Promise<SendResult>;
   close(): void;
 }
 
@@ -43,6 +44,11 @@ export interface MailerOptions {
    * thread claims, renders and records meanwhile. A single mail (password reset) does not need it.
    */
   thread?: boolean;
+  /**
+   * With `thread`, on PostgreSQL: the thread records each message as sent itself, the moment the
+   * server accepts (the send worker's processes; smtp-thread.ts).
+   */
+  recordUrl?: string;
 }
 
 export function createMailer(config: MailerConfig, db: Kysely<DB>, options: MailerOptions = {}): Mailer {
@@ -66,8 +72,18 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>, options: Mail
       ...(dkim ? { dkim } : {}),
     };
     if (options.thread) {
-      const thread = new SmtpThreadTransport(smtp);
-      return { kind: 'smtp', send: (mail) => thread.send(mail), close: () => thread.close() };
+      const thread = new SmtpThreadTransport(smtp, options.recordUrl);
+      return {
+        kind: 'smtp',
+        send: (mail, orgId, _locationId, messageRowId) =>
+          thread.send(
+            mail,
+            options.recordUrl && orgId !== undefined && messageRowId !== undefined
+              ? { orgId, id: messageRowId }
+              : undefined,
+          ),
+        close: () => thread.close(),
+      };
     }
     const transport = nodemailer.createTransport(smtp);
     return {

@@ -4,4 +4,6 @@ export interface SendResult {
   response: string;
   /** When the server accepted it (performance.now() of this thread), if another thread sent it. */
   acceptedAt?: number;
+  /** Already recorded as sent by the SMTP thread (committed). */
+  recorded?: boolean;
 }

@@ -117,3 +117,55 @@ describe('the SMTP thread', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('the SMTP thread recording "sent" itself (PostgreSQL)', () => {
+  it('records each accepted message before answering, and leaves rows not in sending alone', async () => {
+    const { createTestDatabase } = await import('../../../test/helpers/db.ts');
+    const { makeCustomer, makeShop } = await import('../../../test/helpers/factories.ts');
+    const t = await createTestDatabase();
+    try {
+      const shop = await makeShop(t.db);
+      const row = async (n: number, status: 'sending' | 'cancelled') =>
+        (
+          await t.db
+            .insertInto('messages')
+            .values({
+              org_id: shop.orgId,
+              location_id: shop.locationId,
+              kind: 'THANK_YOU',
+              channel: 'email',
+              customer_id: (await makeCustomer(t.db, shop)).id,
+              due_on: '2026-01-01',
+              dedupe_key: `thread-${n}`,
+              payload: '{}',
+              status,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      const ids = [await row(1, 'sending'), await row(2, 'sending'), await row(3, 'cancelled')];
+      const thread = new SmtpThreadTransport(options(sink.port), t.url);
+      const results = await Promise.all(
+        ids.map((id, i) => thread.send(mail(`rec${i}@example.test`), { orgId: shop.orgId, id })),
+      );
+      // Without a row to record, the thread only sends.
+      const plain = await thread.send(mail('plain@example.test'));
+      thread.close();
+      expect(results.map((r) => r.recorded)).toEqual([true, true, true]);
+      expect(plain.recorded).toBe(false);
+      const rows = await t.db
+        .selectFrom('messages')
+        .select(['id', 'status', 'provider_id'])
+        .where('org_id', '=', shop.orgId)
+        .orderBy('id')
+        .execute();
+      expect(rows.map((r) => [r.status, r.provider_id])).toEqual([
+        ['sent', '<rec0@example.test>'],
+        ['sent', '<rec1@example.test>'],
+        ['cancelled', null],
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});

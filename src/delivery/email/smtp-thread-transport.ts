@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { SendResult } from './send-result.ts';
-import type { FromThread, ToThread } from './smtp-thread.ts';
+import type { FromThread, RecordAs, ThreadOptions, ToThread } from './smtp-thread.ts';
 
 const stopped = (why: string) =>
   Object.assign(new Error(`the SMTP thread stopped: ${why}`), { code: 'ETHREAD' });
@@ -22,8 +22,11 @@ export class SmtpThreadTransport {
   #nextId = 1;
   #dead: Error | null = null;
 
-  constructor(options: SMTPPool.Options) {
-    this.#worker = new Worker(new URL('./smtp-thread.ts', import.meta.url), { workerData: options });
+  /** `recordUrl`: PostgreSQL, where the thread records "sent" itself (smtp-thread.ts). */
+  constructor(options: SMTPPool.Options, recordUrl?: string) {
+    this.#worker = new Worker(new URL('./smtp-thread.ts', import.meta.url), {
+      workerData: { smtp: options, recordUrl } satisfies ThreadOptions,
+    });
     this.#worker.unref();
     this.#worker.on('message', (msg: FromThread) => {
       if (msg.type === 'closed') return void this.#worker.terminate();
@@ -35,6 +38,7 @@ export class SmtpThreadTransport {
           messageId: msg.messageId,
           response: msg.response,
           acceptedAt: msg.acceptedAt - performance.timeOrigin,
+          recorded: msg.recorded,
         });
       else
         w.reject(
@@ -56,14 +60,14 @@ export class SmtpThreadTransport {
     this.#worker.on('exit', (code) => die(new Error(`exit code ${code}`)));
   }
 
-  send(mail: Mail.Options): Promise<SendResult> {
+  send(mail: Mail.Options, record?: RecordAs): Promise<SendResult> {
     if (this.#dead) return Promise.reject(stopped(this.#dead.message));
     const id = this.#nextId++;
     return new Promise<SendResult>((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
       try {
-        this.#worker.postMessage({ type: 'send', id, mail } satisfies ToThread);
+        this.#worker.postMessage({ type: 'send', id, mail, record } satisfies ToThread);
       } catch (err) {
         // A message that cannot be copied to the thread (a stream attachment, say): never sendable.
         this.#settled(id);

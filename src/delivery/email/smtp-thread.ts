@@ -2,36 +2,113 @@
 // nothing but build MIME and talk to the server. Building a message is the costliest step of a
 // send (~0.8 ms of CPU each); claiming, rendering and recording stay on the main thread, so the
 // two run side by side instead of taking turns. See smtp-thread-transport.ts for the other end.
+// With `recordUrl` (PostgreSQL), the thread also records "sent" itself, the moment the server
+// accepts (those of the same turn in one UPDATE, up to two in flight): the window a kill -9
+// doubles then no longer waits for the main thread's turn. A record that fails is left to the
+// main thread (`recorded: false`).
 import { parentPort, workerData } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
-export type ToThread = { type: 'send'; id: number; mail: Mail.Options } | { type: 'close' };
+export interface ThreadOptions {
+  smtp: SMTPPool.Options;
+  /** PostgreSQL URL: record "sent" on this thread. */
+  recordUrl?: string;
+}
+/** The outbox row to record as sent once the server accepts. */
+export interface RecordAs {
+  orgId: number;
+  id: number;
+}
+export type ToThread =
+  { type: 'send'; id: number; mail: Mail.Options; record?: RecordAs } | { type: 'close' };
 export type FromThread =
-  | { type: 'sent'; id: number; messageId: string; response: string; acceptedAt: number }
+  | {
+      type: 'sent';
+      id: number;
+      messageId: string;
+      response: string;
+      acceptedAt: number;
+      /** Recorded as sent by this thread (committed), when asked to. */
+      recorded: boolean;
+    }
   | { type: 'error'; id: number; message: string; code?: string; responseCode?: number; response?: string }
   | { type: 'closed' };
 
 const port = parentPort!;
-const transport = nodemailer.createTransport(workerData as SMTPPool.Options);
+const options = workerData as ThreadOptions;
+const transport = nodemailer.createTransport(options.smtp);
+const pool = options.recordUrl ? new pg.Pool({ connectionString: options.recordUrl, max: 2 }) : null;
+pool?.on('error', () => undefined);
+
+interface Accepted {
+  record: RecordAs;
+  providerId: string;
+  post: (recorded: boolean) => void;
+}
+const queue: Accepted[] = [];
+let planned = false;
+let writes = 0;
+
+function recordSent(a: Accepted): void {
+  queue.push(a);
+  if (!planned && writes < 2) {
+    planned = true;
+    setImmediate(startWrites);
+  }
+}
+
+function startWrites(): void {
+  planned = false;
+  while (queue.length && writes < 2) void write(queue.splice(0, 500));
+}
+
+async function write(batch: Accepted[]): Promise<void> {
+  writes++;
+  let ok = true;
+  try {
+    const values = batch.map((_, i) => `($${3 * i + 2}::bigint, $${3 * i + 3}::bigint, $${3 * i + 4}::text)`);
+    await pool!.query(
+      `UPDATE messages m SET status = 'sent', sent_at = $1, provider_id = v.provider_id, reason = NULL, updated_at = $1
+         FROM (VALUES ${values.join(', ')}) AS v(org_id, id, provider_id)
+        WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'`,
+      [new Date(), ...batch.flatMap((a) => [a.record.orgId, a.record.id, a.providerId])],
+    );
+  } catch {
+    ok = false;
+  } finally {
+    writes--;
+    for (const a of batch) a.post(ok);
+    if (queue.length && !planned) startWrites();
+  }
+}
 
 port.on('message', (msg: ToThread) => {
   if (msg.type === 'close') {
     transport.close();
-    port.postMessage({ type: 'closed' } satisfies FromThread);
+    void (pool?.end() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => port.postMessage({ type: 'closed' } satisfies FromThread));
     return;
   }
   transport.sendMail(msg.mail).then(
-    (info) =>
+    (info) => {
       // When the server accepted, on a clock both threads share: the crash window starts here.
-      port.postMessage({
-        type: 'sent',
-        id: msg.id,
-        messageId: info.messageId,
-        response: info.response,
-        acceptedAt: performance.timeOrigin + performance.now(),
-      } satisfies FromThread),
+      const acceptedAt = performance.timeOrigin + performance.now();
+      const post = (recorded: boolean) =>
+        port.postMessage({
+          type: 'sent',
+          id: msg.id,
+          messageId: info.messageId,
+          response: info.response,
+          acceptedAt,
+          recorded,
+        } satisfies FromThread);
+      if (pool && msg.record) recordSent({ record: msg.record, providerId: info.messageId, post });
+      else post(false);
+    },
     (err: Error & { code?: string; responseCode?: number; response?: string }) =>
       port.postMessage({
         type: 'error',

@@ -14,6 +14,7 @@ import { key, overrideFor, type SendContext } from '../merge/load-send-context.t
 import { renderTemplate } from '../templates/render-message.ts';
 import { markOutcome, markRetry, markSent } from './record.ts';
 import type { SentRecorder } from './sent-recorder.ts';
+import { recordSendWindow } from './send-window.ts';
 import { stillValid, type StillValid } from './still-valid.ts';
 
 export interface DeliverDeps {
@@ -115,15 +116,17 @@ export async function deliverMessage(
 
   let sent: SendResult;
   try {
-    sent = await deps.mailer.send(mail, m.org_id, m.location_id);
+    sent = await deps.mailer.send(mail, m.org_id, m.location_id, m.id);
   } catch (err) {
     const e = err as Error & { responseCode?: number; code?: string };
     const reason = `${e.responseCode ?? e.code ?? 'error'}: ${e.message}`;
     if (e.responseCode && e.responseCode >= 500) return fail('failed', reason);
     return markRetry(db, m, reason, deps.now());
   }
-  // The window: accepted by the server, not yet recorded. Recorded at once (see SentRecorder).
-  await deps.recorder.record(m, sent.messageId, sent.acceptedAt);
+  // The window: accepted by the server, not yet recorded. Recorded at once (see SentRecorder),
+  // unless the SMTP thread already did.
+  if (sent.recorded) recordSendWindow(performance.now() - (sent.acceptedAt ?? performance.now()));
+  else await deps.recorder.record(m, sent.messageId, sent.acceptedAt);
   return 'sent';
 
   async function fail(status: 'failed' | 'cancelled' | 'held', reason: string): Promise<Outcome> {

@@ -34,14 +34,16 @@ export interface WorkerOptions {
   /** Texts (channel sms): the location's provider, or the catcher (default). */
   texts?: TextSender;
   log?: (line: string) => void;
-  /** Longest wait of a "sent" record for others to share its commit (see SentRecorder; 0: none). */
+  /**
+   * Longest wait of a "sent" record for others to share its commit (see SentRecorder; 0: none).
+   * Default: SEND_GROUP_COMMIT_MS.
+   */
   groupCommitMs?: number;
 }
 
 export type WorkerTotals = Record<Outcome, number>;
 
 export const DEFAULT_LEASE_MS = SEND_RETRY.leaseMs;
-export const DEFAULT_GROUP_COMMIT_MS = 10;
 
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -64,7 +66,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     links: { publicUrl: ctx.config.publicUrl, keys: ctx.keys },
     now: ctx.now,
     recorder: new SentRecorder(ctx.db, ctx.now, {
-      lingerMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS,
+      lingerMs: options.groupCommitMs ?? ctx.config.SEND_GROUP_COMMIT_MS,
       flushAt: concurrency,
     }),
   };

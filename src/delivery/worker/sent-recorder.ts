@@ -3,9 +3,14 @@
 // between the client and PostgreSQL, its fsync included, against ~0.04 ms per extra row), so
 // sharing it is what keeps the send path close to raw SMTP throughput. The first record of a group
 // waits at most `lingerMs` for company (0: none, only records of the same event-loop turn share),
-// and never once `flushAt` records wait (every lane is waiting: nothing more can come). Records
-// arriving while a write is in flight join the next write at once. The window (accepted →
-// committed) is measured for every record (send-window.ts) and reported by the worker.
+// and never once `flushAt` records wait (every lane is waiting: nothing more can come).
+// Up to `maxWrites` writes are in flight at once (each on its own pooled connection): a record
+// that arrives while one is in flight does not wait for its commit. What matters for a crash is
+// when the UPDATE reaches PostgreSQL: once sent, it commits even if this process is killed the
+// next instant, so the window a kill -9 can double (accepted → UPDATE sent) is kept short. Records
+// arriving while `maxWrites` are in flight join the next write, started as soon as one ends. The
+// window (accepted → committed) is measured for every record (send-window.ts) and reported by the
+// worker.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordSendWindow } from './send-window.ts';
@@ -24,22 +29,33 @@ export interface GroupCommit {
   lingerMs?: number;
   /** Write at once when this many records wait (default: no limit). */
   flushAt?: number;
+  /** Writes in flight at once (default 2). */
+  maxWrites?: number;
 }
 
 export class SentRecorder {
   readonly #db: Kysely<DB>;
   readonly #now: () => Date;
   #queue: Pending[] = [];
-  #flushing = false;
+  /** A write is planned (timer or setImmediate) for the records in the queue. */
+  #planned = false;
   #timer: NodeJS.Timeout | null = null;
+  #writes = 0;
   readonly #lingerMs: number;
   readonly #flushAt: number;
+  readonly #maxWrites: number;
 
   constructor(db: Kysely<DB>, now: () => Date, group: GroupCommit = {}) {
     this.#db = db;
     this.#now = now;
     this.#lingerMs = group.lingerMs ?? 0;
     this.#flushAt = group.flushAt ?? Infinity;
+    this.#maxWrites = Math.max(1, group.maxWrites ?? 2);
+  }
+
+  /** Writes in flight now (for tests). */
+  get writesInFlight(): number {
+    return this.#writes;
   }
 
   /** `acceptedAt`: when the server accepted (performance.now()), if known; else now. */
@@ -50,41 +66,40 @@ export class SentRecorder {
   ): Promise<void> {
     return new Promise<void>((done, fail) => {
       this.#queue.push({ orgId: m.org_id, id: m.id, providerId, acceptedAt, done, fail });
-      if (!this.#flushing) {
-        this.#flushing = true;
+      if (this.#timer && this.#queue.length >= this.#flushAt) this.#start();
+      else if (!this.#planned && this.#writes < this.#maxWrites) {
+        this.#planned = true;
         // Without linger: after the current I/O callbacks, so sends accepted in the same turn share.
         if (this.#lingerMs > 0 && this.#queue.length < this.#flushAt)
           this.#timer = setTimeout(() => this.#start(), this.#lingerMs);
-        else setImmediate(() => void this.#flush());
-      } else if (this.#timer && this.#queue.length >= this.#flushAt) {
-        this.#start();
+        else setImmediate(() => this.#start());
       }
+      // Else: a write is planned, or all writes are in flight and the next starts when one ends.
     });
   }
 
   #start(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    void this.#flush();
+    this.#planned = false;
+    while (this.#queue.length && this.#writes < this.#maxWrites) void this.#flush(this.#queue.splice(0, 500));
   }
 
-  async #flush(): Promise<void> {
+  async #flush(batch: Pending[]): Promise<void> {
+    this.#writes++;
     try {
-      while (this.#queue.length) {
-        const batch = this.#queue.splice(0, 500);
-        try {
-          await this.#write(batch);
-          const at = performance.now();
-          for (const p of batch) {
-            recordSendWindow(at - p.acceptedAt);
-            p.done();
-          }
-        } catch (err) {
-          for (const p of batch) p.fail(err);
-        }
+      await this.#write(batch);
+      const at = performance.now();
+      for (const p of batch) {
+        recordSendWindow(at - p.acceptedAt);
+        p.done();
       }
+    } catch (err) {
+      for (const p of batch) p.fail(err);
     } finally {
-      this.#flushing = false;
+      this.#writes--;
+      // What arrived while every write was in flight has waited long enough: no linger.
+      if (this.#queue.length && !this.#planned) this.#start();
     }
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { sql } from 'kysely';
 import { backendName } from '../../../test/helpers/db.ts';
-import { makeCustomer, makeShop } from '../../../test/helpers/factories.ts';
+import { makeCustomer, makeShop, makeVehicle } from '../../../test/helpers/factories.ts';
 import {
   createApiTest,
   makeApiToken,
@@ -540,6 +540,84 @@ describe('location boundaries inside an organization', () => {
       .where('revoked_at', 'is', null)
       .execute();
     expect(stillActive).toHaveLength(2);
+  });
+});
+
+describe('location boundaries of deletes', () => {
+  it('a delete of an imported record (no earlier audit entry) keeps its location: hidden from another location’s manager', async () => {
+    const second = await createLocation(api.t.db, shop.orgId, { code: `imp${Date.now()}`, name: 'Second' });
+    const all = await api.t.db
+      .selectFrom('locations')
+      .select('id')
+      .where('org_id', '=', shop.orgId)
+      .execute();
+    const everywhere = await signIn(
+      api.app,
+      (
+        await makeStaff(
+          api.t.db,
+          shop,
+          all.map((l) => ({ locationId: l.id, role: 'owner' as const })),
+        )
+      ).email,
+    );
+    const manager2 = await signIn(
+      api.app,
+      (await makeStaff(api.t.db, shop, [{ locationId: second.id, role: 'manager' }])).email,
+    );
+    // Written as the import writes them: straight into the tables, with no audit entry.
+    const keys = { org_id: shop.orgId, location_id: shop.locationId };
+    const one = async (
+      table: 'repair_orders' | 'mechanics' | 'courtesy_vehicles' | 'maintenance_schedules',
+      values: object,
+    ) =>
+      String(
+        (
+          await api.t.db
+            .insertInto(table)
+            .values({ ...keys, ...values } as never)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    const customer = await makeCustomer(api.t.db, shop);
+    const records = [
+      ['vehicle', 'vehicles', String((await makeVehicle(api.t.db, shop, customer.id)).id)],
+      ['customer', 'customers', String(customer.id)],
+      [
+        'repair_order',
+        'repair-orders',
+        await one('repair_orders', { ro_number: `IMP${Date.now()}`, opened_on: '2024-01-01' }),
+      ],
+      ['mechanic', 'mechanics', await one('mechanics', { name: 'Imported mechanic' })],
+      ['courtesy_vehicle', 'courtesy-vehicles', await one('courtesy_vehicles', { name: 'Imported loaner' })],
+      [
+        'maintenance_schedule',
+        'maintenance-schedules',
+        await one('maintenance_schedules', { name: 'Imported', make: 'Kia' }),
+      ],
+    ] as const;
+    for (const [entity, path, id] of records) {
+      const res = await everywhere.request({ method: 'DELETE', url: `/api/v1/${path}/${id}` });
+      expect(res.statusCode, `${path} ${res.body}`).toBe(204);
+      const entry = await api.t.db
+        .selectFrom('audit_log')
+        .select('location_id')
+        .where('org_id', '=', shop.orgId)
+        .where('entity', '=', entity)
+        .where('entity_id', '=', id)
+        .where('action', '=', 'delete')
+        .executeTakeFirstOrThrow();
+      expect(entry.location_id, entity).toBe(shop.locationId);
+      const seen = (
+        await manager2.request({ method: 'GET', url: `/api/v1/audit-log?entity=${entity}&entity_id=${id}` })
+      ).json() as { items: unknown[] };
+      expect(seen.items, entity).toEqual([]);
+      const seenAll = (
+        await everywhere.request({ method: 'GET', url: `/api/v1/audit-log?entity=${entity}&entity_id=${id}` })
+      ).json() as { items: unknown[] };
+      expect(seenAll.items, entity).toHaveLength(1);
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 // GET /mailbox: the local mail catcher, for development only. It exists only while SMTP_URL is
 // unset and NODE_ENV is not production, answers loopback clients only, and needs a signed-in
 // account: the operator sees all caught mail; a staff user whose role may read messages sees
-// the mail of the locations where it may (mail of no location too), except mail addressed to
-// another staff account (a colleague's password reset link would be an account takeover). Without a session it shows a sign-in form (the same
+// the mail of the locations where it may, except mail addressed to another staff account. Mail of
+// no location (a staff password reset; any mail caught before migration 0831, which has no
+// location even when it was a customer's) is shown only to readers whose role holds at every
+// location of the organization, and to the reader it is addressed to (a colleague's password reset link would be an account takeover). Without a session it shows a sign-in form (the same
 // sign-in and limiter as POST /api/v1/session). /mailbox/:id shows one message: headers, text,
 // and the HTML in a sandboxed frame.
 import formbody from '@fastify/formbody';
@@ -29,6 +31,8 @@ interface Viewer {
   orgId: number | null;
   /** The locations where the reader may read messages (the operator: all). */
   locationIds: number[];
+  /** The reader may read messages at every location of the organization. */
+  orgWide: boolean;
   language: Language;
 }
 
@@ -40,14 +44,22 @@ async function viewer(ctx: AppContext, req: FastifyRequest): Promise<Viewer | 'f
     if (!who) return null;
     const language = isLanguage(who.language) ? who.language : 'en';
     if (who.scope.actor.type === 'operator')
-      return { userId: who.scope.actor.id, orgId: null, locationIds: [], language };
+      return { userId: who.scope.actor.id, orgId: null, locationIds: [], orgWide: true, language };
     // Caught mail is the content of the organization's messages: the same permission as the outbox,
     // at the same locations.
     const reader = await authenticate(ctx, req, 'messages.read', ctx.now());
+    const locationIds = reader?.scope.locationIds ?? [];
+    const elsewhere = await ctx.db
+      .selectFrom('locations')
+      .select('id')
+      .where('org_id', '=', who.scope.orgId)
+      .where(sql<boolean>`NOT (id = ANY(${sql.val(locationIds)}::bigint[]))`)
+      .executeTakeFirst();
     return {
       userId: who.scope.actor.id,
       orgId: who.scope.orgId,
-      locationIds: reader?.scope.locationIds ?? [],
+      locationIds,
+      orgWide: !elsewhere,
       language,
     };
   } catch (err) {
@@ -64,7 +76,10 @@ function visibleMail(ctx: AppContext, v: Viewer) {
     q = q
       .where('org_id', '=', v.orgId)
       .where(
-        sql<boolean>`(caught_mail.location_id IS NULL OR caught_mail.location_id = ANY(${sql.val(v.locationIds)}::bigint[]))`,
+        sql<boolean>`(caught_mail.location_id = ANY(${sql.val(v.locationIds)}::bigint[])
+          OR (caught_mail.location_id IS NULL AND (${v.orgWide}
+            OR EXISTS (SELECT 1 FROM users me WHERE me.id = ${v.userId}
+                        AND lower(me.email) = ANY (SELECT lower(a) FROM unnest(caught_mail.envelope_to) a)))))`,
       )
       .where(({ not, exists, selectFrom }) =>
         not(

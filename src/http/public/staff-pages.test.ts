@@ -129,6 +129,32 @@ describe(`local mailbox on ${backendName}`, () => {
     expect(listA.body).not.toContain('Reminder from location two');
   });
 
+  it('shows mail of no location (caught before migration 0831) to organization-wide readers only, and a reader’s own mail to them', async () => {
+    const shop = await makeShop(api.t.db);
+    const two = await createLocation(api.t.db, shop.orgId, { code: 'two', name: 'Two' });
+    const advisorTwo = await makeStaff(api.t.db, shop, [{ locationId: two.id, role: 'service_advisor' }]);
+    const ownerOne = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
+    const ownerAll = await makeStaff(api.t.db, shop, [
+      { locationId: shop.locationId, role: 'owner' },
+      { locationId: two.id, role: 'owner' },
+    ]);
+    const old = await catchMail(shop.orgId, 'old-client@example.test', 'Reminder caught before 0831');
+    const own = await catchMail(shop.orgId, advisorTwo.email, 'Your own reset link');
+    for (const [who, seesOld, seesOwn] of [
+      [advisorTwo, false, true],
+      [ownerOne, false, false],
+      [ownerAll, true, false],
+    ] as const) {
+      const client = await signIn(api.app, who.email);
+      const list = await get('/mailbox', client);
+      expect(list.statusCode).toBe(200);
+      expect(list.body.includes('Reminder caught before 0831'), who.email).toBe(seesOld);
+      expect(list.body.includes('Your own reset link'), who.email).toBe(seesOwn);
+      expect((await get(`/mailbox/${shop.orgId}-${old}`, client)).statusCode).toBe(seesOld ? 200 : 404);
+      expect((await get(`/mailbox/${shop.orgId}-${own}`, client)).statusCode).toBe(seesOwn ? 200 : 404);
+    }
+  });
+
   it('refuses a role that may not read messages, and shows the operator every organization', async () => {
     const tech = await signIn(
       api.app,

@@ -77,7 +77,8 @@ export const workerCommand: Command = {
     if (ops) log(`operations endpoints at ${await ops.listen({ host: ctx.config.HOST, port: opsPort! })}`);
     let postcardsAt = 0;
     // One pooled SMTP transport for the life of the process: connections are kept warm.
-    const mailer = createMailer(ctx.config, ctx.db, { thread: true });
+    // On PostgreSQL the SMTP thread records "sent" itself, as soon as the server accepts.
+    const mailer = createMailer(ctx.config, ctx.db, { thread: true, recordUrl: ctx.config.DATABASE_URL });
     try {
       do {
         if (!values['no-postcards'] && Date.now() - postcardsAt > POSTCARD_EVERY_MS) {
