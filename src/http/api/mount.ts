@@ -1,7 +1,7 @@
 // Registers every ApiRoute under /api/v1: strict JSON parsing, the auth hook (scope), zod
 // validation, database-error mapping, the response copied through its schema, the OpenAPI
 // document. Handlers only see valid input and a scope.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { scoped } from '../../tenancy/scoped.ts';
@@ -10,7 +10,7 @@ import type { HttpState } from '../state.ts';
 import { requestLanguage } from '../request-language.ts';
 import type { ApiRoute } from './define.ts';
 import { uploadedFile, useUploads } from './upload-body.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, type Authenticated } from './auth.ts';
 import { parseInput } from './validate.ts';
 import { mapDbError } from './db-errors.ts';
 import { useStrictJson } from './json-body.ts';
@@ -30,15 +30,32 @@ export function mountApi(routes: readonly ApiRoute[]) {
     let openapi: unknown = null;
     api.get('/openapi.json', async () => (openapi ??= buildOpenApi(routes)));
 
+    // An upload is authenticated before its body is read (up to 32 MiB): a caller who may not
+    // upload is refused before the server buffers anything.
+    const uploadAuth = new WeakMap<FastifyRequest, Authenticated | null>();
     for (const route of routes) {
       const project = projector(route.response);
       api.route({
         method: route.method,
         url: route.path,
         config: { upload: route.upload },
+        ...(route.upload
+          ? {
+              preParsing: async (
+                request: FastifyRequest,
+                _reply: unknown,
+                payload: NodeJS.ReadableStream,
+              ) => {
+                uploadAuth.set(request, await authenticate(ctx, request, route.auth, ctx.now()));
+                return payload;
+              },
+            }
+          : {}),
         handler: async (request, reply) => {
           const now = ctx.now();
-          const auth = await authenticate(ctx, request, route.auth, now);
+          const auth = uploadAuth.has(request)
+            ? uploadAuth.get(request)!
+            : await authenticate(ctx, request, route.auth, now);
           const scope = auth?.scope ?? NO_SCOPE;
           const language = requestLanguage(request);
           const params = parseInput(route.params, request.params, 'path', language);

@@ -1,6 +1,8 @@
 // The import API: a CSV file uploaded as the body, imported by the import module; bad rows are
 // listed with line and reason in the reader's language, a file refused whole writes nothing,
 // and a file past the limit is refused with 413 before anything is read into the database.
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../../test/helpers/db.ts';
 import { makeShop } from '../../../../test/helpers/factories.ts';
@@ -125,13 +127,45 @@ describe(`POST /locations/:id/imports/<kind> on ${backendName}`, () => {
     const before = await customerNumbers();
     const big = Buffer.alloc(IMPORT_MAX_BYTES + 1, 'a');
     big.write('customer_number\nIMP-9\n');
-    // Refused before the request is authenticated, so in the language the browser asks for.
-    const res = await upload(owner, 'customers', big, { 'accept-language': 'fr' });
+    // Authenticated first (before the body is read), so in the signed-in user's language.
+    const res = await upload(await ownerIn('fr'), 'customers', big);
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({
       error: { code: 'body_too_large', message: expect.stringContaining('32 Mio') },
     });
     expect(await customerNumbers()).toEqual(before);
+  });
+
+  it('refuses a caller who is not signed in before reading the file: the answer comes while the upload is still going', async () => {
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = api.app.server.address() as AddressInfo;
+    const answer = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
+      const sent = { bytes: 0 };
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/api/v1/locations/${shop.locationId}/imports/customers`,
+          headers: { 'content-type': 'text/csv', 'content-length': String(IMPORT_MAX_BYTES) },
+        },
+        (res) => {
+          resolve({ status: res.statusCode ?? 0, sentBytes: sent.bytes });
+          res.resume();
+          req.destroy();
+        },
+      );
+      req.on('error', (err) => (sent.bytes > 0 ? undefined : reject(err)));
+      // 64 KiB of a 32 MiB file, then nothing: a server that read the body first would never answer.
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      req.write(chunk);
+      sent.bytes += chunk.length;
+      setTimeout(
+        () => reject(new Error('no answer within 5 s: the body was being read first')),
+        5_000,
+      ).unref();
+    });
+    expect(answer).toEqual({ status: 401, sentBytes: 64 * 1024 });
   });
 
   it('takes only the file itself (text/csv), and only from a role that may write the kind', async () => {
