@@ -86,6 +86,19 @@ async function shot(page: Page, name: string): Promise<void> {
 async function seriousViolations(page: Page) {
   // The template preview is the message's own HTML in a sandboxed (script-less) frame: axe cannot run
   // inside it and waits forever, so it is left out here; html-quality.test.ts checks that HTML.
+  // A notification fading in or out is half transparent: axe would measure its contrast mid-way.
+  // Wait for the finite animations (transitions) under way; spinners run forever and are skipped.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ]),
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa'])
     .exclude('[data-testid="template-preview"]')
