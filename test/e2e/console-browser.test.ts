@@ -1,6 +1,6 @@
 // The staff console in a real browser (Debian's chromium) against the real server on a real
 // PostgreSQL database with the demo shop: sign in, every screen in each language with no serious
-// or critical axe violation, the Statistics charts of a period's messages, booking a free slot and a double booking refused, completing a P00
+// or critical axe violation, the Statistics charts of a period's messages and of the results (retention, loyalty, cohorts, attribution, lift), booking a free slot and a double booking refused, completing a P00
 // call, adding a vehicle from its plate (CARFAX, a local fake) after confirming the decoded VIN. Each screen's screenshot lands in test-results/console/ to be looked at.
 // Runs only with DATABASE_URL (CI's PostgreSQL pass) to keep the embedded-database pass short.
 import { mkdirSync } from 'node:fs';
@@ -645,6 +645,50 @@ run('the staff console in chromium', () => {
           } as never)
           .execute();
       }
+    // What the messages brought back: 24 other customers sent a We-miss-you message 50 days ago (the
+    // first 12 by email in French, the rest by postcard in English), every other one back 10 days
+    // later; 8 more held back in its control group, two of them back all the same.
+    const others = await t.db
+      .selectFrom('customers')
+      .select('id')
+      .where('location_id', '=', locationId)
+      .orderBy('id')
+      .offset(10)
+      .limit(32)
+      .execute();
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    for (const [i, c] of others.entries()) {
+      const control = i >= 24;
+      await t.db
+        .insertInto('messages')
+        .values({
+          org_id: orgId,
+          location_id: locationId,
+          customer_id: c.id,
+          kind: 'INACTIVE',
+          channel: i < 12 ? 'email' : 'postcard',
+          language: i < 12 ? 'fr' : 'en',
+          due_on: day(50),
+          dedupe_key: `results-browser-${i}`,
+          status: control ? 'held' : 'sent',
+          reason: control ? 'control_group' : null,
+        } as never)
+        .execute();
+      if (control ? i < 26 : i % 2 === 0)
+        await t.db
+          .insertInto('repair_orders')
+          .values({
+            org_id: orgId,
+            location_id: locationId,
+            ro_number: `RESULTS-${i}`,
+            customer_id: c.id,
+            opened_on: day(40),
+            closed_on: day(40),
+            status: 'closed',
+            total_amount: '250.00',
+          } as never)
+          .execute();
+    }
     const page = await newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page);
@@ -664,7 +708,42 @@ run('the staff console in chromium', () => {
     expect(await page.getByTestId('chart-by-status').locator('.recharts-pie-sector').count()).toBeGreaterThan(
       0,
     );
-    await page.getByTestId('chart-retention').locator('.recharts-area').first().waitFor();
+    // The results below: retention and loyalty lines, the cohorts' cells, what the messages
+    // brought back per month, kind, channel and language, and the control group's lift.
+    await page.getByTestId('chart-retention').locator('.recharts-line').first().waitFor();
+    expect(await page.getByTestId('chart-cohorts').locator('rect').count()).toBeGreaterThan(0);
+    for (const chart of [
+      'chart-attribution-month',
+      'chart-attribution-kind',
+      'chart-attribution-channel',
+      'chart-attribution-language',
+      'chart-lift',
+    ])
+      expect(await page.getByTestId(chart).locator('.recharts-bar-rectangle').count(), chart).toBeGreaterThan(
+        0,
+      );
+    // The INACTIVE lift as the database counts it over the 12 months shown (to the shop's month).
+    const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' })
+      .format(new Date())
+      .split('-')
+      .map(Number);
+    const firstOfMonth11Before = new Date(Date.UTC(y!, m! - 12, 1)).toISOString().slice(0, 10);
+    const counts = await t.db
+      .selectFrom('messages')
+      .select((eb) => [
+        eb.fn.count<string>('id').filterWhere('status', '=', 'sent').as('sent'),
+        eb.fn.count<string>('id').filterWhere('reason', '=', 'control_group').as('control'),
+      ])
+      .where('location_id', '=', locationId)
+      .where('kind', '=', 'INACTIVE')
+      .where('customer_id', 'is not', null)
+      .where('due_on', '>=', firstOfMonth11Before)
+      .executeTakeFirstOrThrow();
+    expect(Number(counts.control)).toBe(8);
+    await expect
+      .poll(() => page.getByTestId('lift-INACTIVE').innerText())
+      .toMatch(new RegExp(`\\(${Number(counts.sent)} \\S+, ${Number(counts.control)} \\S+\\)`));
+    expect(await page.getByTestId('attribution-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     await shot(page, 'statistics-charts');
     expect(await seriousViolations(page)).toEqual([]);
