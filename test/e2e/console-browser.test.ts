@@ -741,7 +741,7 @@ run('the staff console in chromium', () => {
       .executeTakeFirstOrThrow();
     expect(Number(counts.control)).toBe(8);
     await expect
-      .poll(() => page.getByTestId('lift-INACTIVE').innerText())
+      .poll(() => page.getByTestId('lift-INACTIVE').innerText(), { timeout: 30_000 })
       .toMatch(new RegExp(`\\(${Number(counts.sent)} \\S+, ${Number(counts.control)} \\S+\\)`));
     expect(await page.getByTestId('attribution-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
@@ -1050,6 +1050,10 @@ run('the staff console in chromium', () => {
         .toBe(new Intl.NumberFormat('en').format(Number(customers.n)));
       const toSend = Number((await page.getByTestId('preview-to-send').innerText()).replace(/\D/g, ''));
       expect(toSend).toBeGreaterThan(0);
+      // The message itself, rendered by the template preview (the shipped CAMPAIGN template).
+      const message = page.getByTestId('campaign-message');
+      await expect.poll(() => message.innerText(), { timeout: 30_000 }).toMatch(/Subject: \S/);
+      await message.locator('iframe[data-testid="template-preview"]').waitFor();
       await page.waitForLoadState('networkidle');
       await shot(page, 'campaign-preview');
       expect(await seriousViolations(page)).toEqual([]);
@@ -1070,7 +1074,38 @@ run('the staff console in chromium', () => {
         .execute();
       expect(made.length).toBe(Number(customers.n));
       expect(made.filter((m) => m.status === 'pending').length).toBe(toSend);
+      // Once mailed (as the worker would), one recipient comes back the next day: the list says so.
+      const mailed = await t.db
+        .updateTable('messages')
+        .set({ status: 'sent' })
+        .where('org_id', '=', orgId)
+        .where('kind', '=', 'CAMPAIGN')
+        .where('dedupe_key', 'like', `%/k${campaign.id}/%`)
+        .where('status', '=', 'pending')
+        .returning(['customer_id', 'due_on'])
+        .execute();
+      const back = mailed[0]!;
+      const nextDay = new Date(`${String(back.due_on).slice(0, 10)}T12:00:00Z`);
+      nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+      await t.db
+        .insertInto('repair_orders')
+        .values({
+          org_id: orgId,
+          location_id: locationId,
+          ro_number: 'CAMPAIGN-BACK',
+          customer_id: back.customer_id,
+          opened_on: nextDay.toISOString().slice(0, 10),
+          closed_on: nextDay.toISOString().slice(0, 10),
+          status: 'closed',
+          total_amount: '180.00',
+        } as never)
+        .execute();
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId(`campaign-result-${campaign.id}`).innerText(), { timeout: 30_000 })
+        .toMatch(new RegExp(`^1 of ${new Intl.NumberFormat('en').format(toSend)} came back \\(`));
       await shot(page, 'campaign-sent');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },
   );
