@@ -1053,8 +1053,10 @@ run('the staff console in chromium', () => {
       // The message itself, rendered by the template preview (the shipped CAMPAIGN template).
       const message = page.getByTestId('campaign-message');
       await expect.poll(() => message.innerText(), { timeout: 30_000 }).toMatch(/Subject: \S/);
-      await message.locator('iframe[data-testid="template-preview"]').waitFor();
-      await page.waitForLoadState('networkidle');
+      // The rendered email itself (a sandboxed frame) has its text.
+      await expect
+        .poll(() => message.frameLocator('iframe').locator('body').innerText(), { timeout: 30_000 })
+        .toMatch(/\S/);
       await shot(page, 'campaign-preview');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Send today' }).click();
