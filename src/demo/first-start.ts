@@ -77,6 +77,10 @@ export async function ensureDemoData(ctx: AppContext, password = DEMO_LOGIN.pass
       today,
       timeZone: location.time_zone,
     });
+    // The loader writes with triggers off: fill the results' visit bits (customer_visits,
+    // docs/results.md) of this small shop now, so Statistics shows retention and cohorts at once.
+    await sql`SELECT refresh_customer_visits(array_agg(org_id), array_agg(id))
+                FROM customers WHERE org_id = ${orgId}`.execute(trx);
     return true;
   });
 }

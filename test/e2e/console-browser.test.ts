@@ -1,6 +1,6 @@
 // The staff console in a real browser (Debian's chromium) against the real server on a real
 // PostgreSQL database with the demo shop: sign in, every screen in each language with no serious
-// or critical axe violation, the Statistics charts of a period's messages, booking a free slot and a double booking refused, completing a P00
+// or critical axe violation, the Statistics charts of a period's messages and of the results (retention, loyalty, cohorts, attribution, lift), booking a free slot and a double booking refused, completing a P00
 // call, adding a vehicle from its plate (CARFAX, a local fake) after confirming the decoded VIN. Each screen's screenshot lands in test-results/console/ to be looked at.
 // Runs only with DATABASE_URL (CI's PostgreSQL pass) to keep the embedded-database pass short.
 import { mkdirSync } from 'node:fs';
@@ -88,17 +88,12 @@ async function seriousViolations(page: Page) {
   // inside it and waits forever, so it is left out here; html-quality.test.ts checks that HTML.
   // A notification fading in or out is half transparent: axe would measure its contrast mid-way.
   // Wait for the finite animations (transitions) under way; spinners run forever and are skipped.
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
-          .map((a) => a.finished.catch(() => undefined)),
-      ),
-      new Promise((resolve) => setTimeout(resolve, 3_000)),
-    ]),
-  );
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ])`);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa'])
     .exclude('[data-testid="template-preview"]')
@@ -711,6 +706,50 @@ run('the staff console in chromium', () => {
           } as never)
           .execute();
       }
+    // What the messages brought back: 24 other customers sent a We-miss-you message 50 days ago (the
+    // first 12 by email in French, the rest by postcard in English), every other one back 10 days
+    // later; 8 more held back in its control group, two of them back all the same.
+    const others = await t.db
+      .selectFrom('customers')
+      .select('id')
+      .where('location_id', '=', locationId)
+      .orderBy('id')
+      .offset(10)
+      .limit(32)
+      .execute();
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    for (const [i, c] of others.entries()) {
+      const control = i >= 24;
+      await t.db
+        .insertInto('messages')
+        .values({
+          org_id: orgId,
+          location_id: locationId,
+          customer_id: c.id,
+          kind: 'INACTIVE',
+          channel: i < 12 ? 'email' : 'postcard',
+          language: i < 12 ? 'fr' : 'en',
+          due_on: day(50),
+          dedupe_key: `results-browser-${i}`,
+          status: control ? 'held' : 'sent',
+          reason: control ? 'control_group' : null,
+        } as never)
+        .execute();
+      if (control ? i < 26 : i % 2 === 0)
+        await t.db
+          .insertInto('repair_orders')
+          .values({
+            org_id: orgId,
+            location_id: locationId,
+            ro_number: `RESULTS-${i}`,
+            customer_id: c.id,
+            opened_on: day(40),
+            closed_on: day(40),
+            status: 'closed',
+            total_amount: '250.00',
+          } as never)
+          .execute();
+    }
     const page = await newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page);
@@ -730,7 +769,42 @@ run('the staff console in chromium', () => {
     expect(await page.getByTestId('chart-by-status').locator('.recharts-pie-sector').count()).toBeGreaterThan(
       0,
     );
-    await page.getByTestId('chart-retention').locator('.recharts-area').first().waitFor();
+    // The results below: retention and loyalty lines, the cohorts' cells, what the messages
+    // brought back per month, kind, channel and language, and the control group's lift.
+    await page.getByTestId('chart-retention').locator('.recharts-line').first().waitFor();
+    expect(await page.getByTestId('chart-cohorts').locator('rect').count()).toBeGreaterThan(0);
+    for (const chart of [
+      'chart-attribution-month',
+      'chart-attribution-kind',
+      'chart-attribution-channel',
+      'chart-attribution-language',
+      'chart-lift',
+    ])
+      expect(await page.getByTestId(chart).locator('.recharts-bar-rectangle').count(), chart).toBeGreaterThan(
+        0,
+      );
+    // The INACTIVE lift as the database counts it over the 12 months shown (to the shop's month).
+    const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' })
+      .format(new Date())
+      .split('-')
+      .map(Number);
+    const firstOfMonth11Before = new Date(Date.UTC(y!, m! - 12, 1)).toISOString().slice(0, 10);
+    const counts = await t.db
+      .selectFrom('messages')
+      .select((eb) => [
+        eb.fn.count<string>('id').filterWhere('status', '=', 'sent').as('sent'),
+        eb.fn.count<string>('id').filterWhere('reason', '=', 'control_group').as('control'),
+      ])
+      .where('location_id', '=', locationId)
+      .where('kind', '=', 'INACTIVE')
+      .where('customer_id', 'is not', null)
+      .where('due_on', '>=', firstOfMonth11Before)
+      .executeTakeFirstOrThrow();
+    expect(Number(counts.control)).toBe(8);
+    await expect
+      .poll(() => page.getByTestId('lift-INACTIVE').innerText(), { timeout: 30_000 })
+      .toMatch(new RegExp(`\\(${Number(counts.sent)} \\S+, ${Number(counts.control)} \\S+\\)`));
+    expect(await page.getByTestId('attribution-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     await shot(page, 'statistics-charts');
     expect(await seriousViolations(page)).toEqual([]);
@@ -1037,7 +1111,13 @@ run('the staff console in chromium', () => {
         .toBe(new Intl.NumberFormat('en').format(Number(customers.n)));
       const toSend = Number((await page.getByTestId('preview-to-send').innerText()).replace(/\D/g, ''));
       expect(toSend).toBeGreaterThan(0);
-      await page.waitForLoadState('networkidle');
+      // The message itself, rendered by the template preview (the shipped CAMPAIGN template).
+      const message = page.getByTestId('campaign-message');
+      await expect.poll(() => message.innerText(), { timeout: 30_000 }).toMatch(/Subject: \S/);
+      // The rendered email itself (a sandboxed frame) has its text.
+      await expect
+        .poll(() => message.frameLocator('iframe').locator('body').innerText(), { timeout: 30_000 })
+        .toMatch(/\S/);
       await shot(page, 'campaign-preview');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Send today' }).click();
@@ -1057,7 +1137,38 @@ run('the staff console in chromium', () => {
         .execute();
       expect(made.length).toBe(Number(customers.n));
       expect(made.filter((m) => m.status === 'pending').length).toBe(toSend);
+      // Once mailed (as the worker would), one recipient comes back the next day: the list says so.
+      const mailed = await t.db
+        .updateTable('messages')
+        .set({ status: 'sent' })
+        .where('org_id', '=', orgId)
+        .where('kind', '=', 'CAMPAIGN')
+        .where('dedupe_key', 'like', `%/k${campaign.id}/%`)
+        .where('status', '=', 'pending')
+        .returning(['customer_id', 'due_on'])
+        .execute();
+      const back = mailed[0]!;
+      const nextDay = new Date(`${String(back.due_on).slice(0, 10)}T12:00:00Z`);
+      nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+      await t.db
+        .insertInto('repair_orders')
+        .values({
+          org_id: orgId,
+          location_id: locationId,
+          ro_number: 'CAMPAIGN-BACK',
+          customer_id: back.customer_id,
+          opened_on: nextDay.toISOString().slice(0, 10),
+          closed_on: nextDay.toISOString().slice(0, 10),
+          status: 'closed',
+          total_amount: '180.00',
+        } as never)
+        .execute();
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId(`campaign-result-${campaign.id}`).innerText(), { timeout: 30_000 })
+        .toMatch(new RegExp(`^1 of ${new Intl.NumberFormat('en').format(toSend)} came back \\(`));
       await shot(page, 'campaign-sent');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },
   );

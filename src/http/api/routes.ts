@@ -91,6 +91,7 @@ import { getLoyaltyRoute } from './results/get-loyalty.ts';
 import { getCohortsRoute } from './results/get-cohorts.ts';
 import { getAttributionRoute } from './results/get-attribution.ts';
 import { getLiftRoute } from './results/get-lift.ts';
+import { getCampaignResultsRoute } from './results/get-campaign-results.ts';
 import { listControlGroupsRoute } from './results/list-control-groups.ts';
 import { setControlGroupRoute } from './results/set-control-group.ts';
 import { listPromotionsRoute } from './promotions/list-promotions.ts';
@@ -200,6 +201,7 @@ export const API_ROUTES: ApiRoute[] = [
   getCohortsRoute,
   getAttributionRoute,
   getLiftRoute,
+  getCampaignResultsRoute,
   listControlGroupsRoute,
   setControlGroupRoute,
   listPromotionsRoute,

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../../../test/helpers/factories.ts';
-import { outbox } from '../../../../test/helpers/engine.ts';
-import { startSmtpSink, testContext, type SmtpSink } from '../../../../test/helpers/delivery.ts';
+import { makeRepairOrder, outbox } from '../../../../test/helpers/engine.ts';
+import { makeMessage, startSmtpSink, testContext, type SmtpSink } from '../../../../test/helpers/delivery.ts';
 import { runWorker } from '../../../delivery/worker/run-worker.ts';
 
 let api: ApiTest;
@@ -89,6 +89,58 @@ describe('campaigns through the API', () => {
     expect(mail.subject).toBe('Journées Mazda');
     expect(mail.html).toContain('Bonjour &lt;b&gt;Zoé&lt;/b&gt;, ce sont les journées Mazda.');
     expect(mail.html).not.toContain('<b>Zoé');
+
+    // What it brought back (30 days, the location's default): Zoé came back on 03-25 (150.00) and
+    // 04-20 (outside the window); her visit on the send day itself does not count. A customer held
+    // back in the campaign's control group did not come back; the one held for Do Not Mail is in
+    // neither group.
+    const visit = async (customerId: number, closedOn: string, total: string) => {
+      const ro = await makeRepairOrder(api.t.db, shop, { customerId, vehicleId: null, closedOn });
+      await api.t.db
+        .updateTable('repair_orders')
+        .set({ total_amount: total })
+        .where('id', '=', ro.id)
+        .execute();
+    };
+    await visit(mazda.id, '2026-03-10', '40.00');
+    await visit(mazda.id, '2026-03-25', '150.00');
+    await visit(mazda.id, '2026-04-20', '99.00');
+    const held = await makeCustomer(api.t.db, shop);
+    await makeMessage(api.t.db, shop, {
+      customer_id: held.id,
+      kind: 'CAMPAIGN',
+      due_on: '2026-03-10',
+      status: 'held',
+      reason: 'control_group',
+      payload: { campaign: { id } } as never,
+    });
+    const results = await call('GET', `/locations/${shop.locationId}/results/campaigns`);
+    expect(results.statusCode, results.body).toBe(200);
+    expect(results.json()).toEqual({
+      items: [
+        {
+          campaign_id: id,
+          location_id: shop.locationId,
+          send_on: '2026-03-10',
+          window_days: 30,
+          window_ends_on: '2026-04-09',
+          sent: 1,
+          returned: 1,
+          return_rate: 1,
+          visits: 1,
+          invoice_total: 150,
+          control: 1,
+          control_returned: 0,
+          control_return_rate: 0,
+          lift: 1,
+        },
+      ],
+    });
+    // A 45-day window takes in the 04-20 visit as well.
+    const wider = await call('GET', `/locations/${shop.locationId}/results/campaigns?window_days=45`);
+    expect(wider.json()).toMatchObject({
+      items: [{ campaign_id: id, window_ends_on: '2026-04-24', visits: 2, invoice_total: 249 }],
+    });
   });
 
   it('sends a promotion with the shipped template, schedules a later day, and cancels it', async () => {

@@ -1163,6 +1163,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations/{locationId}/results/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each sent campaign brought back: messages sent, customers back within the attribution window after the send day, their visits and invoice totals, and the control group held back */
+        get: operations["getLocationsLocationIdResultsCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/locations/{locationId}/control-groups": {
         parameters: {
             query?: never;
@@ -6795,6 +6812,56 @@ export interface operations {
                             sent: number;
                             sent_returned: number;
                             sent_return_rate: number | null;
+                            control: number;
+                            control_returned: number;
+                            control_return_rate: number | null;
+                            lift: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationsLocationIdResultsCampaigns: {
+        parameters: {
+            query?: {
+                window_days?: number;
+            };
+            header?: never;
+            path: {
+                locationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            campaign_id: number;
+                            location_id: number;
+                            send_on: string;
+                            window_days: number;
+                            window_ends_on: string;
+                            sent: number;
+                            returned: number;
+                            return_rate: number | null;
+                            visits: number;
+                            invoice_total: number;
                             control: number;
                             control_returned: number;
                             control_return_rate: number | null;

@@ -26,6 +26,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import type { paths } from '../../api/schema';
 import { formatDate, formatNumber, todayIn } from '../../components/format';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { useLocation, useSession } from '../../session';
@@ -49,7 +50,8 @@ interface Campaign {
   promotion_id: number | null;
   send_on: string | null;
 }
-const STATUS_COLOR = { draft: 'gray', scheduled: 'indigo', sent: 'teal', cancelled: 'gray' } as const;
+// Shades dark enough for white badge text (WCAG AA contrast).
+const STATUS_COLOR = { draft: 'gray.7', scheduled: 'indigo.7', sent: 'teal.9', cancelled: 'gray.7' } as const;
 
 export default function Campaigns() {
   const { t } = useTranslation();
@@ -79,6 +81,19 @@ export default function Campaigns() {
       await client.invalidateQueries({ queryKey: ['campaigns', location.id] });
     },
   });
+  const readsResults = can('stats.read');
+  const results = useQuery({
+    queryKey: ['campaign-results', location.id],
+    enabled: readsResults,
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/locations/{locationId}/results/campaigns', {
+          params: { path: { locationId: location.id } },
+        }),
+      ),
+  });
+  const resultOf = new Map((results.data?.items ?? []).map((r) => [r.campaign_id, r]));
+  const today = todayIn(location.time_zone);
   const writable = can('rules.write');
   const items = (list.data?.items ?? []) as Campaign[];
   return (
@@ -104,6 +119,7 @@ export default function Campaigns() {
               <Table.Th>{t('campaigns.segment')}</Table.Th>
               <Table.Th>{t('campaigns.status')}</Table.Th>
               <Table.Th>{t('campaigns.sendOn')}</Table.Th>
+              {readsResults && <Table.Th>{t('campaigns.broughtBack')}</Table.Th>}
               <Table.Th>{t('campaigns.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -116,6 +132,11 @@ export default function Campaigns() {
                   <Badge color={STATUS_COLOR[c.status]}>{t(`campaigns.statuses.${c.status}`)}</Badge>
                 </Table.Td>
                 <Table.Td>{c.send_on ? formatDate(c.send_on) : '—'}</Table.Td>
+                {readsResults && (
+                  <Table.Td data-testid={`campaign-result-${c.id}`}>
+                    <CampaignResult result={resultOf.get(c.id)} today={today} />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Group gap="xs">
                     {c.status !== 'cancelled' && (
@@ -482,6 +503,7 @@ function PreviewDialog({
             )}
           </>
         ) : null}
+        <MessagePreview campaign={campaign} locationId={locationId} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.close')}
@@ -494,6 +516,106 @@ function PreviewDialog({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+type CampaignResultRow =
+  paths['/api/v1/locations/{locationId}/results/campaigns']['get']['responses'][200]['content']['application/json']['items'][number];
+
+/** Sent and came back within the attribution window, with the control group's lift when there is one. */
+function CampaignResult({ result, today }: { result: CampaignResultRow | undefined; today: string }) {
+  const { t, i18n } = useTranslation();
+  if (!result) return <Text size="sm">—</Text>;
+  const percent = (r: number | null) =>
+    r === null
+      ? '—'
+      : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(r);
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        {t('campaigns.cameBack', {
+          returned: result.returned,
+          sent: result.sent,
+          rate: percent(result.return_rate),
+        })}
+      </Text>
+      {result.lift !== null && (
+        <Text size="xs" c="gray.7">
+          {t('campaigns.withoutIt', { rate: percent(result.control_return_rate), control: result.control })}
+        </Text>
+      )}
+      <Text size="xs" c="gray.7">
+        {result.window_ends_on >= today
+          ? t('campaigns.countingUntil', { day: formatDate(result.window_ends_on) })
+          : t('campaigns.within', { days: result.window_days })}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The campaign's message as a customer gets it, rendered by the template preview (sample data). */
+function MessagePreview({ campaign, locationId }: { campaign: Campaign; locationId: number }) {
+  const { t, i18n } = useTranslation();
+  const languages = campaign.content ? LANGS.filter((l) => campaign.content?.[l]) : LANGS;
+  const first = languages.includes(i18n.language as Lang) ? (i18n.language as Lang) : languages[0];
+  const [language, setLanguage] = useState<Lang>(first ?? 'en');
+  const text = campaign.content?.[language];
+  const preview = useQuery({
+    queryKey: ['campaign-message', locationId, campaign.id, language, text?.subject, text?.body],
+    retry: false,
+    queryFn: () =>
+      call(
+        api.POST('/api/v1/locations/{locationId}/templates/preview', {
+          params: { path: { locationId } },
+          body: {
+            kind: 'CAMPAIGN',
+            channel: 'email',
+            language,
+            ...(text ? { subject: text.subject, body: text.body } : {}),
+          },
+        }),
+      ),
+  });
+  return (
+    <Stack gap="xs" data-testid="campaign-message">
+      <Group justify="space-between">
+        <Text fw={600}>{t('campaigns.messagePreview')}</Text>
+        {languages.length > 1 && (
+          <SegmentedControl
+            size="xs"
+            value={language}
+            onChange={(v) => setLanguage(v as Lang)}
+            data={languages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          />
+        )}
+      </Group>
+      <Text size="xs" c="gray.7">
+        {text ? t('campaigns.messagePreviewHint') : t('campaigns.messagePreviewPromotionHint')}
+      </Text>
+      <ErrorNote error={preview.error} />
+      {preview.isPending ? (
+        <Loading />
+      ) : preview.data ? (
+        <>
+          <Text size="sm">
+            <b>{t('templates.subject')}:</b> {preview.data.subject}
+          </Text>
+          <iframe
+            title={t('campaigns.messagePreview')}
+            sandbox=""
+            srcDoc={preview.data.html}
+            data-testid="template-preview"
+            style={{
+              width: '100%',
+              height: 420,
+              border: '1px solid var(--mantine-color-gray-4)',
+              borderRadius: 8,
+              background: 'white',
+            }}
+          />
+        </>
+      ) : null}
+    </Stack>
   );
 }
 

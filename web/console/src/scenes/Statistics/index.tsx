@@ -1,10 +1,10 @@
 // Statistics: the current location's messages over a period (by day or month and status, by kind,
-// by channel, by status) from GET /locations/:id/stats, and customer retention from the results
-// reports. Charts are @mantine/charts (recharts), loaded only with this screen.
+// by channel, by status) from GET /locations/:id/stats, then the results (Results.tsx): retention,
+// loyalty, cohorts, what each message brought back and the control group's lift. Charts are @mantine/charts (recharts), loaded only with this screen.
 import '@mantine/charts/styles.css';
 import 'dayjs/locale/es';
 import 'dayjs/locale/fr';
-import { AreaChart, BarChart, DonutChart } from '@mantine/charts';
+import { BarChart, DonutChart } from '@mantine/charts';
 import { Card, ColorSwatch, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput, DatesProvider, type DatesRangeValue } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { api, call } from '../../api/client';
 import { formatNumber, todayIn } from '../../components/format';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { useLocation } from '../../session';
+import { formatPercent, monthLabel, Results } from './Results';
 
 const STATUS_COLORS: Record<string, string> = {
   sent: 'teal.7',
@@ -44,19 +45,9 @@ function dayLabel(day: string, language: string): string {
   );
 }
 
-function monthLabel(month: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
-}
-
 /** 'teal.7' → the Mantine CSS variable of that colour. */
 function cssColor(color: string): string {
   return `var(--mantine-color-${color.replace('.', '-')})`;
-}
-
-function formatPercent(rate: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
 export default function Statistics() {
@@ -79,16 +70,6 @@ export default function Statistics() {
       ),
   });
   const endMonth = (to ?? today).slice(0, 7);
-  const retention = useQuery({
-    queryKey: ['results-retention', location.id, endMonth],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/locations/{locationId}/results/retention', {
-          params: { path: { locationId: location.id }, query: { to: endMonth } },
-        }),
-      ),
-  });
-
   const presets = [7, 30, 90, 365].map((n) => ({
     value: [addDays(today, -(n - 1)), today] as [string, string],
     label: t('statistics.lastDays', { count: n }),
@@ -123,32 +104,7 @@ export default function Statistics() {
       ) : stats.data ? (
         <MessageCharts data={stats.data} from={from} to={to} language={language} />
       ) : null}
-      <ChartCard title={t('statistics.retentionTitle')} help={t('statistics.retentionHelp')}>
-        <ErrorNote error={retention.error} />
-        {retention.isPending ? (
-          <Loading />
-        ) : retention.data && retention.data.items.some((i) => i.retention_rate !== null) ? (
-          <AreaChart
-            h={240}
-            data={retention.data.items.map((i) => ({
-              month: monthLabel(i.month, language),
-              rate: i.retention_rate,
-            }))}
-            dataKey="month"
-            series={[{ name: 'rate', label: t('statistics.retention'), color: 'indigo.7' }]}
-            valueFormatter={(v) => formatPercent(v, language)}
-            yAxisProps={{ domain: [0, 1] }}
-            connectNulls
-            curveType="linear"
-            textColor="gray.8"
-            data-testid="chart-retention"
-          />
-        ) : (
-          <Text c="gray.7" size="sm">
-            {t('statistics.retentionEmpty')}
-          </Text>
-        )}
-      </ChartCard>
+      <Results endMonth={endMonth} />
     </Stack>
   );
 }
