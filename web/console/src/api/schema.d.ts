@@ -1772,6 +1772,7 @@ export interface operations {
                             email: string | null;
                             email_status: string;
                             phone: string | null;
+                            mobile_phone: string | null;
                             address_line1: string | null;
                             address_line2: string | null;
                             city: string | null;
@@ -1837,6 +1838,7 @@ export interface operations {
                     language?: ("en" | "fr" | "es") | null;
                     email?: string | null;
                     phone?: string | null;
+                    mobile_phone?: string | null;
                     address_line1?: string | null;
                     address_line2?: string | null;
                     city?: string | null;
@@ -1871,6 +1873,7 @@ export interface operations {
                         email: string | null;
                         email_status: string;
                         phone: string | null;
+                        mobile_phone: string | null;
                         address_line1: string | null;
                         address_line2: string | null;
                         city: string | null;
@@ -1931,6 +1934,7 @@ export interface operations {
                         email: string | null;
                         email_status: string;
                         phone: string | null;
+                        mobile_phone: string | null;
                         address_line1: string | null;
                         address_line2: string | null;
                         city: string | null;
@@ -2038,6 +2042,7 @@ export interface operations {
                     language?: ("en" | "fr" | "es") | null;
                     email?: string | null;
                     phone?: string | null;
+                    mobile_phone?: string | null;
                     address_line1?: string | null;
                     address_line2?: string | null;
                     city?: string | null;
@@ -2072,6 +2077,7 @@ export interface operations {
                         email: string | null;
                         email_status: string;
                         phone: string | null;
+                        mobile_phone: string | null;
                         address_line1: string | null;
                         address_line2: string | null;
                         city: string | null;
