@@ -11,6 +11,7 @@ export type CustomerFields = Partial<
     | 'language'
     | 'email'
     | 'phone'
+    | 'mobile_phone'
     | 'address_line1'
     | 'address_line2'
     | 'city'

@@ -11,7 +11,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Language } from '../domain/language.ts';
 import { APPOINTMENT_KINDS } from '../domain/messages/kinds.ts';
-import { textIntent, type TextIntent } from '../domain/sms/keywords.ts';
+import { textIntent, UNDELIVERABLE, type TextIntent } from '../domain/sms/keywords.ts';
 import { AppError } from '../errors/app-error.ts';
 import { formatInstantDay, formatInstantTime, localeFor } from '../i18n/format.ts';
 import { smsText } from '../i18n/sms-strings.ts';
@@ -99,7 +99,13 @@ export async function receiveText(
         keyword: evidence.keyword.toUpperCase(),
         opted_out_at: now,
       })
-      .onConflict((oc) => oc.doNothing())
+      // A number marked undeliverable (a failed text) that texts STOP is stopped by the customer.
+      .onConflict((oc) =>
+        oc
+          .columns(['org_id', 'location_id', 'phone'])
+          .doUpdateSet({ keyword: evidence.keyword.toUpperCase(), opted_out_at: now })
+          .where('sms_opt_outs.keyword', '=', UNDELIVERABLE),
+      )
       .returning('phone')
       .executeTakeFirst();
     if (ids.length)

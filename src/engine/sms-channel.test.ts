@@ -8,6 +8,8 @@ import { allRulesOff, outbox, runShopDays, setRule } from '../../test/helpers/en
 import { startFakeSmsProvider, type FakeSmsProvider } from '../../test/helpers/fake-sms-provider.ts';
 import { makeTextCustomer, makeTextShop } from '../../test/helpers/texts.ts';
 import { runWorker } from '../delivery/worker/run-worker.ts';
+import { recordTextStatus } from '../commands/record-text-status.ts';
+import { ownerScope } from '../../test/helpers/texts.ts';
 
 let t: TestDatabase;
 let provider: FakeSmsProvider;
@@ -138,5 +140,49 @@ describe('texts in the daily run', () => {
       status: 'sent',
       provider_id: mine[0]!.sid,
     });
+  });
+
+  it('a text the provider reports failed falls back to a postcard the same day, and later runs choose the postcard', async () => {
+    const shop = await birthdayTextShop();
+    await t.db
+      .updateTable('locations')
+      .set({ postcards_enabled: true })
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', shop.locationId)
+      .execute();
+    await setRule(t.db, shop, 'V02', { postcard: 1 });
+    const c = await birthdayCustomer(shop, { email: null });
+    await t.db
+      .updateTable('customers')
+      .set({ address_line1: '5 rue Test', postal_code: 'H2X 1Y4', city: 'Montréal' })
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', c.id)
+      .execute();
+    await runShopDays(t.db, shop, [D]);
+    expect(await channels(shop)).toEqual({ [c.id]: ['sms', 'pending', null] });
+    const ctx = testContext(t, {}, () => new Date(`${D}T15:00:00Z`));
+    const before = provider.received.length;
+    await runWorker(ctx, { once: true });
+    const sent = provider.received.slice(before).find((x) => x.to === c.mobile_phone)!;
+    const failed = await t.db
+      .transaction()
+      .execute((trx) =>
+        recordTextStatus(
+          trx,
+          ownerScope(shop),
+          { locationId: shop.locationId, providerSid: sent.sid, status: 'failed', errorCode: '30005' },
+          new Date(`${D}T15:05:00Z`),
+        ),
+      );
+    expect(failed).toMatchObject({ status: 'bounced', fallback: { channel: 'postcard' } });
+    const rows = await outbox(t.db, shop, 'V02');
+    expect(rows.map((m) => [m.channel, m.status, m.due_on, m.reason])).toEqual([
+      ['sms', 'bounced', D, 'text failed (error 30005)'],
+      ['postcard', 'pending', D, `after text ${failed.messageId} failed`],
+    ]);
+    // Next year's birthday: the number is not textable any more, the postcard is chosen.
+    await runShopDays(t.db, shop, ['2027-05-10']);
+    const next = (await outbox(t.db, shop, 'V02')).filter((m) => m.due_on === '2027-05-10');
+    expect(next.map((m) => [m.channel, m.status])).toEqual([['postcard', 'pending']]);
   });
 });

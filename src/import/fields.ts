@@ -85,3 +85,13 @@ export const email = () =>
       ? v.toLowerCase()
       : fail(ctx, `"${v}" is not an e-mail address`);
   });
+
+/** A mobile number for texts: E.164 once spaces, dashes, dots and brackets are removed. */
+export const e164 = () =>
+  cell.transform((v, ctx) => {
+    if (v === '') return null;
+    const n = v.replace(/[\s\-.()]/g, '');
+    return /^\+[1-9]\d{6,14}$/.test(n)
+      ? n
+      : fail(ctx, `"${v}" is not a mobile number in E.164 form (+ then country code, e.g. +15145550123)`);
+  });

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
-import { fixture, runImport } from '../../test/helpers/data.ts';
+import { csv, fixture, runImport } from '../../test/helpers/data.ts';
 import { makeShop } from '../../test/helpers/factories.ts';
 
 let database: TestDatabase;
@@ -230,5 +230,51 @@ describe('import of good files', () => {
       .where('customer_number', '=', 'C001')
       .executeTakeFirstOrThrow();
     expect(c1).toEqual({ do_not_mail: true, do_not_mail_source: 'unsubscribe_link' });
+  });
+});
+
+describe('mobile numbers in the customers import', () => {
+  it('takes mobile_phone in E.164 (separators dropped), rejects others, and an empty cell keeps the number', async () => {
+    const other = await makeShop(database.db);
+    const first = await runImport(
+      database.db,
+      other,
+      'customers',
+      csv(
+        'customer_number,mailing_name,mobile_phone',
+        'M1,Ana,+1 (514) 555-0123',
+        'M2,Bob,514-555-0124',
+        'M3,Cy,',
+      ),
+    );
+    expect([first.imported, first.rejected]).toEqual([2, 1]);
+    expect(first.report).toMatchObject([{ column: 'mobile_phone', value: '514-555-0124' }]);
+    const mobiles = async () =>
+      Object.fromEntries(
+        (
+          await database.db
+            .selectFrom('customers')
+            .select(['customer_number', 'mobile_phone'])
+            .where('org_id', '=', other.orgId)
+            .execute()
+        ).map((c) => [c.customer_number, c.mobile_phone]),
+      );
+    expect(await mobiles()).toEqual({ M1: '+15145550123', M3: null });
+    // A later file without the column (a DMS export) leaves the number alone.
+    const again = await runImport(
+      database.db,
+      other,
+      'customers',
+      csv('customer_number,mailing_name', 'M1,Ana'),
+    );
+    expect([again.rejected, again.updated]).toEqual([0, 0]);
+    const changed = await runImport(
+      database.db,
+      other,
+      'customers',
+      csv('customer_number,mailing_name,mobile_phone', 'M1,Ana,+15145550999'),
+    );
+    expect(changed.updated).toBe(1);
+    expect(await mobiles()).toEqual({ M1: '+15145550999', M3: null });
   });
 });

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
 import { missingIdentification } from '../../domain/compliance/identification.ts';
 import { purposeOf } from '../../domain/compliance/purpose.ts';
+import { UNDELIVERABLE } from '../../domain/sms/keywords.ts';
 import type { MessagePayload } from '../../domain/messages/payload.ts';
 import { textConsentHold } from '../../domain/sms/text-consent.ts';
 import type { Keys } from '../../security/keys.ts';
@@ -69,7 +70,13 @@ export async function deliverText(
       .where('channel', '=', 'text')
       .execute(),
   ]);
-  if (optOut) return fail('cancelled', `the number texted ${optOut.keyword}`);
+  if (optOut)
+    return fail(
+      'cancelled',
+      optOut.keyword === UNDELIVERABLE
+        ? 'the number could not be reached (an earlier text failed)'
+        : `the number texted ${optOut.keyword}`,
+    );
   const consent = textConsentHold(purposeOf(m.kind, m.appointment_id), consents);
   if (consent) return fail('held', consent);
 

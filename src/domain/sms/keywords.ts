@@ -6,6 +6,13 @@ import type { Language } from '../language.ts';
 
 export type TextIntent = 'stop' | 'start' | 'help' | 'confirm';
 
+/**
+ * The sms_opt_outs keyword of a number the provider could not deliver to (failed, undelivered):
+ * not a word the customer texted, so lower case. Nothing more is texted to it from the location
+ * until it texts START (which proves it reachable) or the customer's mobile number changes.
+ */
+export const UNDELIVERABLE = 'undeliverable';
+
 const STOP = new Set([
   'STOP',
   'STOPALL',

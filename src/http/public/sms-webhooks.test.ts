@@ -365,4 +365,97 @@ describe('delivery status callbacks', () => {
       await forged.close();
     }
   });
+
+  it('a failed text falls back along the channel order once (email), and the number is texted no more', async () => {
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const c = await makeTextCustomer(t.db, shop);
+    const m = await smsMessage(shop, c.id);
+    const before = provider.received.length;
+    await runWorker(ctx, { once: true });
+    const sent = provider.received.slice(before).find((x) => x.to === c.mobile_phone)!;
+    expect((await provider.status(sent, 'failed', deliver, '30006')).status).toBe(204);
+    // Replayed and late callbacks change nothing more.
+    await provider.status(sent, 'failed', deliver, '30006');
+    await provider.status(sent, 'undelivered', deliver, '30003');
+    expect(await statusOf(shop, m.id)).toMatchObject({
+      status: 'bounced',
+      reason: 'text failed (error 30006)',
+    });
+    const followOn = await t.db
+      .selectFrom('messages')
+      .select(['id', 'kind', 'channel', 'status', 'reason', 'recipient_email', 'due_on', 'customer_id'])
+      .where('org_id', '=', shop.orgId)
+      .where('dedupe_key', 'like', '%/after-sms')
+      .execute();
+    expect(followOn).toEqual([
+      {
+        id: followOn[0]!.id,
+        kind: 'THANK_YOU',
+        channel: 'email',
+        status: 'pending',
+        reason: `after text ${m.id} failed`,
+        recipient_email: c.email,
+        due_on: m.due_on,
+        customer_id: c.id,
+      },
+    ]);
+    expect(
+      await t.db
+        .selectFrom('sms_opt_outs')
+        .select(['phone', 'keyword'])
+        .where('org_id', '=', shop.orgId)
+        .where('location_id', '=', shop.locationId)
+        .execute(),
+    ).toEqual([{ phone: c.mobile_phone, keyword: 'undeliverable' }]);
+    // Another text to the number is not sent.
+    const later = await smsMessage(shop, c.id, 'E01');
+    const count = provider.received.length;
+    await runWorker(ctx, { once: true });
+    expect(provider.received.slice(count).filter((x) => x.to === c.mobile_phone)).toEqual([]);
+    expect(await statusOf(shop, later.id)).toMatchObject({
+      status: 'cancelled',
+      reason: 'the number could not be reached (an earlier text failed)',
+    });
+    // STOP from the number afterwards is the customer's own opt-out, confirmed once.
+    const stop = await text(shop, c.mobile_phone!, 'STOP');
+    expect(reply(stop.body)).not.toBeNull();
+    const kept = await t.db
+      .selectFrom('sms_opt_outs')
+      .select('keyword')
+      .where('org_id', '=', shop.orgId)
+      .where('phone', '=', c.mobile_phone)
+      .executeTakeFirstOrThrow();
+    expect(kept.keyword).toBe('STOP');
+  });
+
+  it('with no usable email or postcard, a failed text only marks the number', async () => {
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const c = await makeTextCustomer(t.db, shop);
+    await t.db
+      .updateTable('customers')
+      .set({ email: null, address_line1: null })
+      .where('org_id', '=', shop.orgId)
+      .where('id', '=', c.id)
+      .execute();
+    const m = await smsMessage(shop, c.id);
+    const before = provider.received.length;
+    await runWorker(ctx, { once: true });
+    const sent = provider.received.slice(before).find((x) => x.to === c.mobile_phone)!;
+    await provider.status(sent, 'undelivered', deliver, '30003');
+    expect(await statusOf(shop, m.id)).toMatchObject({ status: 'bounced' });
+    const rows = await t.db
+      .selectFrom('messages')
+      .select('id')
+      .where('org_id', '=', shop.orgId)
+      .where('customer_id', '=', c.id)
+      .execute();
+    expect(rows.map((r) => r.id)).toEqual([m.id]);
+    const marked = await t.db
+      .selectFrom('sms_opt_outs')
+      .select('keyword')
+      .where('org_id', '=', shop.orgId)
+      .where('phone', '=', c.mobile_phone)
+      .execute();
+    expect(marked).toEqual([{ keyword: 'undeliverable' }]);
+  });
 });

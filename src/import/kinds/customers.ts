@@ -3,7 +3,7 @@
 // history with the file and line as its evidence (commands/record-consent.ts).
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { date, email, flag, oneOf, requiredText, text } from '../fields.ts';
+import { date, e164, email, flag, oneOf, requiredText, text } from '../fields.ts';
 import type { KindSpec, Outcome } from '../types.ts';
 import { idsByKey, upsertRows } from '../upsert.ts';
 import { doNotMailImportSql } from '../../commands/set-do-not-mail.ts';
@@ -38,6 +38,7 @@ export const customerSchema = z
     language: oneOf(['en', 'fr', 'es'] as const),
     email: email(),
     phone: text(40),
+    mobile_phone: e164(),
     address_line1: text(),
     address_line2: text(),
     city: text(),
@@ -97,6 +98,7 @@ export const customersKind: KindSpec<CustomerRow> = {
       'language',
       'email',
       'phone',
+      'mobile_phone',
       'address_line1',
       'address_line2',
       'city',
@@ -164,6 +166,11 @@ export const customersKind: KindSpec<CustomerRow> = {
         col('language', 'text'),
         col('email', 'text'),
         col('phone', 'text'),
+        // An empty cell (or a file without the column) keeps the number staff entered.
+        {
+          ...col('mobile_phone', 'text'),
+          update: sql`coalesce(excluded.mobile_phone, customers.mobile_phone)`,
+        },
         col('address_line1', 'text'),
         col('address_line2', 'text'),
         col('city', 'text'),

@@ -92,6 +92,63 @@ describe(`customers API on ${backendName}`, () => {
     expect(second.items[0]!.id).toBeGreaterThan(first.items[2]!.id);
   });
 
+  it('takes a mobile number in E.164 on create and edit, shows it on the card, and refuses others', async () => {
+    const created = await owner.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: {
+        location_id: shop.locationId,
+        customer_number: 'MOB-1',
+        mailing_name: 'Ana',
+        mobile_phone: ' +15145550123 ',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const c = created.json() as { id: number; mobile_phone: string };
+    expect(c.mobile_phone).toBe('+15145550123');
+    const stored = await api.t.db
+      .selectFrom('customers')
+      .select('mobile_phone')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.mobile_phone).toBe('+15145550123');
+
+    for (const bad of ['514-555-0123', '+0123456789', '+1', 'abc', 15145550123]) {
+      const r = await owner.request({
+        method: 'PATCH',
+        url: `/api/v1/customers/${c.id}`,
+        payload: { mobile_phone: bad },
+      });
+      expect({ bad, status: r.statusCode }).toEqual({ bad, status: 400 });
+      expect(r.json()).toMatchObject({ error: { field: 'mobile_phone' } });
+    }
+    const edit = await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { mobile_phone: '+33612345678' },
+    });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json()).toMatchObject({ mobile_phone: '+33612345678' });
+    const card = await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` });
+    expect(card.json()).toMatchObject({ mobile_phone: '+33612345678' });
+    const log = await api.t.db
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('entity', '=', 'customer')
+      .where('entity_id', '=', String(c.id))
+      .where('action', '=', 'update')
+      .execute();
+    expect(log.map((l) => l.changes)).toEqual([
+      { mobile_phone: { from: '+15145550123', to: '+33612345678' } },
+    ]);
+    const cleared = await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { mobile_phone: null },
+    });
+    expect(cleared.json()).toMatchObject({ mobile_phone: null });
+  });
+
   it('refuses a duplicate customer number with 409 naming the field', async () => {
     const body = { location_id: shop.locationId, customer_number: 'DUP', mailing_name: 'A' };
     expect(

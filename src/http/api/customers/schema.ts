@@ -1,7 +1,7 @@
 // Customer contact card: fields staff may write, and the JSON shape returned.
 import { z } from 'zod';
 import type { Customer } from '../../../db/schema.ts';
-import { bodyId, dateStr, iso, language, nullableText, text } from '../schemas.ts';
+import { bodyId, dateStr, e164, iso, language, nullableText, text } from '../schemas.ts';
 
 export const customerFields = {
   customer_number: text(50).min(1),
@@ -12,6 +12,8 @@ export const customerFields = {
   language: language.nullable().optional(),
   email: z.email().max(320).nullable().optional(),
   phone: nullableText(40).optional(),
+  /** E.164; texts go to this number (with the customer's text consent). */
+  mobile_phone: e164.nullable().optional(),
   address_line1: nullableText(200).optional(),
   address_line2: nullableText(200).optional(),
   city: nullableText(100).optional(),
@@ -52,6 +54,7 @@ export const customerOut = z.object({
   email: z.string().nullable(),
   email_status: z.string(),
   phone: z.string().nullable(),
+  mobile_phone: z.string().nullable(),
   address_line1: z.string().nullable(),
   address_line2: z.string().nullable(),
   city: z.string().nullable(),

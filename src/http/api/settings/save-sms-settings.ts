@@ -3,12 +3,7 @@
 import { z } from 'zod';
 import { saveSmsSettings } from '../../../commands/save-sms-settings.ts';
 import { defineRoute } from '../define.ts';
-import { id } from '../schemas.ts';
-
-const e164 = z
-  .string()
-  .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +15145550123');
+import { e164, id } from '../schemas.ts';
 
 export const smsSettingsOut = z.object({
   location_id: z.number(),

@@ -1789,6 +1789,7 @@ export interface operations {
                             email: string | null;
                             email_status: string;
                             phone: string | null;
+                            mobile_phone: string | null;
                             address_line1: string | null;
                             address_line2: string | null;
                             city: string | null;
@@ -1854,6 +1855,7 @@ export interface operations {
                     language?: ("en" | "fr" | "es") | null;
                     email?: string | null;
                     phone?: string | null;
+                    mobile_phone?: string | null;
                     address_line1?: string | null;
                     address_line2?: string | null;
                     city?: string | null;
@@ -1888,6 +1890,7 @@ export interface operations {
                         email: string | null;
                         email_status: string;
                         phone: string | null;
+                        mobile_phone: string | null;
                         address_line1: string | null;
                         address_line2: string | null;
                         city: string | null;
@@ -1948,6 +1951,7 @@ export interface operations {
                         email: string | null;
                         email_status: string;
                         phone: string | null;
+                        mobile_phone: string | null;
                         address_line1: string | null;
                         address_line2: string | null;
                         city: string | null;
@@ -2055,6 +2059,7 @@ export interface operations {
                     language?: ("en" | "fr" | "es") | null;
                     email?: string | null;
                     phone?: string | null;
+                    mobile_phone?: string | null;
                     address_line1?: string | null;
                     address_line2?: string | null;
                     city?: string | null;
@@ -2089,6 +2094,7 @@ export interface operations {
                         email: string | null;
                         email_status: string;
                         phone: string | null;
+                        mobile_phone: string | null;
                         address_line1: string | null;
                         address_line2: string | null;
                         city: string | null;
