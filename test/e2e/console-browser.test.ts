@@ -45,6 +45,10 @@ export const SCREENS: Array<{ path: string; heading: Record<'en' | 'fr' | 'es', 
   },
   { path: '/promotions', heading: { en: /^Promotions$/, fr: /^Promotions$/, es: /^Promociones$/ } },
   { path: '/campaigns', heading: { en: /^Campaigns$/, fr: /^Campagnes$/, es: /^Campañas$/ } },
+  {
+    path: '/settings',
+    heading: { en: /^CRM set-up$/, fr: /^Configuration CRM$/, es: /^Configuración CRM$/ },
+  },
 ];
 
 let t: TestDatabase;
@@ -1103,4 +1107,121 @@ run('the staff console in chromium', () => {
     expect(readFileSync(path, 'utf8').split(/\r?\n/)[0]).toMatch(/^shop_id,shop_name,ro_number/);
     await page.close();
   });
+  it(
+    'CRM set-up: a bad feedback link refused on its field in the user’s language; the General and Email tabs saved and still there after a reload',
+    { timeout: 180_000 },
+    async () => {
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const { language } = await t.db
+        .selectFrom('users')
+        .select('language')
+        .where('email', '=', DEMO_LOGIN.email)
+        .executeTakeFirstOrThrow();
+      await page.goto(`${base}/console/settings`);
+      const owner = page.getByTestId('general-business_owner');
+      await owner.waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(page, `settings-general-${language}`);
+
+      // What the API answers for that link, in the user's language, is what the field shows.
+      const refusal = await page.evaluate(
+        async ({ id, lang }) => {
+          const me = (await (await fetch('/api/v1/me')).json()) as { csrf_token: string };
+          const now = (await (await fetch(`/api/v1/locations/${id}/settings`)).json()) as {
+            general: Record<string, unknown>;
+          };
+          const res = await fetch(`/api/v1/locations/${id}/settings/general`, {
+            method: 'PUT',
+            headers: {
+              'content-type': 'application/json',
+              'x-csrf-token': me.csrf_token,
+              'accept-language': lang,
+            },
+            body: JSON.stringify({ ...now.general, feedback_link: 'our website' }),
+          });
+          return {
+            status: res.status,
+            error: ((await res.json()) as { error: { message: string; field: string } }).error,
+          };
+        },
+        { id: locationId, lang: language },
+      );
+      expect(refusal.status).toBe(400);
+      expect(refusal.error.field).toBe('feedback_link');
+      const link = page.getByTestId('general-feedback_link');
+      await link.fill('our website');
+      await page.getByTestId('settings-general').locator('button[type=submit]').click();
+      await expect.poll(() => link.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('settings-general').locator('.mantine-TextInput-error').innerText()).toBe(
+        refusal.error.message,
+      );
+
+      const ownerName = `Owner ${Date.now()}`;
+      await owner.fill(ownerName);
+      await link.fill('https://garage.example/reviews');
+      await page.getByTestId('settings-general').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('locations')
+                .select(['business_owner', 'feedback_link'])
+                .where('id', '=', locationId)
+                .executeTakeFirstOrThrow()
+            ).business_owner,
+        )
+        .toBe(ownerName);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('general-business_owner').inputValue()).toBe(ownerName);
+      expect(await page.getByTestId('general-feedback_link').inputValue()).toBe(
+        'https://garage.example/reviews',
+      );
+
+      // Email: one rule's days and the frequency cap.
+      const rule = await t.db
+        .selectFrom('message_rules')
+        .select(['kind', 'channel', 'days'])
+        .where('location_id', '=', locationId)
+        .where('kind', '=', 'REMINDER_1')
+        .where('channel', '=', 'email')
+        .executeTakeFirstOrThrow();
+      const days = rule.days + 7;
+      await page.getByRole('tab', { name: /^(Email|Courriel|Correo)$/ }).click();
+      const cell = page.getByTestId('days-REMINDER_1-email');
+      await cell.waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(page, `settings-email-${language}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await cell.fill(String(days));
+      await page.getByTestId('email-cap_count').fill('3');
+      await page.getByTestId('settings-email').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('message_rules')
+                .select('days')
+                .where('location_id', '=', locationId)
+                .where('kind', '=', 'REMINDER_1')
+                .where('channel', '=', 'email')
+                .executeTakeFirstOrThrow()
+            ).days,
+        )
+        .toBe(days);
+      const saved = await t.db
+        .selectFrom('locations')
+        .select('cap_count')
+        .where('id', '=', locationId)
+        .executeTakeFirstOrThrow();
+      expect(saved.cap_count).toBe(3);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('days-REMINDER_1-email').inputValue()).toBe(String(days));
+      expect(await page.getByTestId('email-cap_count').inputValue()).toBe('3');
+      await page.close();
+    },
+  );
 });
