@@ -1224,4 +1224,95 @@ run('the staff console in chromium', () => {
       await page.close();
     },
   );
+  it(
+    'CRM set-up: the postcard return address saved; the CARFAX terms shown before they are accepted, switching on refused until they are, the token never shown back; every tab with no serious axe violation',
+    { timeout: 180_000 },
+    async () => {
+      // Earlier tests may have switched CARFAX on: start from a location that never did.
+      await t.db
+        .deleteFrom('partner_settings')
+        .where('location_id', '=', locationId)
+        .where('partner', '=', 'carfax')
+        .execute();
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const { language } = await t.db
+        .selectFrom('users')
+        .select('language')
+        .where('email', '=', DEMO_LOGIN.email)
+        .executeTakeFirstOrThrow();
+      const problems: string[] = [];
+      for (const tab of ['postcards', 'customerlink', 'mechanicnet', 'carfax']) {
+        await page.goto(`${base}/console/settings?tab=${tab}`);
+        await page.getByTestId(`settings-${tab}`).waitFor();
+        await page.waitForLoadState('networkidle');
+        await shot(page, `settings-${tab}-${language}`);
+        for (const v of await seriousViolations(page)) problems.push(`${tab}: ${v}`);
+      }
+      expect(problems).toEqual([]);
+
+      const city = `Ville ${Date.now()}`;
+      await page.goto(`${base}/console/settings?tab=postcards`);
+      await page.getByTestId('postcards-city').fill(city);
+      await page.getByTestId('settings-postcards').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('locations')
+                .select('city')
+                .where('id', '=', locationId)
+                .executeTakeFirstOrThrow()
+            ).city,
+        )
+        .toBe(city);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('postcards-city').inputValue()).toBe(city);
+
+      await page.goto(`${base}/console/settings?tab=carfax`);
+      const terms = page.getByTestId('carfax-terms');
+      await terms.waitFor();
+      expect(await page.getByTestId('carfax-accept_terms').count()).toBe(0);
+      await page.getByTestId('carfax-enabled').check({ force: true });
+      const accept = page.getByTestId('carfax-accept_terms');
+      await accept.waitFor();
+      // The terms are above the box that accepts them.
+      expect((await terms.boundingBox())!.y).toBeLessThan((await accept.boundingBox())!.y);
+      await page.getByTestId('carfax-endpoint').fill('https://partners.carfax.example/service-records');
+      await page.getByTestId('carfax-token').fill('tok-secret-4242');
+      const form = page.getByTestId('settings-carfax');
+      await form.locator('button[type=submit]').click();
+      await expect.poll(() => form.locator('.mantine-Checkbox-error').count()).toBe(1);
+      expect(await form.locator('.mantine-Checkbox-error').innerText()).toMatch(/accept_terms/);
+      expect(
+        await t.db
+          .selectFrom('partner_settings')
+          .select('partner')
+          .where('location_id', '=', locationId)
+          .where('partner', '=', 'carfax')
+          .executeTakeFirst(),
+      ).toBeUndefined();
+      await accept.check({ force: true });
+      await form.locator('button[type=submit]').click();
+      await expect
+        .poll(async () =>
+          t.db
+            .selectFrom('partner_settings')
+            .select(['enabled', 'consent_at', 'secret_ciphertext'])
+            .where('location_id', '=', locationId)
+            .where('partner', '=', 'carfax')
+            .executeTakeFirst(),
+        )
+        .toMatchObject({ enabled: true, consent_at: expect.any(Date) });
+      await page.reload();
+      await page.getByTestId('carfax-token').waitFor();
+      expect(await page.getByTestId('carfax-token').inputValue()).toBe('');
+      expect(await page.getByTestId('carfax-enabled').isChecked()).toBe(true);
+      expect(await page.getByTestId('carfax-accept_terms').count()).toBe(0);
+      expect(await page.content()).not.toContain('tok-secret-4242');
+      await page.close();
+    },
+  );
 });

@@ -1,5 +1,6 @@
 // CRM set-up, in tabs like the source guide: General (the signature), Email (each kind's days per
-// channel, routing, frequency cap, run hour). Shown only to roles that may change settings.
+// channel, routing, frequency cap, run hour), Postcards (the return address), CustomerLink,
+// MechanicNET and CARFAX (with their confirmations). Shown only to roles that may change settings.
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,9 +8,11 @@ import { ErrorNote, Loading } from '../../components/States';
 import { useLocation, useSession } from '../../session';
 import { EmailTab } from './EmailTab';
 import { GeneralTab } from './GeneralTab';
+import { PartnerTab } from './PartnerTab';
+import { PostcardsTab } from './PostcardsTab';
 import { useSettings } from './shared';
 
-const TABS = ['general', 'email'] as const;
+const TABS = ['general', 'email', 'postcards', 'customerlink', 'mechanicnet', 'carfax'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function Settings() {
@@ -46,6 +49,14 @@ export default function Settings() {
           <Tabs.Panel value="email">
             <EmailTab key={location.id} locationId={location.id} settings={settings.data} />
           </Tabs.Panel>
+          <Tabs.Panel value="postcards">
+            <PostcardsTab key={location.id} locationId={location.id} settings={settings.data} />
+          </Tabs.Panel>
+          {(['customerlink', 'mechanicnet', 'carfax'] as const).map((p) => (
+            <Tabs.Panel key={p} value={p}>
+              <PartnerTab key={location.id} partner={p} locationId={location.id} settings={settings.data} />
+            </Tabs.Panel>
+          ))}
         </Tabs>
       )}
     </Stack>
