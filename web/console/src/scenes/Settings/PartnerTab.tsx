@@ -45,8 +45,8 @@ const FIELDS: Record<Partner, Field[]> = {
   customerlink: [
     { name: 'account_number', type: 'text' },
     { name: 'server', type: 'text' },
-    { name: 'port', type: 'port' },
     { name: 'user', type: 'text' },
+    { name: 'port', type: 'port' },
     { name: 'directory', type: 'text', optional: true },
     { name: 'tls', type: 'tls' },
     { name: 'passive', type: 'bool' },
@@ -68,6 +68,12 @@ const SECRET: Record<Partner, 'password' | 'token' | null> = {
   customerlink: 'password',
   mechanicnet: null,
   carfax: 'token',
+};
+/** The secret is shown right after this field (the FTP user, the CARFAX account). */
+const SECRET_AFTER: Record<Partner, string | null> = {
+  customerlink: 'user',
+  mechanicnet: null,
+  carfax: 'account_id',
 };
 const CONSENT: Record<Partner, 'confirm_send' | 'accept_terms' | null> = {
   customerlink: 'confirm_send',
@@ -180,6 +186,18 @@ export function PartnerTab({
     },
   });
 
+  const secretInput = secret ? (
+    <PasswordInput
+      key="secret"
+      label={t(`settings.${partner}.${secret}`)}
+      {...hint}
+      description={current.password_set ? t('settings.partner.secretSet') : t('settings.partner.secretNone')}
+      autoComplete="new-password"
+      data-testid={`${partner}-${secret}`}
+      {...form.getInputProps(secret)}
+    />
+  ) : null;
+
   const label = (name: string) =>
     name === 'export_hour' ? t('settings.partner.export_hour') : t(`settings.${partner}.${name}`);
 
@@ -201,20 +219,22 @@ export function PartnerTab({
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {FIELDS[partner].map((f) => {
+          {FIELDS[partner].flatMap((f) => {
+            const after = secret && SECRET_AFTER[partner] === f.name ? [secretInput] : [];
             const props = { label: label(f.name), 'data-testid': `${partner}-${f.name}` };
             switch (f.type) {
               case 'bool':
-                return (
+                return [
                   <Checkbox
                     key={f.name}
                     {...props}
                     mt="lg"
                     {...form.getInputProps(f.name, { type: 'checkbox' })}
-                  />
-                );
+                  />,
+                  ...after,
+                ];
               case 'port':
-                return (
+                return [
                   <NumberInput
                     key={f.name}
                     {...props}
@@ -222,10 +242,11 @@ export function PartnerTab({
                     max={65535}
                     allowDecimal={false}
                     {...form.getInputProps(f.name)}
-                  />
-                );
+                  />,
+                  ...after,
+                ];
               case 'tls':
-                return (
+                return [
                   <Select
                     key={f.name}
                     {...props}
@@ -235,10 +256,11 @@ export function PartnerTab({
                     ]}
                     allowDeselect={false}
                     {...form.getInputProps(f.name)}
-                  />
-                );
+                  />,
+                  ...after,
+                ];
               case 'hour':
-                return (
+                return [
                   <Select
                     key={f.name}
                     {...props}
@@ -250,32 +272,22 @@ export function PartnerTab({
                     }))}
                     allowDeselect={false}
                     {...form.getInputProps(f.name)}
-                  />
-                );
+                  />,
+                  ...after,
+                ];
               default:
-                return (
+                return [
                   <TextInput
                     key={f.name}
                     {...props}
                     required={!f.optional && Boolean(form.values.enabled)}
                     placeholder={f.type === 'url' ? 'https://' : undefined}
                     {...form.getInputProps(f.name)}
-                  />
-                );
+                  />,
+                  ...after,
+                ];
             }
           })}
-          {secret && (
-            <PasswordInput
-              label={t(`settings.${partner}.${secret}`)}
-              {...hint}
-              description={
-                current.password_set ? t('settings.partner.secretSet') : t('settings.partner.secretNone')
-              }
-              autoComplete="new-password"
-              data-testid={`${partner}-${secret}`}
-              {...form.getInputProps(secret)}
-            />
-          )}
         </SimpleGrid>
         {partner === 'carfax' && (
           <Alert color="blue" title={t('settings.carfax.termsTitle')} data-testid="carfax-terms">
