@@ -45,6 +45,10 @@ export const SCREENS: Array<{ path: string; heading: Record<'en' | 'fr' | 'es', 
   },
   { path: '/promotions', heading: { en: /^Promotions$/, fr: /^Promotions$/, es: /^Promociones$/ } },
   { path: '/campaigns', heading: { en: /^Campaigns$/, fr: /^Campagnes$/, es: /^Campañas$/ } },
+  {
+    path: '/settings',
+    heading: { en: /^CRM set-up$/, fr: /^Configuration CRM$/, es: /^Configuración CRM$/ },
+  },
 ];
 
 let t: TestDatabase;
@@ -1227,4 +1231,212 @@ run('the staff console in chromium', () => {
     expect(readFileSync(path, 'utf8').split(/\r?\n/)[0]).toMatch(/^shop_id,shop_name,ro_number/);
     await page.close();
   });
+  it(
+    'CRM set-up: a bad feedback link refused on its field in the user’s language; the General and Email tabs saved and still there after a reload',
+    { timeout: 180_000 },
+    async () => {
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const { language } = await t.db
+        .selectFrom('users')
+        .select('language')
+        .where('email', '=', DEMO_LOGIN.email)
+        .executeTakeFirstOrThrow();
+      await page.goto(`${base}/console/settings`);
+      const owner = page.getByTestId('general-business_owner');
+      await owner.waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(page, `settings-general-${language}`);
+
+      // What the API answers for that link, in the user's language, is what the field shows.
+      const refusal = await page.evaluate(
+        async ({ id, lang }) => {
+          const me = (await (await fetch('/api/v1/me')).json()) as { csrf_token: string };
+          const now = (await (await fetch(`/api/v1/locations/${id}/settings`)).json()) as {
+            general: Record<string, unknown>;
+          };
+          const res = await fetch(`/api/v1/locations/${id}/settings/general`, {
+            method: 'PUT',
+            headers: {
+              'content-type': 'application/json',
+              'x-csrf-token': me.csrf_token,
+              'accept-language': lang,
+            },
+            body: JSON.stringify({ ...now.general, feedback_link: 'our website' }),
+          });
+          return {
+            status: res.status,
+            error: ((await res.json()) as { error: { message: string; field: string } }).error,
+          };
+        },
+        { id: locationId, lang: language },
+      );
+      expect(refusal.status).toBe(400);
+      expect(refusal.error.field).toBe('feedback_link');
+      const link = page.getByTestId('general-feedback_link');
+      await link.fill('our website');
+      await page.getByTestId('settings-general').locator('button[type=submit]').click();
+      await expect.poll(() => link.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('settings-general').locator('.mantine-TextInput-error').innerText()).toBe(
+        refusal.error.message,
+      );
+
+      const ownerName = `Owner ${Date.now()}`;
+      await owner.fill(ownerName);
+      await link.fill('https://garage.example/reviews');
+      await page.getByTestId('settings-general').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('locations')
+                .select(['business_owner', 'feedback_link'])
+                .where('id', '=', locationId)
+                .executeTakeFirstOrThrow()
+            ).business_owner,
+        )
+        .toBe(ownerName);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('general-business_owner').inputValue()).toBe(ownerName);
+      expect(await page.getByTestId('general-feedback_link').inputValue()).toBe(
+        'https://garage.example/reviews',
+      );
+
+      // Email: one rule's days and the frequency cap.
+      const rule = await t.db
+        .selectFrom('message_rules')
+        .select(['kind', 'channel', 'days'])
+        .where('location_id', '=', locationId)
+        .where('kind', '=', 'REMINDER_1')
+        .where('channel', '=', 'email')
+        .executeTakeFirstOrThrow();
+      const days = rule.days + 7;
+      await page.getByRole('tab', { name: /^(Email|Courriel|Correo)$/ }).click();
+      const cell = page.getByTestId('days-REMINDER_1-email');
+      await cell.waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(page, `settings-email-${language}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await cell.fill(String(days));
+      await page.getByTestId('email-cap_count').fill('3');
+      await page.getByTestId('settings-email').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('message_rules')
+                .select('days')
+                .where('location_id', '=', locationId)
+                .where('kind', '=', 'REMINDER_1')
+                .where('channel', '=', 'email')
+                .executeTakeFirstOrThrow()
+            ).days,
+        )
+        .toBe(days);
+      const saved = await t.db
+        .selectFrom('locations')
+        .select('cap_count')
+        .where('id', '=', locationId)
+        .executeTakeFirstOrThrow();
+      expect(saved.cap_count).toBe(3);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('days-REMINDER_1-email').inputValue()).toBe(String(days));
+      expect(await page.getByTestId('email-cap_count').inputValue()).toBe('3');
+      await page.close();
+    },
+  );
+  it(
+    'CRM set-up: the postcard return address saved; the CARFAX terms shown before they are accepted, switching on refused until they are, the token never shown back; every tab with no serious axe violation',
+    { timeout: 180_000 },
+    async () => {
+      // Earlier tests may have switched CARFAX on: start from a location that never did.
+      await t.db
+        .deleteFrom('partner_settings')
+        .where('location_id', '=', locationId)
+        .where('partner', '=', 'carfax')
+        .execute();
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const { language } = await t.db
+        .selectFrom('users')
+        .select('language')
+        .where('email', '=', DEMO_LOGIN.email)
+        .executeTakeFirstOrThrow();
+      const problems: string[] = [];
+      for (const tab of ['postcards', 'customerlink', 'mechanicnet', 'carfax']) {
+        await page.goto(`${base}/console/settings?tab=${tab}`);
+        await page.getByTestId(`settings-${tab}`).waitFor();
+        await page.waitForLoadState('networkidle');
+        await shot(page, `settings-${tab}-${language}`);
+        for (const v of await seriousViolations(page)) problems.push(`${tab}: ${v}`);
+      }
+      expect(problems).toEqual([]);
+
+      const city = `Ville ${Date.now()}`;
+      await page.goto(`${base}/console/settings?tab=postcards`);
+      await page.getByTestId('postcards-city').fill(city);
+      await page.getByTestId('settings-postcards').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('locations')
+                .select('city')
+                .where('id', '=', locationId)
+                .executeTakeFirstOrThrow()
+            ).city,
+        )
+        .toBe(city);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('postcards-city').inputValue()).toBe(city);
+
+      await page.goto(`${base}/console/settings?tab=carfax`);
+      const terms = page.getByTestId('carfax-terms');
+      await terms.waitFor();
+      expect(await page.getByTestId('carfax-accept_terms').count()).toBe(0);
+      await page.getByTestId('carfax-enabled').check({ force: true });
+      const accept = page.getByTestId('carfax-accept_terms');
+      await accept.waitFor();
+      // The terms are above the box that accepts them.
+      expect((await terms.boundingBox())!.y).toBeLessThan((await accept.boundingBox())!.y);
+      await page.getByTestId('carfax-endpoint').fill('https://partners.carfax.example/service-records');
+      await page.getByTestId('carfax-token').fill('tok-secret-4242');
+      const form = page.getByTestId('settings-carfax');
+      await form.locator('button[type=submit]').click();
+      await expect.poll(() => form.locator('.mantine-Checkbox-error').count()).toBe(1);
+      expect(await form.locator('.mantine-Checkbox-error').innerText()).toMatch(/accept_terms/);
+      expect(
+        await t.db
+          .selectFrom('partner_settings')
+          .select('partner')
+          .where('location_id', '=', locationId)
+          .where('partner', '=', 'carfax')
+          .executeTakeFirst(),
+      ).toBeUndefined();
+      await accept.check({ force: true });
+      await form.locator('button[type=submit]').click();
+      await expect
+        .poll(async () =>
+          t.db
+            .selectFrom('partner_settings')
+            .select(['enabled', 'consent_at', 'secret_ciphertext'])
+            .where('location_id', '=', locationId)
+            .where('partner', '=', 'carfax')
+            .executeTakeFirst(),
+        )
+        .toMatchObject({ enabled: true, consent_at: expect.any(Date) });
+      await page.reload();
+      await page.getByTestId('carfax-token').waitFor();
+      expect(await page.getByTestId('carfax-token').inputValue()).toBe('');
+      expect(await page.getByTestId('carfax-enabled').isChecked()).toBe(true);
+      expect(await page.getByTestId('carfax-accept_terms').count()).toBe(0);
+      expect(await page.content()).not.toContain('tok-secret-4242');
+      await page.close();
+    },
+  );
 });

@@ -30,6 +30,7 @@ export const router = createBrowserRouter(
         { path: 'imports', lazy: scene(() => import('./scenes/Imports')) },
         { path: 'exports', lazy: scene(() => import('./scenes/Exports')) },
         { path: 'users', lazy: scene(() => import('./scenes/Users')) },
+        { path: 'settings', lazy: scene(() => import('./scenes/Settings')) },
         { path: '*', lazy: scene(() => import('./scenes/NotFound')) },
       ],
     },

@@ -24,6 +24,7 @@ const NAV: Array<{ to: string; key: string; permission?: string }> = [
   { to: '/imports', key: 'nav.imports', permission: 'customers.write' },
   { to: '/exports', key: 'nav.exports', permission: 'settings.read' },
   { to: '/users', key: 'nav.users', permission: 'users.read' },
+  { to: '/settings', key: 'nav.settings', permission: 'settings.write' },
 ];
 
 export function Shell() {
