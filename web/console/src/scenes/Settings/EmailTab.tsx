@@ -1,18 +1,7 @@
 // Email: each message kind's days per channel (the message rules; 0 = off), who receives the
 // staff tasks (routing), how many messages a customer may get in a period (the frequency cap),
 // and the local hour of the daily run. Sending email at all is a paid option the operator sets.
-import {
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,6 +10,7 @@ import { api, ApiError, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { ErrorNote, Loading } from '../../components/States';
 import { useSession } from '../../session';
+import { PaidOption } from './PaidOption';
 import { fieldError, hint, savedNote, settingsKey, type Settings } from './shared';
 
 const CHANNELS = ['email', 'sms', 'postcard'] as const;
@@ -156,15 +146,7 @@ function EmailForm({
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="settings-email">
       <Stack maw={960}>
-        <Group>
-          <Text fw={600}>{t('settings.email.sending')}</Text>
-          <Badge color={e.email_enabled ? 'teal.9' : 'gray.7'} variant="filled">
-            {e.email_enabled ? t('settings.on') : t('settings.off')}
-          </Badge>
-          <Text size="sm" c="gray.7">
-            {t('settings.paidOption')}
-          </Text>
-        </Group>
+        <PaidOption label={t('settings.email.sending')} on={e.email_enabled} />
         <ErrorNote error={other} />
         <Title order={3} size="h4">
           {t('settings.email.daysTitle')}

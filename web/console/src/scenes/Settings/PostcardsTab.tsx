@@ -1,12 +1,13 @@
 // Postcards: the return address printed on every postcard (it also identifies the sender in
 // emails). Sending postcards at all is a paid option the operator sets.
-import { Badge, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ErrorNote } from '../../components/States';
+import { PaidOption } from './PaidOption';
 import { fieldError, orNull, savedNote, settingsKey, text, type Settings } from './shared';
 
 const FIELDS = ['address_line1', 'address_line2', 'city', 'region', 'postal_code'] as const;
@@ -54,15 +55,7 @@ export function PostcardsTab({ locationId, settings }: { locationId: number; set
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="settings-postcards">
       <Stack maw={860}>
-        <Group>
-          <Text fw={600}>{t('settings.postcards.sending')}</Text>
-          <Badge color={p.postcards_enabled ? 'teal.9' : 'gray.7'} variant="filled">
-            {p.postcards_enabled ? t('settings.on') : t('settings.off')}
-          </Badge>
-          <Text size="sm" c="gray.7">
-            {t('settings.paidOption')}
-          </Text>
-        </Group>
+        <PaidOption label={t('settings.postcards.sending')} on={p.postcards_enabled} />
         <Text>{t('settings.postcards.intro')}</Text>
         <ErrorNote error={other} />
         {FIELDS.slice(0, 2).map((f) => (
