@@ -2,6 +2,7 @@
 // the same data for the same seed however the customers are chunked.
 import { describe, expect, it } from 'vitest';
 import { toDay } from './dates.ts';
+import { inDateOrder } from './date-order.ts';
 import { generateChunk, type Chunk } from './generate-chunk.ts';
 import { demoCity } from './load-demo.ts';
 
@@ -94,5 +95,30 @@ describe('demo chunk generator', () => {
     expect([...first.vehicles.vin, ...second.vehicles.vin]).toEqual(whole.vehicles.vin);
     expect([...first.odometer.read_on, ...second.odometer.read_on]).toEqual(whole.odometer.read_on);
     expect(chunkOf(0, 0, 300, 's2').vehicles.vin).not.toEqual(whole.vehicles.vin);
+  });
+
+  it('writes repair orders in date order, each keeping its own lines and declined items', () => {
+    const chunk = chunkOf(0, 0, 300);
+    const sorted = inDateOrder(chunk);
+    const day = (c: Chunk, i: number) => c.repairOrders.closed_on[i] ?? c.repairOrders.opened_on[i]!;
+    const days = sorted.repairOrders.ro_number.map((_, i) => day(sorted, i));
+    expect(days).toEqual([...days].sort());
+    expect(days[0]! < days[days.length - 1]!).toBe(true);
+    // The same rows, each child still under its repair order (looked up by its RO number).
+    const rowsOf = (c: Chunk) => ({
+      orders: c.repairOrders.ro_number
+        .map((n, i) => `${n} ${day(c, i)} ${c.repairOrders.total_amount[i]} v${c.repairOrders.vehicle[i]}`)
+        .sort(),
+      lines: c.lines.repairOrder
+        .map((r, i) => `${c.repairOrders.ro_number[r]} ${c.lines.line_no[i]} ${c.lines.description[i]}`)
+        .sort(),
+      recommendations: c.recommendations.repairOrder
+        .map((r, i) => `${c.repairOrders.ro_number[r]} ${c.recommendations.description[i]}`)
+        .sort(),
+    });
+    expect(rowsOf(sorted)).toEqual(rowsOf(chunk));
+    // Lines follow their repair orders' order.
+    expect(sorted.lines.repairOrder).toEqual([...sorted.lines.repairOrder].sort((a, b) => a - b));
+    expect(sorted.customers).toBe(chunk.customers);
   });
 });

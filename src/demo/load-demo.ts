@@ -8,6 +8,7 @@ import { createLocation } from '../tenancy/create-location.ts';
 import { addAppointments, type Regular } from './add-appointments.ts';
 import { addStaffResources } from './add-staff-resources.ts';
 import { DEMO_CITIES, type DemoCity } from './demo-locations.ts';
+import { inDateOrder } from './date-order.ts';
 import { generateChunk } from './generate-chunk.ts';
 import { canBypassTriggers, loadChunk } from './load-chunk.ts';
 import { randomFor } from './random.ts';
@@ -182,7 +183,8 @@ export async function fillDemoLocation(db: Kysely<DB>, options: FillOptions): Pr
       if (regulars.length < 2000) regulars.push(regular);
       else regulars[pick.int(0, regulars.length - 1)] = regular;
     });
-    const job = loadChunk(db, scope, chunk).then((ids) => {
+    // Written in date order, as a shop's system hands its repair orders over (date-order.ts).
+    const job = loadChunk(db, scope, inDateOrder(chunk)).then((ids) => {
       for (const r of refs) {
         r.regular.customerId = ids.customerIds[r.customer]!;
         r.regular.vehicleId = ids.vehicleIds[r.vehicle]!;
