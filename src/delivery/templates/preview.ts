@@ -18,6 +18,8 @@ export interface PreviewRequest {
   channel: 'email' | 'postcard';
   language: Language;
   override?: { subject: string | null; body: string } | null;
+  /** A promotion of the location to offer in place of the sample one (a promotion campaign, E07). */
+  promotionId?: number;
 }
 
 export interface PreviewOptions {
@@ -37,6 +39,25 @@ export async function renderMessagePreview(
     .where('id', '=', req.locationId)
     .executeTakeFirst();
   if (!location) throw new Error(`Location ${req.locationId} not found`);
+  let promotion: MessagePayload['promotion'];
+  if (req.promotionId !== undefined) {
+    const row = await db
+      .selectFrom('promotions')
+      .select(['id', 'name', 'coupon_code', 'description', 'valid_until'])
+      .where('org_id', '=', req.orgId)
+      .where('location_id', '=', req.locationId)
+      .where('id', '=', req.promotionId)
+      .executeTakeFirst();
+    if (!row) throw new PromotionNotFoundError(req.promotionId);
+    // As the engine puts it in the message (src/engine/rules/campaign.ts, e07).
+    promotion = {
+      id: Number(row.id),
+      name: row.name,
+      coupon_code: row.coupon_code,
+      description: row.description as Partial<Record<Language, string>>,
+      valid_until: row.valid_until,
+    } as MessagePayload['promotion'];
+  }
   let override = req.override ?? null;
   if (override === null && req.override === undefined) {
     override =
@@ -50,19 +71,30 @@ export async function renderMessagePreview(
         .where('language', '=', req.language)
         .executeTakeFirst()) ?? null;
   }
-  return renderSample({ ...req, override, location }, options);
+  return renderSample({ ...req, override, location, promotion }, options);
+}
+
+export class PromotionNotFoundError extends Error {
+  constructor(id: number) {
+    super(`Promotion ${id} not found at this location`);
+  }
 }
 
 /** Renders a sample without a database (a made-up location unless one is given). */
 export async function renderSample(
-  req: Omit<PreviewRequest, 'orgId' | 'locationId'> & { location?: Location },
+  req: Omit<PreviewRequest, 'orgId' | 'locationId' | 'promotionId'> & {
+    location?: Location;
+    promotion?: MessagePayload['promotion'];
+  },
   options: PreviewOptions = {},
 ): Promise<Rendered> {
   const spec = kindSpec(req.kind);
   if (req.channel === 'postcard' && spec.audience === 'staff')
     throw new Error(`${req.kind} is a staff message: it has no postcard`);
   const now = options.now ?? new Date();
-  const data = buildMergeData(sampleMergeInput(req.kind, req.language, now, req.location), {
+  const input = sampleMergeInput(req.kind, req.language, now, req.location);
+  if (req.promotion) input.message.payload = { ...input.message.payload, promotion: req.promotion };
+  const data = buildMergeData(input, {
     publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
     keys: PREVIEW_KEYS,
     now,

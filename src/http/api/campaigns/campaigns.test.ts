@@ -164,6 +164,73 @@ describe('campaigns through the API', () => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
   });
 
+  it('previews a promotion campaign’s message with that promotion’s offer and coupon in each language', async () => {
+    const promo = await call('POST', `/locations/${shop.locationId}/promotions`, {
+      name: 'Brake week',
+      coupon_code: 'BRAKE15',
+      text: {
+        en: '15% off brake pads',
+        fr: '15 % sur les plaquettes de frein',
+        es: '15 % en pastillas de freno',
+      },
+    });
+    const promotionId = (promo.json() as { id: number }).id;
+    // What the console's preview dialog asks for a campaign with promotion_id (kind CAMPAIGN, no text).
+    const preview = (language: string, extra: object = {}) =>
+      call('POST', `/locations/${shop.locationId}/templates/preview`, {
+        kind: 'CAMPAIGN',
+        channel: 'email',
+        language,
+        promotion_id: promotionId,
+        ...extra,
+      });
+    const offers = {
+      en: '15% off brake pads',
+      fr: '15 % sur les plaquettes de frein',
+      es: '15 % en pastillas de freno',
+    };
+    for (const [language, offer] of Object.entries(offers)) {
+      const res = await preview(language);
+      expect(res.statusCode, res.body).toBe(200);
+      const { html, text } = res.json() as { html: string; text: string };
+      expect(text).toContain(offer);
+      expect(text).toContain('BRAKE15');
+      expect(html).toContain('BRAKE15');
+      // Not the sample offer any more, nor another language's text.
+      expect(text).not.toContain('WELCOME20');
+      for (const other of Object.values(offers)) if (other !== offer) expect(text).not.toContain(other);
+    }
+    // E07 offers it the same way.
+    const e07 = await call('POST', `/locations/${shop.locationId}/templates/preview`, {
+      kind: 'E07',
+      channel: 'email',
+      language: 'fr',
+      promotion_id: promotionId,
+    });
+    expect((e07.json() as { text: string }).text).toContain('15 % sur les plaquettes de frein');
+    // Without it, the sample offer; another shop's promotion is not found, on its field.
+    expect(
+      (
+        (
+          await call('POST', `/locations/${shop.locationId}/templates/preview`, {
+            kind: 'CAMPAIGN',
+            channel: 'email',
+            language: 'en',
+          })
+        ).json() as { text: string }
+      ).text,
+    ).toContain('WELCOME20');
+    const other = await makeShop(api.t.db);
+    const foreign = await api.t.db
+      .insertInto('promotions')
+      .values({ org_id: other.orgId, location_id: other.locationId, name: 'x', description: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refused = await preview('en', { promotion_id: Number(foreign.id) });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toMatchObject({ error: { code: 'not_found', field: 'promotion_id' } });
+  });
+
   it('names the bad field: script in the body, a past day, a promotion of another shop', async () => {
     const url = `/locations/${shop.locationId}/campaigns`;
     const script = await call('POST', url, {

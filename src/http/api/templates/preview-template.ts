@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { channel, id, language } from '../schemas.ts';
 import { HttpError } from '../../errors.ts';
-import { renderMessagePreview } from '../../../delivery/templates/preview.ts';
+import { PromotionNotFoundError, renderMessagePreview } from '../../../delivery/templates/preview.ts';
 import { kind, exampleBody, check, tooComplex } from './shared.ts';
 import { MAX_TEMPLATE_LENGTH } from '../../../delivery/templates/validate.ts';
 import { TemplateTooComplexError } from '../../../delivery/templates/email-compile-pool.ts';
@@ -22,6 +22,8 @@ export const previewTemplateRoute = defineRoute({
     language,
     subject: z.string().max(300).nullable().optional(),
     body: z.string().max(MAX_TEMPLATE_LENGTH.body).optional(),
+    /** A promotion of the location offered in place of the sample one (a promotion campaign, E07). */
+    promotion_id: id.optional(),
   }),
   response: z.object({ subject: z.string(), html: z.string(), text: z.string() }),
   example: (ids) => ({
@@ -43,11 +45,14 @@ export const previewTemplateRoute = defineRoute({
           channel: body.channel,
           language: body.language,
           override,
+          ...(body.promotion_id !== undefined ? { promotionId: body.promotion_id } : {}),
         },
         { publicUrl: ctx.config.publicUrl, now },
       );
     } catch (err) {
       if (err instanceof HttpError) throw err;
+      if (err instanceof PromotionNotFoundError)
+        throw new HttpError(404, 'not_found', 'promotion not found', 'promotion_id');
       if (err instanceof TemplateTooComplexError) throw tooComplex(err);
       throw new HttpError(
         400,

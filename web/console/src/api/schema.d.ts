@@ -5652,6 +5652,7 @@ export interface operations {
                     language: "en" | "fr" | "es";
                     subject?: string | null;
                     body?: string;
+                    promotion_id?: number;
                 };
             };
         };

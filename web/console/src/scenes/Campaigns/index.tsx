@@ -560,8 +560,11 @@ function MessagePreview({ campaign, locationId }: { campaign: Campaign; location
   const first = languages.includes(i18n.language as Lang) ? (i18n.language as Lang) : languages[0];
   const [language, setLanguage] = useState<Lang>(first ?? 'en');
   const text = campaign.content?.[language];
+  // A campaign offering a promotion: its own offer (text in this language, coupon), as the engine
+  // puts it in the message.
+  const promotionId = campaign.promotion_id ?? undefined;
   const preview = useQuery({
-    queryKey: ['campaign-message', locationId, campaign.id, language, text?.subject, text?.body],
+    queryKey: ['campaign-message', locationId, campaign.id, language, text?.subject, text?.body, promotionId],
     retry: false,
     queryFn: () =>
       call(
@@ -572,6 +575,7 @@ function MessagePreview({ campaign, locationId }: { campaign: Campaign; location
             channel: 'email',
             language,
             ...(text ? { subject: text.subject, body: text.body } : {}),
+            ...(promotionId ? { promotion_id: promotionId } : {}),
           },
         }),
       ),
