@@ -1088,6 +1088,7 @@ run('the staff console in chromium', () => {
       await page.getByLabel('Name').fill('Browser brakes');
       await page.getByLabel('Coupon code').fill('BRAKE20');
       await page.getByLabel('Offer text (English)').fill('20% off brake pads');
+      await page.getByLabel('Offer text (Français)').fill('20 % sur les plaquettes');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByTestId('promotions-table').getByText('Browser brakes').waitFor();
 
@@ -1118,10 +1119,18 @@ run('the staff console in chromium', () => {
       // The message itself, rendered by the template preview (the shipped CAMPAIGN template).
       const message = page.getByTestId('campaign-message');
       await expect.poll(() => message.innerText(), { timeout: 30_000 }).toMatch(/Subject: \S/);
-      // The rendered email itself (a sandboxed frame) has its text.
-      await expect
-        .poll(() => message.frameLocator('iframe').locator('body').innerText(), { timeout: 30_000 })
-        .toMatch(/\S/);
+      // The rendered email itself (a sandboxed frame) offers that promotion: its text and coupon,
+      // in each language (English where it has none).
+      const email = () => message.frameLocator('iframe').locator('body').innerText();
+      await expect.poll(email, { timeout: 30_000 }).toContain('20% off brake pads');
+      expect(await email()).toContain('BRAKE20');
+      await message.getByText('Français', { exact: true }).click();
+      await expect.poll(email, { timeout: 30_000 }).toContain('20 % sur les plaquettes');
+      expect(await email()).toContain('BRAKE20');
+      await message.getByText('Español', { exact: true }).click();
+      await expect.poll(email, { timeout: 30_000 }).toContain('20% off brake pads');
+      await message.getByText('English', { exact: true }).click();
+      await expect.poll(email, { timeout: 30_000 }).toContain('20% off brake pads');
       await shot(page, 'campaign-preview');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Send today' }).click();
@@ -1345,6 +1354,49 @@ run('the staff console in chromium', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('days-REMINDER_1-email').inputValue()).toBe(String(days));
       expect(await page.getByTestId('email-cap_count').inputValue()).toBe('3');
+      await page.close();
+    },
+  );
+  it(
+    'CRM set-up, Email tab: the control group of a kind set to 10 %, kept after a reload, axe clean; off again',
+    { timeout: 120_000 },
+    async () => {
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const { language } = await t.db
+        .selectFrom('users')
+        .select('language')
+        .where('email', '=', DEMO_LOGIN.email)
+        .executeTakeFirstOrThrow();
+      const share = async () =>
+        (
+          await t.db
+            .selectFrom('control_groups')
+            .select('share')
+            .where('location_id', '=', locationId)
+            .where('kind', '=', 'INACTIVE')
+            .executeTakeFirst()
+        )?.share ?? 0;
+      expect(Number(await share())).toBe(0);
+      await page.goto(`${base}/console/settings?tab=email`);
+      const input = page.getByTestId('control-INACTIVE');
+      await input.waitFor();
+      expect(await input.inputValue()).toBe('0 %');
+      await input.fill('10');
+      await page.getByTestId('control-groups-save').click();
+      await expect.poll(async () => Number(await share())).toBe(0.1);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('control-INACTIVE').inputValue()).toBe('10 %');
+      await page.waitForLoadState('networkidle');
+      await page
+        .getByTestId('control-groups')
+        .screenshot({ path: join(SHOTS, `settings-control-group-${language}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+      // Back to off (the default), as the other tests expect.
+      await page.getByTestId('control-INACTIVE').fill('0');
+      await page.getByTestId('control-groups-save').click();
+      await expect.poll(async () => Number(await share())).toBe(0);
       await page.close();
     },
   );

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorNote, Loading } from '../../components/States';
 import { useLocation, useSession } from '../../session';
+import { ControlGroupPanel } from './ControlGroupPanel';
 import { EmailTab } from './EmailTab';
 import { GeneralTab } from './GeneralTab';
 import { PartnerTab } from './PartnerTab';
@@ -48,6 +49,7 @@ export default function Settings() {
           </Tabs.Panel>
           <Tabs.Panel value="email">
             <EmailTab key={location.id} locationId={location.id} settings={settings.data} />
+            <ControlGroupPanel key={`cg${location.id}`} locationId={location.id} />
           </Tabs.Panel>
           <Tabs.Panel value="postcards">
             <PostcardsTab key={location.id} locationId={location.id} settings={settings.data} />
