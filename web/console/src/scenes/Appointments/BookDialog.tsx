@@ -103,7 +103,7 @@ export function BookDialog({
             onChange={(e) => setVisitor(e.currentTarget.value)}
           />
         )}
-        <CourtesySelect value={courtesy} onChange={setCourtesy} />
+        <CourtesySelect value={courtesy} onChange={setCourtesy} range={slot} />
         <TextInput
           label={t('appointments.service')}
           value={service}
