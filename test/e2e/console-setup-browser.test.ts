@@ -430,6 +430,7 @@ run('the console set-up screens in chromium', () => {
       await dialog.getByTestId('courtesy-select').click();
       await page.getByRole('option', { name: new RegExp(`^${vehicles[0]!.name}`) }).click();
       await shot(page, 'booking-courtesy');
+      expect(await seriousViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Book this slot' }).click();
       await dialog.waitFor({ state: 'detached' });
       const booked = await t.db
@@ -484,6 +485,7 @@ run('the console set-up screens in chromium', () => {
       // Mantine marks a disabled option with data-combobox-disabled (its label says it is taken).
       expect(await taken.getAttribute('data-combobox-disabled')).toBe('true');
       await shot(page, 'appointment-courtesy-taken');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('option', { name: new RegExp(`^${vehicles[1]!.name}`) }).click();
       await details.getByTestId('courtesy-save').click();
       await expect

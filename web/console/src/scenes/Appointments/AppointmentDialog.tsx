@@ -104,6 +104,7 @@ export function AppointmentDialog({
       onClose={onClose}
       title={a.customer_name ?? a.visitor_name ?? t('appointments.appointment')}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
         <ErrorNote error={setStatus.error ?? move.error ?? lend.error} />

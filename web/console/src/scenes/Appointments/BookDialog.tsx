@@ -69,7 +69,13 @@ export function BookDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('appointments.book')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('appointments.book')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <ErrorNote error={book.error} />
         <SlotPicker

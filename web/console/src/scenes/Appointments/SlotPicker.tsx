@@ -3,6 +3,7 @@
 import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatTime } from '../../components/format';
@@ -170,13 +171,19 @@ export function CourtesySelect({
       .filter((a) => a.id !== exceptId && !RELEASED.has(a.status) && a.courtesy_vehicle_id !== null)
       .map((a) => a.courtesy_vehicle_id),
   );
+  // A vehicle chosen for one slot and taken at the slot chosen next is let go, not sent to a 409.
+  const heldChosen = value !== null && held.has(value);
+  useEffect(() => {
+    if (heldChosen) onChange(null);
+  }, [heldChosen, onChange]);
   return (
     <Select
       label={t('appointments.courtesy')}
       description={range ? t('courtesy.freeOnly') : t('courtesy.pickSlot')}
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      inputWrapperOrder={['label', 'description', 'input', 'error']}
       descriptionProps={{ c: 'gray.7' }}
       clearable
+      clearButtonProps={{ 'aria-label': t('courtesy.clear') }}
       data-testid="courtesy-select"
       placeholder={t('appointments.noCourtesy')}
       data={(vehicles.data?.items ?? [])
