@@ -18,6 +18,7 @@ export async function unsafeListAllLocations(
       'locations.name',
       'locations.email_enabled',
       'locations.postcards_enabled',
+      'locations.sms_enabled',
     ])
     .where('locations.id', '>', options.after)
     .orderBy('locations.id')

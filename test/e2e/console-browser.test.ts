@@ -49,6 +49,14 @@ export const SCREENS: Array<{ path: string; heading: Record<'en' | 'fr' | 'es', 
     path: '/settings',
     heading: { en: /^CRM set-up$/, fr: /^Configuration CRM$/, es: /^Configuración CRM$/ },
   },
+  {
+    path: '/maintenance',
+    heading: {
+      en: /^Maintenance schedules$/,
+      fr: /^Calendriers d’entretien$/,
+      es: /^Planes de mantenimiento$/,
+    },
+  },
 ];
 
 let t: TestDatabase;

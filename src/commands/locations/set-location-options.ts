@@ -1,4 +1,4 @@
-// The operator switches a location's paid options (360° email, postcards) on or off; audited in
+// The operator switches a location's paid options (360° email, postcards, texts) on or off; audited in
 // the location's organization.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -9,6 +9,7 @@ import { notFound } from '../../errors/app-error.ts';
 export interface LocationOptions {
   email_enabled?: boolean;
   postcards_enabled?: boolean;
+  sms_enabled?: boolean;
 }
 
 export async function setLocationOptions(
@@ -20,7 +21,7 @@ export async function setLocationOptions(
   const { orgId, locationId, options } = input;
   const before = await trx
     .selectFrom('locations')
-    .select(['email_enabled', 'postcards_enabled'])
+    .select(['email_enabled', 'postcards_enabled', 'sms_enabled'])
     .where('org_id', '=', orgId)
     .where('id', '=', locationId)
     .forUpdate()
@@ -31,7 +32,7 @@ export async function setLocationOptions(
     .set(options)
     .where('org_id', '=', orgId)
     .where('id', '=', locationId)
-    .returning(['id', 'org_id', 'code', 'name', 'email_enabled', 'postcards_enabled'])
+    .returning(['id', 'org_id', 'code', 'name', 'email_enabled', 'postcards_enabled', 'sms_enabled'])
     .executeTakeFirstOrThrow();
   const changes = Object.fromEntries(
     Object.entries(options).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),

@@ -44,7 +44,7 @@ const CROSS_FIELD_RULES: Array<[field: RegExp, message: RegExp]> = [
   [/^vin$/, /check digit|chiffre de contrôle|dígito de control/], // the VIN's check digit
   [/every_(km|mi|hours|months)$/, /every_/], // a maintenance item: one interval, km or mi
   [/^customer_id$/, /visitor_name/], // a customer, or a visitor's name
-  [/^$/, /email_enabled and\/or postcards_enabled/], // a PATCH that changes something
+  [/^$/, /email_enabled, postcards_enabled and\/or sms_enabled/], // a PATCH that changes something
   [/closed_on$/, /opened_on/], // a repair order closes on or after it opened
   [/^send_until_hour$/, /./], // quiet hours: the end after the start
   [/^(interval_days|dead_days)$/, /./], // only INACTIVE repeats (the kind is in the path)

@@ -855,6 +855,9 @@ describe('operator', () => {
     expect(
       (await op.request({ method: 'PATCH', url, payload: { postcards_enabled: true } })).json(),
     ).toMatchObject({ postcards_enabled: true });
+    expect((await op.request({ method: 'PATCH', url, payload: { sms_enabled: true } })).json()).toMatchObject(
+      { postcards_enabled: true, sms_enabled: true },
+    );
     await api.t.db
       .insertInto('messages')
       .values({

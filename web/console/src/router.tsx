@@ -31,6 +31,8 @@ export const router = createBrowserRouter(
         { path: 'exports', lazy: scene(() => import('./scenes/Exports')) },
         { path: 'users', lazy: scene(() => import('./scenes/Users')) },
         { path: 'settings', lazy: scene(() => import('./scenes/Settings')) },
+        { path: 'maintenance', lazy: scene(() => import('./scenes/Maintenance')) },
+        { path: 'operator', lazy: scene(() => import('./scenes/Operator')) },
         { path: '*', lazy: scene(() => import('./scenes/NotFound')) },
       ],
     },

@@ -176,6 +176,30 @@ describe('maintenance schedules', () => {
     expect((none.json() as { items: unknown[] }).items).toEqual([]);
   });
 
+  it('lists a page at a time, and by part of the name, make or model', async () => {
+    const first = (await owner.request({ method: 'GET', url: `${base()}?limit=1` })).json() as {
+      items: Array<{ id: number; is_default: boolean }>;
+      next_cursor: string | null;
+    };
+    expect(first.items).toHaveLength(1);
+    expect(first.items[0]!.is_default).toBe(true);
+    const second = (
+      await owner.request({ method: 'GET', url: `${base()}?limit=1&cursor=${first.next_cursor!}` })
+    ).json() as { items: Array<{ id: number }>; next_cursor: string | null };
+    expect(second.items.map((s) => s.id)).toEqual([evId]);
+    for (const q of ['esl', 'MODEL 3', 'electric'])
+      expect(
+        (
+          (await owner.request({ method: 'GET', url: `${base()}?q=${encodeURIComponent(q)}` })).json() as {
+            items: Array<{ id: number }>;
+          }
+        ).items.map((s) => s.id),
+        q,
+      ).toEqual([evId]);
+    const nothing = await owner.request({ method: 'GET', url: `${base()}?q=%25` });
+    expect((nothing.json() as { items: unknown[] }).items).toEqual([]);
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const item = ev.items[0]!;
     const cases: Array<[unknown, number, string, string, RegExp]> = [

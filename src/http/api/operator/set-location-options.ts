@@ -1,4 +1,4 @@
-// PATCH /api/v1/operator/organizations/:orgId/locations/:locationId/options: Switch paid options (360° email, postcards) for a location.
+// PATCH /api/v1/operator/organizations/:orgId/locations/:locationId/options: Switch paid options (360° email, postcards, texts) for a location.
 import { setLocationOptions } from '../../../commands/locations/set-location-options.ts';
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
@@ -8,16 +8,21 @@ import { operatorLocation } from './shared.ts';
 export const setLocationOptionsRoute = defineRoute({
   method: 'PATCH',
   path: '/operator/organizations/:orgId/locations/:locationId/options',
-  summary: 'Switch paid options (360° email, postcards) for a location',
+  summary: 'Switch paid options (360° email, postcards, texts) for a location',
   tag: 'Operator',
   auth: 'operator',
   isolation: { exempt: 'operator route: acts on any organization by design' },
   params: z.strictObject({ orgId: id, locationId: id }),
   body: z
-    .strictObject({ email_enabled: z.boolean().optional(), postcards_enabled: z.boolean().optional() })
+    .strictObject({
+      email_enabled: z.boolean().optional(),
+      postcards_enabled: z.boolean().optional(),
+      sms_enabled: z.boolean().optional(),
+    })
     .refine(
-      (b) => b.email_enabled !== undefined || b.postcards_enabled !== undefined,
-      'give email_enabled and/or postcards_enabled',
+      (b) =>
+        b.email_enabled !== undefined || b.postcards_enabled !== undefined || b.sms_enabled !== undefined,
+      'give email_enabled, postcards_enabled and/or sms_enabled',
     ),
   response: operatorLocation.omit({ org_name: true }),
   example: (ids) => ({

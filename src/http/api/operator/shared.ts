@@ -9,4 +9,5 @@ export const operatorLocation = z.object({
   name: z.string(),
   email_enabled: z.boolean(),
   postcards_enabled: z.boolean(),
+  sms_enabled: z.boolean(),
 });

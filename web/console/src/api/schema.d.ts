@@ -705,7 +705,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Maintenance schedules of a location with their items (optionally for one make or make/model) */
+        /** Maintenance schedules of a location with their items (optionally for one make or make/model, or matching q) */
         get: operations["getLocationsLocationIdMaintenanceschedules"];
         put?: never;
         /** Add a maintenance schedule for a make or a make/model (the most specific applies); predictions are recomputed */
@@ -1057,7 +1057,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Switch paid options (360° email, postcards) for a location */
+        /** Switch paid options (360° email, postcards, texts) for a location */
         patch: operations["patchOperatorOrganizationsOrgIdLocationsLocationIdOptions"];
         trace?: never;
     };
@@ -5117,8 +5117,11 @@ export interface operations {
     getLocationsLocationIdMaintenanceschedules: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 make?: string;
                 model?: string;
+                q?: string;
             };
             header?: never;
             path: {
@@ -5155,6 +5158,7 @@ export interface operations {
                                 every_months: number | null;
                             }[];
                         }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -6490,6 +6494,7 @@ export interface operations {
                             name: string;
                             email_enabled: boolean;
                             postcards_enabled: boolean;
+                            sms_enabled: boolean;
                         }[];
                         next_cursor: string | null;
                     };
@@ -6526,6 +6531,7 @@ export interface operations {
                 "application/json": {
                     email_enabled?: boolean;
                     postcards_enabled?: boolean;
+                    sms_enabled?: boolean;
                 };
             };
         };
@@ -6543,6 +6549,7 @@ export interface operations {
                         name: string;
                         email_enabled: boolean;
                         postcards_enabled: boolean;
+                        sms_enabled: boolean;
                     };
                 };
             };

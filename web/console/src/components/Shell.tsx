@@ -25,6 +25,7 @@ const NAV: Array<{ to: string; key: string; permission?: string }> = [
   { to: '/exports', key: 'nav.exports', permission: 'settings.read' },
   { to: '/users', key: 'nav.users', permission: 'users.read' },
   { to: '/settings', key: 'nav.settings', permission: 'settings.write' },
+  { to: '/maintenance', key: 'maintenance.nav', permission: 'settings.write' },
 ];
 
 export function Shell() {

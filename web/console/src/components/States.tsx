@@ -34,3 +34,13 @@ export function Empty({ title, next, action }: { title: string; next: string; ac
     </Stack>
   );
 }
+
+/** A screen the user's role may not use: says so and whom to ask (not an error). */
+export function NotAllowed({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="indigo" title={t('access.title')} role="alert" data-testid="not-allowed">
+      {message}
+    </Alert>
+  );
+}

@@ -1,5 +1,6 @@
-// One appointment: its details, the status steps allowed from here (confirming a request sends
-// the E05 confirmation), moving it to another free slot, cancelling it.
+// One appointment: its details (the courtesy vehicle it holds), the status steps allowed from here
+// (confirming a request sends the E05 confirmation), moving it to another free slot, giving it a
+// courtesy vehicle free at its time (or taking it back), cancelling it.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +12,7 @@ import { formatDateTime } from '../../components/format';
 import { ErrorNote } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLocation, useSession } from '../../session';
-import { SlotPicker, type Slot } from './SlotPicker';
+import { CourtesySelect, courtesyLabel, SlotPicker, useCourtesyVehicles, type Slot } from './SlotPicker';
 import type { Appointment } from './types';
 
 const NEXT: Record<string, string[]> = {
@@ -37,6 +38,8 @@ export function AppointmentDialog({
   const [day, setDay] = useState('');
   const [duration, setDuration] = useState(60);
   const [slot, setSlot] = useState<Slot | null>(null);
+  const [courtesy, setCourtesy] = useState<number | null | undefined>(undefined);
+  const vehicles = useCourtesyVehicles();
 
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['appointments'] });
@@ -74,18 +77,37 @@ export function AppointmentDialog({
       onClose();
     },
   });
+  const lend = useMutation({
+    mutationFn: (courtesyVehicleId: number | null) =>
+      call(
+        api.PATCH('/api/v1/appointments/{appointmentId}', {
+          params: { path: { appointmentId: appointment!.id } },
+          body: { courtesy_vehicle_id: courtesyVehicleId },
+        }),
+      ),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('courtesy.saved') });
+      setCourtesy(undefined);
+      await refresh();
+      onClose();
+    },
+  });
   if (!appointment) return null;
   const a = appointment;
   const writable = can('appointments.write');
+  const held = vehicles.data?.items.find((v) => v.id === a.courtesy_vehicle_id);
+  const lendable = writable && ['requested', 'confirmed', 'arrived', 'in_progress'].includes(a.status);
+  const chosen = courtesy === undefined ? a.courtesy_vehicle_id : courtesy;
   return (
     <Modal
       opened
       onClose={onClose}
       title={a.customer_name ?? a.visitor_name ?? t('appointments.appointment')}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
-        <ErrorNote error={setStatus.error ?? move.error} />
+        <ErrorNote error={setStatus.error ?? move.error ?? lend.error} />
         <Group>
           <StatusBadge status={a.status} />
           <Text size="sm">
@@ -94,6 +116,33 @@ export function AppointmentDialog({
           </Text>
         </Group>
         {a.service_requested && <Text size="sm">{a.service_requested}</Text>}
+        <Text size="sm" data-testid="appointment-courtesy">
+          {t('appointments.courtesy')}:{' '}
+          {a.courtesy_vehicle_id === null
+            ? t('appointments.noCourtesy')
+            : held
+              ? courtesyLabel(held)
+              : `#${a.courtesy_vehicle_id}`}
+        </Text>
+        {lendable && (
+          <Group align="flex-end">
+            <CourtesySelect
+              value={chosen}
+              onChange={setCourtesy}
+              range={{ starts_at: a.starts_at, ends_at: a.ends_at }}
+              exceptId={a.id}
+            />
+            <Button
+              variant="default"
+              disabled={chosen === a.courtesy_vehicle_id}
+              loading={lend.isPending}
+              onClick={() => lend.mutate(chosen)}
+              data-testid="courtesy-save"
+            >
+              {t('courtesy.save')}
+            </Button>
+          </Group>
+        )}
         {a.customer_id && (
           <Text size="sm">
             <Link to={`/customers/${a.customer_id}`}>{t('appointments.openCustomer')}</Link>

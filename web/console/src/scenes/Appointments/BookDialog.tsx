@@ -69,7 +69,13 @@ export function BookDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('appointments.book')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('appointments.book')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <ErrorNote error={book.error} />
         <SlotPicker
@@ -103,7 +109,7 @@ export function BookDialog({
             onChange={(e) => setVisitor(e.currentTarget.value)}
           />
         )}
-        <CourtesySelect value={courtesy} onChange={setCourtesy} />
+        <CourtesySelect value={courtesy} onChange={setCourtesy} range={slot} />
         <TextInput
           label={t('appointments.service')}
           value={service}

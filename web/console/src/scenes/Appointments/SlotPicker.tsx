@@ -3,6 +3,7 @@
 import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatTime } from '../../components/format';
@@ -114,33 +115,84 @@ export function SlotPicker({
   );
 }
 
-export function CourtesySelect({
-  value,
-  onChange,
-}: {
-  value: number | null;
-  onChange(id: number | null): void;
-}) {
-  const { t } = useTranslation();
+/** The location's courtesy vehicles (inactive ones too, to name what an appointment holds). */
+export function useCourtesyVehicles() {
   const location = useLocation();
-  const vehicles = useQuery({
+  return useQuery({
     queryKey: ['courtesy', location.id],
     queryFn: () =>
       call(
         api.GET('/api/v1/courtesy-vehicles', {
-          params: { query: { location_id: location.id, active: 'true', limit: 100 } },
+          params: { query: { location_id: location.id, limit: 100 } },
         }),
       ),
   });
+}
+
+export const courtesyLabel = (v: { name: string; plate: string | null }) =>
+  `${v.name}${v.plate ? ` (${v.plate})` : ''}`;
+
+/** Statuses that do not hold a courtesy vehicle (the database's EXCLUDE agrees). */
+const RELEASED = new Set(['cancelled', 'no_show']);
+
+/**
+ * Picks an active courtesy vehicle; given the time range, the ones another appointment holds then
+ * are listed but cannot be chosen. The server still refuses one taken meanwhile (409).
+ */
+export function CourtesySelect({
+  value,
+  onChange,
+  range,
+  exceptId,
+}: {
+  value: number | null;
+  onChange(id: number | null): void;
+  range?: { starts_at: string; ends_at: string } | null;
+  /** The appointment being edited: it does not compete with itself. */
+  exceptId?: number;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const vehicles = useCourtesyVehicles();
+  const overlapping = useQuery({
+    queryKey: ['appointments', location.id, 'courtesy', range?.starts_at, range?.ends_at],
+    enabled: !!range,
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/appointments', {
+          params: {
+            query: { location_id: location.id, from: range!.starts_at, to: range!.ends_at, limit: 500 },
+          },
+        }),
+      ),
+  });
+  const held = new Set(
+    (overlapping.data?.items ?? [])
+      .filter((a) => a.id !== exceptId && !RELEASED.has(a.status) && a.courtesy_vehicle_id !== null)
+      .map((a) => a.courtesy_vehicle_id),
+  );
+  // A vehicle chosen for one slot and taken at the slot chosen next is let go, not sent to a 409.
+  const heldChosen = value !== null && held.has(value);
+  useEffect(() => {
+    if (heldChosen) onChange(null);
+  }, [heldChosen, onChange]);
   return (
     <Select
       label={t('appointments.courtesy')}
+      description={range ? t('courtesy.freeOnly') : t('courtesy.pickSlot')}
+      inputWrapperOrder={['label', 'description', 'input', 'error']}
+      descriptionProps={{ c: 'gray.7' }}
       clearable
+      clearButtonProps={{ 'aria-label': t('courtesy.clear') }}
+      data-testid="courtesy-select"
       placeholder={t('appointments.noCourtesy')}
-      data={(vehicles.data?.items ?? []).map((v) => ({
-        value: String(v.id),
-        label: `${v.name}${v.plate ? ` (${v.plate})` : ''}`,
-      }))}
+      data={(vehicles.data?.items ?? [])
+        .filter((v) => v.active || v.id === value)
+        .map((v) => ({
+          value: String(v.id),
+          label: held.has(v.id) ? `${courtesyLabel(v)} · ${t('courtesy.taken')}` : courtesyLabel(v),
+          disabled: held.has(v.id) && v.id !== value,
+        }))}
       value={value ? String(value) : null}
       onChange={(v) => onChange(v ? Number(v) : null)}
     />

@@ -1,6 +1,6 @@
 // Appointments: the calendar by mechanic (day and week, one column per mechanic, times in the
 // location's zone), booking from free slots, the requests waiting for confirmation (confirming
-// sends E05) and the courtesy vehicles in use.
+// sends E05) and the courtesy vehicles in use (each event names the one it holds).
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import i18n from '../../i18n';
 import { useLocation, useSession } from '../../session';
 import { AppointmentDialog } from './AppointmentDialog';
 import { BookDialog } from './BookDialog';
+import { useCourtesyVehicles } from './SlotPicker';
 import type { Appointment } from './types';
 import { dayOf, wallClock } from './wall-clock';
 
@@ -96,19 +97,23 @@ export default function Appointments() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['appointments'] }),
   });
 
+  const courtesy = useCourtesyVehicles();
   const events = useMemo<CalendarEvent[]>(
     () =>
       (appointments.data?.items ?? [])
         .filter((a) => a.status !== 'cancelled')
-        .map((a) => ({
-          id: a.id,
-          title: `${a.customer_name ?? a.visitor_name ?? t('appointments.appointment')}${a.service_requested ? ` · ${a.service_requested}` : ''}`,
-          start: wallClock(a.starts_at, location.time_zone),
-          end: wallClock(a.ends_at, location.time_zone),
-          resourceId: a.mechanic_id,
-          appointment: a,
-        })),
-    [appointments.data, location.time_zone, t],
+        .map((a) => {
+          const car = courtesy.data?.items.find((v) => v.id === a.courtesy_vehicle_id);
+          return {
+            id: a.id,
+            title: `${a.customer_name ?? a.visitor_name ?? t('appointments.appointment')}${a.service_requested ? ` · ${a.service_requested}` : ''}${a.courtesy_vehicle_id ? ` · ${t('courtesy.holds', { name: car?.name ?? `#${a.courtesy_vehicle_id}` })}` : ''}`,
+            start: wallClock(a.starts_at, location.time_zone),
+            end: wallClock(a.ends_at, location.time_zone),
+            resourceId: a.mechanic_id,
+            appointment: a,
+          };
+        }),
+    [appointments.data, courtesy.data, location.time_zone, t],
   );
   const resources = (mechanics.data?.items ?? []).map((m) => ({ id: m.id, title: m.name }));
 

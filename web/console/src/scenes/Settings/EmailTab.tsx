@@ -1,6 +1,8 @@
-// Email: each message kind's days per channel (the message rules; 0 = off), who receives the
-// staff tasks (routing), how many messages a customer may get in a period (the frequency cap),
-// and the local hour of the daily run. Sending email at all is a paid option the operator sets.
+// Email: each message kind's days per channel (the message rules; 0 = off: email, text and
+// postcard) and the order in which its channels are tried (message_rules.channel_rank), the
+// INACTIVE kind's repeat interval and when it gives up, who receives the staff tasks (routing), how
+// many messages a customer may get in a period (the frequency cap), and the local hour of the daily
+// run. Sending email at all is a paid option the operator sets.
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,11 +38,43 @@ interface Values {
   route_p01: Route;
   route_sales: Route;
   days: Record<string, number>;
+  /** Per kind, its channels in the order they are tried, joined by commas ("email,sms,postcard"). */
+  order: Record<string, string>;
+  /** INACTIVE: repeat every interval_days without a visit, give up after dead_days. */
+  interval_days: number | '';
+  dead_days: number | '';
 }
 
 type Kind =
   paths['/api/v1/locations/{locationId}/message-rules/{kind}/{channel}']['put']['parameters']['path']['kind'];
-type Rule = { kind: string; channel: string; days: number };
+type Rule = {
+  kind: string;
+  channel: string;
+  days: number;
+  interval_days: number | null;
+  dead_days: number | null;
+  channel_rank: number | null;
+};
+/** Without a rank of its own a channel keeps the default place: email, text, postcard. */
+const DEFAULT_RANK: Record<string, number> = { email: 1, sms: 2, postcard: 3 };
+const rankOf = (r: Rule) => r.channel_rank ?? DEFAULT_RANK[r.channel] ?? 9;
+
+/** The kind's channels in the order they are tried now. */
+function orderOf(rules: Rule[], kind: string): string {
+  return rules
+    .filter((r) => r.kind === kind)
+    .sort((a, b) => rankOf(a) - rankOf(b) || (DEFAULT_RANK[a.channel] ?? 9) - (DEFAULT_RANK[b.channel] ?? 9))
+    .map((r) => r.channel)
+    .join(',');
+}
+
+/** Every order of these channels (3 channels: 6 orders). */
+function permutations(items: string[]): string[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
+}
 const ruleKey = (kind: string, channel: string) => `${kind}|${channel}`;
 const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
 const route = (v: unknown): Route =>
@@ -80,6 +114,10 @@ function EmailForm({
     (a, b) => Number(STAFF_KINDS.has(a)) - Number(STAFF_KINDS.has(b)),
   );
   const byKey = new Map(rules.map((r) => [ruleKey(r.kind, r.channel), r]));
+  // INACTIVE's interval and dead days are kept on each of its channel rules, shown and saved as one.
+  const inactiveRules = rules.filter((r) => r.kind === 'INACTIVE');
+  const inactive = inactiveRules.find((r) => r.channel === 'email') ?? inactiveRules[0];
+  const channelsOf = (kind: string) => CHANNELS.filter((c) => byKey.has(ruleKey(kind, c)));
   const form = useForm<Values>({
     initialValues: {
       cap_count: num(e.cap_count, 2),
@@ -91,6 +129,9 @@ function EmailForm({
       route_p01: route(e.route_p01),
       route_sales: route(e.route_sales),
       days: Object.fromEntries(rules.map((r) => [ruleKey(r.kind, r.channel), r.days])),
+      order: Object.fromEntries(kinds.map((k) => [k, orderOf(rules, k)])),
+      interval_days: inactive?.interval_days ?? '',
+      dead_days: inactive?.dead_days ?? '',
     },
   });
   const [other, setOther] = useState<unknown>(null);
@@ -113,20 +154,38 @@ function EmailForm({
       );
       client.setQueryData(settingsKey(locationId), saved);
       if (!canRules) return;
-      // Only the rules changed here: one PUT each, a refusal shown on its own cell.
+      // Only the rules changed here: one PUT each, a refusal shown on its own cell (INACTIVE's
+      // interval and dead days under their own fields).
+      const inactiveChanged =
+        inactive !== undefined &&
+        (v.interval_days !== (inactive.interval_days ?? '') || v.dead_days !== (inactive.dead_days ?? ''));
       for (const [key, days] of Object.entries(v.days)) {
         const before = byKey.get(key);
-        if (!before || before.days === days) continue;
+        if (!before) continue;
         const [kind, channel] = key.split('|') as [string, Channel];
+        const reordered = v.order[kind] !== undefined && v.order[kind] !== orderOf(rules, kind);
+        const repeat = kind === 'INACTIVE' && inactiveChanged;
+        if (before.days === days && !reordered && !repeat) continue;
+        const rank = v.order[kind]?.split(',').indexOf(channel) ?? -1;
         try {
           await call(
             api.PUT('/api/v1/locations/{locationId}/message-rules/{kind}/{channel}', {
               params: { path: { locationId, kind: kind as Kind, channel } },
-              body: { days },
+              body: {
+                days,
+                ...(reordered && rank >= 0 ? { channel_rank: rank + 1 } : {}),
+                ...(repeat
+                  ? {
+                      interval_days: v.interval_days === '' ? null : v.interval_days,
+                      dead_days: v.dead_days === '' ? null : v.dead_days,
+                    }
+                  : {}),
+              },
             }),
           );
         } catch (error) {
           if (error instanceof ApiError) {
+            if (repeat && (error.field === 'interval_days' || error.field === 'dead_days')) throw error;
             form.setFieldError(`days.${key}`, error.message);
             throw new ApiError(error.status, error.code, error.message, `days.${key}`);
           }
@@ -145,7 +204,7 @@ function EmailForm({
 
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="settings-email">
-      <Stack maw={960}>
+      <Stack maw={1060}>
         <PaidOption label={t('settings.email.sending')} on={e.email_enabled} />
         <ErrorNote error={other} />
         <Title order={3} size="h4">
@@ -159,6 +218,7 @@ function EmailForm({
               {CHANNELS.map((c) => (
                 <Table.Th key={c}>{t(CHANNEL_LABEL[c])}</Table.Th>
               ))}
+              <Table.Th>{t('ruleSettings.order')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -210,10 +270,70 @@ function EmailForm({
                     </Table.Td>
                   );
                 })}
+                <Table.Td>
+                  {STAFF_KINDS.has(kind) || channelsOf(kind).length < 2 ? (
+                    <Text size="sm" c="gray.7" aria-label={t('ruleSettings.noOrder')}>
+                      —
+                    </Text>
+                  ) : (
+                    <Select
+                      aria-label={t('ruleSettings.orderFor', {
+                        kind: t(`kinds.${kind}`, { defaultValue: kind }),
+                      })}
+                      data-testid={`order-${kind}`}
+                      data={permutations(channelsOf(kind)).map((p) => ({
+                        value: p.join(','),
+                        label: p.map((c) => t(`ruleSettings.short.${c}`)).join(' → '),
+                      }))}
+                      allowDeselect={false}
+                      disabled={!canRules}
+                      w={270}
+                      comboboxProps={{ width: 'target' }}
+                      {...form.getInputProps(`order.${kind}`)}
+                    />
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        <Text size="sm" c="gray.7">
+          {t('ruleSettings.orderHelp')}
+        </Text>
+        {inactive && (
+          <>
+            <Title order={3} size="h4">
+              {t('ruleSettings.inactiveTitle')}
+            </Title>
+            <Text size="sm">{t('ruleSettings.inactiveHelp')}</Text>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NumberInput
+                label={t('ruleSettings.interval_days')}
+                {...hint}
+                description={t('ruleSettings.interval_daysHelp')}
+                min={1}
+                max={3650}
+                allowDecimal={false}
+                allowNegative={false}
+                disabled={!canRules}
+                data-testid="inactive-interval_days"
+                {...form.getInputProps('interval_days')}
+              />
+              <NumberInput
+                label={t('ruleSettings.dead_days')}
+                {...hint}
+                description={t('ruleSettings.dead_daysHelp')}
+                min={1}
+                max={7300}
+                allowDecimal={false}
+                allowNegative={false}
+                disabled={!canRules}
+                data-testid="inactive-dead_days"
+                {...form.getInputProps('dead_days')}
+              />
+            </SimpleGrid>
+          </>
+        )}
         <Title order={3} size="h4">
           {t('settings.email.capTitle')}
         </Title>

@@ -1,10 +1,11 @@
 // CRM set-up, in tabs like the source guide: General (the signature), Email (each kind's days per
 // channel, routing, frequency cap, run hour), Postcards (the return address), CustomerLink,
-// MechanicNET and CARFAX (with their confirmations). Shown only to roles that may change settings.
+// MechanicNET and CARFAX (with their confirmations). Shown only to roles that may change settings;
+// the others are told so (NotAllowed) at its address, and have no Set-up menu.
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorNote, Loading } from '../../components/States';
+import { ErrorNote, Loading, NotAllowed } from '../../components/States';
 import { useLocation, useSession } from '../../session';
 import { ControlGroupPanel } from './ControlGroupPanel';
 import { EmailTab } from './EmailTab';
@@ -30,7 +31,7 @@ export default function Settings() {
       <Title order={2}>{t('settings.title')}</Title>
       <Text>{t('settings.intro', { location: location.name })}</Text>
       {!session.can('settings.write') ? (
-        <ErrorNote error={new Error(t('settings.forbidden'))} />
+        <NotAllowed message={t('settings.forbidden')} />
       ) : settings.isPending ? (
         <Loading />
       ) : settings.error ? (
