@@ -184,6 +184,64 @@ describe('sending texts', () => {
     expect((await row(shop, n.id)).reason).toMatch(/400 \(21211\)/);
   });
 
+  it('a number the provider refuses at send time (21211) falls back once, the same day, and is texted no more', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const customer = await makeTextCustomer(t.db, shop);
+    const m = await message(shop, customer.id);
+    provider.failNext(1, 400, 21211);
+    await runWorker(ctx, { once: true });
+    expect(await row(shop, m.id)).toMatchObject({ status: 'failed' });
+    expect((await row(shop, m.id)).reason).toMatch(/400 \(21211\)/);
+    const followOns = () =>
+      t.db
+        .selectFrom('messages')
+        .select(['kind', 'channel', 'reason', 'recipient_email', 'due_on', 'customer_id', 'dedupe_key'])
+        .where('org_id', '=', shop.orgId)
+        .where('dedupe_key', 'like', '%/after-sms')
+        .execute();
+    expect(await followOns()).toEqual([
+      {
+        kind: 'THANK_YOU',
+        channel: 'email',
+        reason: `after text ${m.id} refused (error 21211)`,
+        recipient_email: customer.email,
+        due_on: m.due_on,
+        customer_id: customer.id,
+        dedupe_key: `${m.dedupe_key}/after-sms`,
+      },
+    ]);
+    expect(
+      await t.db
+        .selectFrom('sms_opt_outs')
+        .select(['phone', 'keyword'])
+        .where('org_id', '=', shop.orgId)
+        .execute(),
+    ).toEqual([{ phone: customer.mobile_phone, keyword: 'undeliverable' }]);
+    // Run again: the follow-on email goes, nothing more is decided, no text to the number.
+    const count = provider.received.length;
+    await runWorker(ctx, { once: true });
+    expect(await followOns()).toHaveLength(1);
+    expect(provider.received.slice(count).filter((x) => x.to === customer.mobile_phone)).toEqual([]);
+  });
+
+  it('a refusal that is not about the number (20003, credentials) fails without falling back', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const customer = await makeTextCustomer(t.db, shop);
+    const m = await message(shop, customer.id);
+    provider.failNext(1, 401, 20003);
+    await runWorker(ctx, { once: true });
+    expect(await row(shop, m.id)).toMatchObject({ status: 'failed' });
+    const others = await t.db
+      .selectFrom('messages')
+      .select('id')
+      .where('org_id', '=', shop.orgId)
+      .where('dedupe_key', 'like', '%/after-sms')
+      .execute();
+    expect(others).toEqual([]);
+  });
+
   it('with no provider set, the local catcher keeps the text with its encoding and segments', async () => {
     const ctx = ctxAt(DAYTIME);
     const shop = await makeTextShop(t.db, ctx.keys, null);
