@@ -138,8 +138,8 @@ describe('REVIEW: the review link after a completed visit', () => {
   });
 
   it.each([
-    ['fr', /Comment s’est passée votre visite chez Garage Test/, /Votre avis sur notre service/],
-    ['es', /¿Qué tal fue su visita a Garage Test\?/, /Su opinion sobre nuestro servicio/],
+    ['fr', /Comment s’est passée votre visite chez Garage Test/, /Donnez votre avis/],
+    ['es', /¿Qué tal fue su visita a Garage Test\?/, /Denos su opinion/],
   ] as const)('in %s, with the link escaped like every field', async (language, subject, text) => {
     const hostile = 'https://reviews.example/g?x="><script>alert(1)</script>&y=1';
     const shop = await makeShop(t.db, { review_link: hostile });

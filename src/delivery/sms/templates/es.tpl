@@ -41,4 +41,4 @@
 {{business_name}}: {{#if promotion_name}}{{promotion_name}}{{else}}una oferta para usted{{/if}}{{#if coupon_code}}, codigo {{coupon_code}}{{/if}}{{#if promotion_valid_until}} hasta el {{promotion_valid_until}}{{/if}}. {{short_link}} Responda ALTO para no recibir mas
 
 === REVIEW
-{{business_name}}: gracias por su visita{{#if first_name}}, {{first_name}}{{/if}}. Su opinion sobre nuestro servicio: {{review_link}} Responda ALTO para no recibir mas
+{{business_name}}: gracias por su visita{{#if first_name}}, {{first_name}}{{/if}}. Denos su opinion: {{review_link}} Responda ALTO para no recibir mas
