@@ -62,6 +62,8 @@ export interface LocationsTable {
   business_phone: string | null;
   business_email: string | null;
   feedback_link: string | null;
+  /** Public review page (e.g. Google), https:// only: the REVIEW message's link (0860). */
+  review_link: string | null;
   email_enabled: Generated<boolean>;
   postcards_enabled: Generated<boolean>;
   run_hour: Generated<number>;

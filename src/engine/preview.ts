@@ -184,6 +184,7 @@ export function explainFacts(kind: string, payload: unknown): WhyFacts {
       return { code: 'no_show', at };
     case 'THANK_YOU':
     case 'E03':
+    case 'REVIEW':
       return { code: 'visit_closed', on: p.last_service_on };
     case 'DEFERRED':
       return { code: 'declined', on: p.last_service_on, detail: (p.deferred_items ?? []).join('; ') };
@@ -232,6 +233,7 @@ export function explain(kind: string, payload: unknown): string {
       return `missed appointment at ${p.appointment?.starts_at}`;
     case 'THANK_YOU':
     case 'E03':
+    case 'REVIEW':
       return `visit closed ${p.last_service_on}`;
     case 'DEFERRED':
       return `declined on ${p.last_service_on}: ${(p.deferred_items ?? []).join('; ')}`;

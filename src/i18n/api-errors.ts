@@ -193,6 +193,14 @@ const DETAILS: Record<string, { fr: string; es: string }> = {
     fr: 'ne doit pas précéder opened_on',
     es: 'no debe ser anterior a opened_on',
   },
+  'must be an https:// address': {
+    fr: 'doit être une adresse https://',
+    es: 'debe ser una dirección https://',
+  },
+  'must be an http(s):// URL or a mailto: address': {
+    fr: 'doit être une adresse http(s):// ou mailto:',
+    es: 'debe ser una dirección http(s):// o mailto:',
+  },
   'is not a message kind': { fr: 'n’est pas un type de message', es: 'no es un tipo de mensaje' },
   'must be 2001-01 or later': { fr: 'doit être 2001-01 ou après', es: 'debe ser 2001-01 o posterior' },
   'must not be before from': { fr: 'ne doit pas précéder from', es: 'no debe ser anterior a from' },

@@ -1249,7 +1249,7 @@ run('the staff console in chromium', () => {
     await page.close();
   });
   it(
-    'CRM set-up: a bad feedback link refused on its field in the user’s language; the General and Email tabs saved and still there after a reload',
+    'CRM set-up: a bad feedback link refused on its field in the user’s language; the review link https only; the General and Email tabs saved and still there after a reload',
     { timeout: 180_000 },
     async () => {
       const page = await newPage();
@@ -1320,6 +1320,26 @@ run('the staff console in chromium', () => {
       expect(await page.getByTestId('general-feedback_link').inputValue()).toBe(
         'https://garage.example/reviews',
       );
+
+      // The public review link (review requests): https:// only, refused on its field.
+      const review = page.getByTestId('general-review_link');
+      await review.fill('http://g.page/r/garage/review');
+      await page.getByTestId('settings-general').locator('button[type=submit]').click();
+      await expect.poll(() => review.getAttribute('aria-invalid')).toBe('true');
+      await review.fill('https://g.page/r/garage/review');
+      await page.getByTestId('settings-general').locator('button[type=submit]').click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db
+                .selectFrom('locations')
+                .select('review_link')
+                .where('id', '=', locationId)
+                .executeTakeFirstOrThrow()
+            ).review_link,
+        )
+        .toBe('https://g.page/r/garage/review');
 
       // Email: one rule's days and the frequency cap.
       const rule = await t.db

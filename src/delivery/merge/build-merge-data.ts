@@ -93,6 +93,8 @@ export function buildMergeData(input: MergeInput, links: LinkContext): Scope {
     business_email: loc.business_email ?? loc.email ?? '',
     business_address: businessAddress(loc, ' '),
     feedback_link: safeLink(loc.feedback_link),
+    // Read fresh (a corrected link is used at once); the decided one when it was removed since.
+    review_link: safeLink(loc.review_link ?? p.review_link),
     portal_link: portalLink,
     // Texts replace it with a short link (delivery/sms/short-links.ts); in email it is the portal link.
     short_link: portalLink,

@@ -41,6 +41,9 @@ export const MERGE_FIELDS: Record<string, FieldSpec> = {
   business_address: { description: 'Business postal address, one line' },
   // Links.
   feedback_link: { description: 'Feedback form URL or mailto: link' },
+  review_link: {
+    description: 'The location’s public review page (REVIEW; the same for every customer)',
+  },
   portal_link: { description: 'The customer’s portal' },
   short_link: {
     description: 'The customer’s portal as a short link (texts: /t/…); the portal link in email',

@@ -157,6 +157,7 @@ export function samplePayload(now: Date): MessagePayload {
     },
     last_service_on: day(-120),
     repair_order: { id: 1, number: 'RO-10482' },
+    review_link: 'https://g.page/r/garage-levesque/review',
     deferred_items: ['Front brake pads', 'Cabin air filter', 'Wiper blades'],
     maintenance: {
       due_on: day(14),
@@ -212,6 +213,7 @@ const SAMPLE_LOCATION: Location = {
   business_phone: '514-555-0100',
   business_email: 'service@garage.example',
   feedback_link: 'https://garage.example/avis',
+  review_link: 'https://g.page/r/garage-levesque/review',
   email_enabled: true,
   postcards_enabled: true,
   run_hour: 6,

@@ -28,6 +28,7 @@ const CODE_ELEMENTS = new Set([
 /** Fields whose values we build as http(s) or mailto: links (feedback_link goes through safeLink). */
 const LINK_FIELDS = new Set([
   'feedback_link',
+  'review_link',
   'portal_link',
   'survey_link',
   'unsubscribe_link',

@@ -2,7 +2,9 @@
 // and outcome records as email (deliver-email.ts), plus what texts need: the location's texts
 // switched on, a mobile number, consent for texts, no STOP from the number, and quiet hours (a
 // text due outside them goes back to pending until the next allowed time, its attempt not
-// counted). Sent texts join the customer's conversation.
+// counted). Sent texts join the customer's conversation. A text the provider refuses because of
+// the number (invalid, not mobile, unsubscribed) fails and falls back like a failed status
+// callback (sms/fall-back.ts).
 import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
 import { missingIdentification } from '../../domain/compliance/identification.ts';
@@ -14,6 +16,7 @@ import type { Keys } from '../../security/keys.ts';
 import { buildMergeData } from '../merge/build-merge-data.ts';
 import type { LinkContext } from '../merge/links.ts';
 import { key, overrideKey, type SendContext } from '../merge/load-send-context.ts';
+import { fallBackFromText, NUMBER_ERRORS } from '../sms/fall-back.ts';
 import { SmsProviderError } from '../sms/provider.ts';
 import { nextTextTime } from '../sms/quiet-hours.ts';
 import { shortLinkFor } from '../sms/short-links.ts';
@@ -129,6 +132,22 @@ export async function deliverText(
   } catch (err) {
     const e = err as Error;
     if (e instanceof SmsProviderError && e.code === 'no_sms_provider') return fail('held', 'no_sms_provider');
+    if (e instanceof SmsProviderError && e.final && NUMBER_ERRORS.has(e.code)) {
+      // The number cannot take texts: fall back as a failed status callback does.
+      const at = deps.now();
+      await db.transaction().execute(async (trx) => {
+        const failed = await trx
+          .updateTable('messages')
+          .set({ status: 'failed', reason: e.message.slice(0, 500), updated_at: at })
+          .where('org_id', '=', m.org_id)
+          .where('id', '=', m.id)
+          .where('status', '=', 'sending')
+          .executeTakeFirst();
+        if (Number(failed.numUpdatedRows) > 0)
+          await fallBackFromText(trx, m.org_id, m.id, `refused (error ${e.code})`, at, to);
+      });
+      return 'failed';
+    }
     if (e instanceof SmsProviderError && e.final) return fail('failed', e.message);
     return markRetry(db, m, e.message, deps.now());
   }

@@ -184,6 +184,125 @@ describe('sending texts', () => {
     expect((await row(shop, n.id)).reason).toMatch(/400 \(21211\)/);
   });
 
+  it('a number the provider refuses at send time (21211) falls back once, the same day, and is texted no more', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const customer = await makeTextCustomer(t.db, shop);
+    const m = await message(shop, customer.id);
+    provider.failNext(1, 400, 21211);
+    await runWorker(ctx, { once: true });
+    expect(await row(shop, m.id)).toMatchObject({ status: 'failed' });
+    expect((await row(shop, m.id)).reason).toMatch(/400 \(21211\)/);
+    const followOns = () =>
+      t.db
+        .selectFrom('messages')
+        .select(['kind', 'channel', 'reason', 'recipient_email', 'due_on', 'customer_id', 'dedupe_key'])
+        .where('org_id', '=', shop.orgId)
+        .where('dedupe_key', 'like', '%/after-sms')
+        .execute();
+    expect(await followOns()).toEqual([
+      {
+        kind: 'THANK_YOU',
+        channel: 'email',
+        reason: `after text ${m.id} refused (error 21211)`,
+        recipient_email: customer.email,
+        due_on: m.due_on,
+        customer_id: customer.id,
+        dedupe_key: `${m.dedupe_key}/after-sms`,
+      },
+    ]);
+    expect(
+      await t.db
+        .selectFrom('sms_opt_outs')
+        .select(['phone', 'keyword'])
+        .where('org_id', '=', shop.orgId)
+        .execute(),
+    ).toEqual([{ phone: customer.mobile_phone, keyword: 'undeliverable' }]);
+    // Run again: the follow-on email goes, nothing more is decided, no text to the number.
+    const count = provider.received.length;
+    await runWorker(ctx, { once: true });
+    expect(await followOns()).toHaveLength(1);
+    expect(provider.received.slice(count).filter((x) => x.to === customer.mobile_phone)).toEqual([]);
+  });
+
+  it('without a usable email, a refused number falls back to a postcard when the kind has postcards on', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    await t.db
+      .updateTable('locations')
+      .set({ postcards_enabled: true })
+      .where('org_id', '=', shop.orgId)
+      .execute();
+    await t.db
+      .updateTable('message_rules')
+      .set({ days: 1 })
+      .where('org_id', '=', shop.orgId)
+      .where('kind', '=', 'THANK_YOU')
+      .where('channel', '=', 'postcard')
+      .execute();
+    const customer = await makeTextCustomer(t.db, shop);
+    await t.db
+      .updateTable('customers')
+      .set({ email: null, address_line1: '12 rue Principale', postal_code: 'H2X 1Y4' })
+      .where('id', '=', customer.id)
+      .execute();
+    const m = await message(shop, customer.id);
+    provider.failNext(1, 400, 21614);
+    await runWorker(ctx, { once: true });
+    const followOns = await t.db
+      .selectFrom('messages')
+      .select(['channel', 'status', 'due_on', 'reason'])
+      .where('org_id', '=', shop.orgId)
+      .where('dedupe_key', '=', `${m.dedupe_key}/after-sms`)
+      .execute();
+    expect(followOns).toEqual([
+      {
+        channel: 'postcard',
+        status: 'pending',
+        due_on: m.due_on,
+        reason: `after text ${m.id} refused (error 21614)`,
+      },
+    ]);
+  });
+
+  it('a refusal that is not about the number (20003, credentials) fails without falling back', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const customer = await makeTextCustomer(t.db, shop);
+    const m = await message(shop, customer.id);
+    provider.failNext(1, 401, 20003);
+    await runWorker(ctx, { once: true });
+    expect(await row(shop, m.id)).toMatchObject({ status: 'failed' });
+    const others = await t.db
+      .selectFrom('messages')
+      .select('id')
+      .where('org_id', '=', shop.orgId)
+      .where('dedupe_key', 'like', '%/after-sms')
+      .execute();
+    expect(others).toEqual([]);
+  });
+
+  it('a review request texts the location’s review link, the same in every language', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const link = 'https://g.page/r/garage-test/review';
+    await t.db.updateTable('locations').set({ review_link: link }).where('org_id', '=', shop.orgId).execute();
+    const bodies: string[] = [];
+    for (const language of ['en', 'fr', 'es'] as const) {
+      const customer = await makeTextCustomer(t.db, shop, { language, consent: 'service' });
+      await message(shop, customer.id, 'REVIEW', language);
+      const count = provider.received.length;
+      await runWorker(ctx, { once: true });
+      const sent = provider.received.slice(count).filter((x) => x.to === customer.mobile_phone);
+      expect(sent).toHaveLength(1);
+      bodies.push(sent[0]!.body);
+    }
+    for (const body of bodies) expect(body).toContain(` ${link} `);
+    expect(bodies[1]).toMatch(/ARRET/);
+    expect(bodies[2]).toMatch(/ALTO/);
+    for (const body of bodies) expect(countSegments(body).encoding).toBe('GSM-7');
+  });
+
   it('with no provider set, the local catcher keeps the text with its encoding and segments', async () => {
     const ctx = ctxAt(DAYTIME);
     const shop = await makeTextShop(t.db, ctx.keys, null);

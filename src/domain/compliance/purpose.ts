@@ -19,6 +19,10 @@ export const KIND_PURPOSE: Record<string, { purpose: Purpose; why: string }> = {
   E01: { purpose: 'service', why: "maker's maintenance due on the customer's vehicle (safety, warranty)" },
   E02: { purpose: 'service', why: 'repeats E01' },
   E03: { purpose: 'service', why: 'survey about a visit the customer made' },
+  REVIEW: {
+    purpose: 'service',
+    why: 'asks for a review of a visit the customer made; offers nothing for sale (as E03)',
+  },
   E04: { purpose: 'service', why: 'reminder of an appointment the customer booked' },
   E05: { purpose: 'service', why: 'confirms an appointment the customer requested' },
   E07: { purpose: 'marketing', why: 'the active promotion' },

@@ -187,6 +187,17 @@ export const KINDS = [
     priority: 0,
     label: 'Vehicle captured (sales task)',
   },
+  // The location's public review link after a completed visit (docs/engine.md#review): the same
+  // link to every customer, whatever their survey answer (no review gating). The rule decides
+  // nothing while the location has no review link (locations.review_link).
+  {
+    code: 'REVIEW',
+    audience: 'customer',
+    channels: both,
+    defaults: { email: 1, postcard: 0 },
+    priority: 78,
+    label: 'Review request',
+  },
 ] as const satisfies readonly KindSpec[];
 
 export type KindCode = (typeof KINDS)[number]['code'];

@@ -28,7 +28,9 @@ export interface MessagePayload {
   };
   /** INACTIVE, THANK_YOU, DEFERRED, E03: date of the last closed invoice. */
   last_service_on?: string;
-  /** THANK_YOU, DEFERRED, E03: the repair order concerned. */
+  /** REVIEW: the location's review link on the day of the decision (the location's current one wins). */
+  review_link?: string;
+  /** THANK_YOU, DEFERRED, E03, REVIEW: the repair order concerned. */
   repair_order?: { id: number; number: string };
   /** DEFERRED: the items recommended and declined on the last visit. */
   deferred_items?: string[];

@@ -17,6 +17,7 @@ import { e06Rule } from './e06.ts';
 import { e07Rule } from './e07.ts';
 import { p00Rule } from './p00.ts';
 import { campaignRule } from './campaign.ts';
+import { reviewRule } from './review.ts';
 
 export const RULES: Rule[] = [
   reminderRule('REMINDER_1'),
@@ -36,4 +37,5 @@ export const RULES: Rule[] = [
   e07Rule,
   p00Rule,
   campaignRule,
+  reviewRule,
 ];

@@ -141,6 +141,20 @@ const FIXTURES: Record<string, Fixture> = {
         isMaintenance: true,
       })),
   },
+  REVIEW: {
+    make: async (shop, n) => {
+      await t.db
+        .updateTable('locations')
+        .set({ review_link: 'https://g.page/r/test/review' })
+        .where('org_id', '=', shop.orgId)
+        .execute();
+      await makeRepairOrder(t.db, shop, {
+        customerId: (await makeCustomer(t.db, shop)).id,
+        vehicleId: null,
+        closedOn: addDays(D, -n),
+      });
+    },
+  },
   // n x 24 hours before: decided on D when the reminder time falls on D.
   E04: {
     make: async (shop, n) =>

@@ -16,6 +16,7 @@ import { createCustomerRoute } from './customers/create-customer.ts';
 import { updateCustomerRoute } from './customers/update-customer.ts';
 import { deleteCustomerRoute } from './customers/delete-customer.ts';
 import { listCustomerMessagesRoute } from './customers/list-customer-messages.ts';
+import { clearTextUndeliverableRoute } from './customers/clear-text-undeliverable.ts';
 import { getCustomerConsentsRoute } from './consent/get-customer-consents.ts';
 import { recordCustomerConsentRoute } from './consent/record-customer-consent.ts';
 import { exportCustomerDataRoute } from './consent/export-customer-data.ts';
@@ -126,6 +127,7 @@ export const API_ROUTES: ApiRoute[] = [
   updateCustomerRoute,
   deleteCustomerRoute,
   listCustomerMessagesRoute,
+  clearTextUndeliverableRoute,
   getCustomerConsentsRoute,
   recordCustomerConsentRoute,
   exportCustomerDataRoute,

@@ -12,6 +12,7 @@ import {
   type FakeSmsProvider,
 } from '../../../test/helpers/fake-sms-provider.ts';
 import { SHOP_NUMBER, makeTextCustomer, makeTextShop, ownerScope } from '../../../test/helpers/texts.ts';
+import { makeStaff, signIn } from '../../../test/helpers/api.ts';
 import { recordConsent } from '../../commands/record-consent.ts';
 import type { AppContext } from '../../context.ts';
 import { runWorker } from '../../delivery/worker/run-worker.ts';
@@ -426,6 +427,60 @@ describe('delivery status callbacks', () => {
       .where('phone', '=', c.mobile_phone)
       .executeTakeFirstOrThrow();
     expect(kept.keyword).toBe('STOP');
+  });
+
+  it('staff clear the undeliverable mark (DELETE /customers/:id/text-undeliverable, audited) and texts resume; a STOP stays', async () => {
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const c = await makeTextCustomer(t.db, shop);
+    await smsMessage(shop, c.id);
+    const before = provider.received.length;
+    await runWorker(ctx, { once: true });
+    const sent = provider.received.slice(before).find((x) => x.to === c.mobile_phone)!;
+    await provider.status(sent, 'undelivered', deliver, '30003');
+    const advisor = await makeStaff(t.db, shop, [{ locationId: shop.locationId, role: 'service_advisor' }]);
+    const staff = await signIn(app, advisor.email);
+    const clear = () =>
+      staff.request({ method: 'DELETE', url: `/api/v1/customers/${c.id}/text-undeliverable` });
+    const res = await clear();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ customer_id: c.id, mobile_phone: c.mobile_phone, cleared: true });
+    expect((await clear()).json()).toMatchObject({ cleared: false });
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'actor_id', 'changes'])
+      .orderBy('id')
+      .where('org_id', '=', shop.orgId)
+      .where('action', '=', 'clear_text_undeliverable')
+      .execute();
+    const entry = { action: 'clear_text_undeliverable', entity_id: String(c.id), actor_id: advisor.id };
+    expect(audited).toEqual([
+      { ...entry, changes: { text_undeliverable: { from: c.mobile_phone, to: null } } },
+      { ...entry, changes: {} },
+    ]);
+    // The next text goes.
+    await smsMessage(shop, c.id, 'E01');
+    const count = provider.received.length;
+    await runWorker(ctx, { once: true });
+    expect(provider.received.slice(count).filter((x) => x.to === c.mobile_phone)).toHaveLength(1);
+    // A technician may not; a STOP the customer texted is not staff's to clear.
+    const tech = await makeStaff(t.db, shop, [{ locationId: shop.locationId, role: 'technician' }]);
+    expect(
+      (
+        await (
+          await signIn(app, tech.email)
+        ).request({ method: 'DELETE', url: `/api/v1/customers/${c.id}/text-undeliverable` })
+      ).statusCode,
+    ).toBe(403);
+    await text(shop, c.mobile_phone!, 'STOP');
+    expect((await clear()).json()).toMatchObject({ cleared: false });
+    expect(
+      await t.db
+        .selectFrom('sms_opt_outs')
+        .select('keyword')
+        .where('org_id', '=', shop.orgId)
+        .where('phone', '=', c.mobile_phone)
+        .execute(),
+    ).toEqual([{ keyword: 'STOP' }]);
   });
 
   it('with no usable email or postcard, a failed text only marks the number', async () => {

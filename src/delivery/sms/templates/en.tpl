@@ -41,3 +41,6 @@
 
 === E07
 {{business_name}}: {{#if promotion_name}}{{promotion_name}}{{else}}an offer for you{{/if}}{{#if coupon_code}}, code {{coupon_code}}{{/if}}{{#if promotion_valid_until}} until {{promotion_valid_until}}{{/if}}. {{short_link}} Reply STOP to opt out
+
+=== REVIEW
+{{business_name}}: thanks for your visit{{#if first_name}}, {{first_name}}{{/if}}! Would you review it? {{review_link}} Reply STOP to opt out

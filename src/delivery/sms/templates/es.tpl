@@ -39,3 +39,6 @@
 
 === E07
 {{business_name}}: {{#if promotion_name}}{{promotion_name}}{{else}}una oferta para usted{{/if}}{{#if coupon_code}}, codigo {{coupon_code}}{{/if}}{{#if promotion_valid_until}} hasta el {{promotion_valid_until}}{{/if}}. {{short_link}} Responda ALTO para no recibir mas
+
+=== REVIEW
+{{business_name}}: gracias por su visita{{#if first_name}}, {{first_name}}{{/if}}. Denos su opinion: {{review_link}} Responda ALTO para no recibir mas

@@ -39,3 +39,6 @@
 
 === E07
 {{business_name}} : {{#if promotion_name}}{{promotion_name}}{{else}}une offre pour vous{{/if}}{{#if coupon_code}}, code {{coupon_code}}{{/if}}{{#if promotion_valid_until}} jusqu'au {{promotion_valid_until}}{{/if}}. {{short_link}} ARRET pour ne plus recevoir
+
+=== REVIEW
+{{business_name}} : merci de votre visite{{#if first_name}}, {{first_name}}{{/if}} ! Donnez votre avis : {{review_link}} ARRET pour ne plus recevoir

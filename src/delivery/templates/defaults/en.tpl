@@ -350,3 +350,20 @@ Hello {{staff_name}},
 {{/if}}{{#if customer_email}}Email: {{customer_email}}
 {{/if}}
 Please confirm or change it in the appointment book: <a href="{{appointments_link}}">{{appointments_link}}</a>
+
+=== REVIEW email
+subject: How was your visit to {{business_name}}?
+{{#if mailing_name}}Dear {{mailing_name}},{{else}}Hello,{{/if}}
+
+Thank you for choosing {{business_name}}{{#if vehicle}} for your {{vehicle}}{{/if}}{{#if last_service_date}} on {{last_service_date}}{{/if}}.
+
+Would you take a minute to review your visit? Every honest opinion helps other drivers choose, and helps us do better: <a href="{{review_link}}">{{review_link}}</a>
+
+Thank you for your time.
+
+=== REVIEW postcard
+subject: How was your visit?
+{{#if mailing_name}}Dear {{mailing_name}},{{else}}Hello,{{/if}}
+Thank you for choosing {{business_name}}{{#if vehicle}} for your {{vehicle}}{{/if}}. Would you review your visit? Every honest opinion helps:
+{{review_link}}
+{{#if business_owner}}{{business_owner}}, {{/if}}{{business_name}}

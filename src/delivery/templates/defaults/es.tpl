@@ -349,3 +349,20 @@ Hola, {{staff_name}}:
 {{/if}}{{#if customer_email}}Correo: {{customer_email}}
 {{/if}}
 Confírmela o modifíquela en la agenda de citas: <a href="{{appointments_link}}">{{appointments_link}}</a>
+
+=== REVIEW email
+subject: ¿Qué tal fue su visita a {{business_name}}?
+{{#if mailing_name}}Estimado(a) {{mailing_name}}:{{else}}Hola:{{/if}}
+
+Gracias por elegir {{business_name}}{{#if vehicle}} para su {{vehicle}}{{/if}}{{#if last_service_date}} el {{last_service_date}}{{/if}}.
+
+¿Tendría un minuto para opinar sobre su visita? Cada opinión sincera ayuda a otros conductores a elegir y nos ayuda a mejorar: <a href="{{review_link}}">{{review_link}}</a>
+
+Gracias por su tiempo.
+
+=== REVIEW postcard
+subject: ¿Qué tal fue su visita?
+{{#if mailing_name}}Estimado(a) {{mailing_name}}:{{else}}Hola:{{/if}}
+Gracias por elegir {{business_name}}{{#if vehicle}} para su {{vehicle}}{{/if}}. ¿Nos daría su opinión sobre su visita? Cada opinión sincera cuenta:
+{{review_link}}
+{{#if business_owner}}{{business_owner}}, {{/if}}{{business_name}}

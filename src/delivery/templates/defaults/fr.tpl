@@ -349,3 +349,20 @@ Bonjour {{staff_name}},
 {{/if}}{{#if customer_email}}Courriel : {{customer_email}}
 {{/if}}
 Veuillez la confirmer ou la modifier dans l’agenda des rendez-vous : <a href="{{appointments_link}}">{{appointments_link}}</a>
+
+=== REVIEW email
+subject: Comment s’est passée votre visite chez {{business_name}} ?
+{{#if mailing_name}}Bonjour {{mailing_name}},{{else}}Bonjour,{{/if}}
+
+Merci d’avoir choisi {{business_name}}{{#if vehicle}} pour votre {{vehicle}}{{/if}}{{#if last_service_date}} le {{last_service_date}}{{/if}}.
+
+Prendriez-vous une minute pour donner votre avis sur votre visite ? Chaque avis sincère aide d’autres conducteurs à choisir, et nous aide à nous améliorer : <a href="{{review_link}}">{{review_link}}</a>
+
+Merci de votre temps.
+
+=== REVIEW postcard
+subject: Comment s’est passée votre visite ?
+{{#if mailing_name}}Bonjour {{mailing_name}},{{else}}Bonjour,{{/if}}
+Merci d’avoir choisi {{business_name}}{{#if vehicle}} pour votre {{vehicle}}{{/if}}. Donneriez-vous votre avis sur votre visite ? Chaque avis sincère compte :
+{{review_link}}
+{{#if business_owner}}{{business_owner}}, {{/if}}{{business_name}}

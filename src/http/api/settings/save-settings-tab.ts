@@ -16,6 +16,7 @@ const EXAMPLES: Record<LocationTab, unknown> = {
     business_phone: '514-555-0142',
     business_email: 'service@garage.test',
     feedback_link: 'https://garage.test/avis',
+    review_link: 'https://g.page/r/garage-demo/review',
     phone: '514-555-0142',
     email: 'service@garage.test',
     language: 'fr',

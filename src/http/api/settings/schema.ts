@@ -12,6 +12,15 @@ const url = z
   .refine((v) => /^(https?:\/\/|mailto:)\S+$/.test(v), 'must be an http(s):// URL or a mailto: address')
   .meta({ pattern: '^(https?://|mailto:)\\S+$' });
 
+/** A public review page (Google, Yelp…): https:// only, since it is sent to every customer. */
+const REVIEW_LINK = /^https:\/\/[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$/;
+const reviewLink = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => REVIEW_LINK.test(v), 'must be an https:// address')
+  .meta({ pattern: REVIEW_LINK.source });
+
 export const generalTab = z.strictObject({
   name: text(200).min(1),
   business_name: nullableText(200),
@@ -19,6 +28,8 @@ export const generalTab = z.strictObject({
   business_phone: nullableText(40),
   business_email: z.email().max(320).nullable(),
   feedback_link: url.nullable(),
+  /** Optional in a request (absent: unchanged); null switches review requests off. */
+  review_link: reviewLink.nullable().optional(),
   phone: nullableText(40),
   email: z.email().max(320).nullable(),
   language,

@@ -124,6 +124,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/text-undeliverable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Clear the undeliverable mark on the customer’s mobile number (texts resume; audited) */
+        delete: operations["deleteCustomersCustomerIdTextundeliverable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/consents": {
         parameters: {
             query?: never;
@@ -2159,6 +2176,42 @@ export interface operations {
                             vehicle_id: number | null;
                             created_at: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCustomersCustomerIdTextundeliverable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: number;
+                        mobile_phone: string | null;
+                        /** @description false when the number carried no undeliverable mark */
+                        cleared: boolean;
                     };
                 };
             };
@@ -4362,6 +4415,7 @@ export interface operations {
                  *       "business_phone": "514-555-0142",
                  *       "business_email": "service@garage.test",
                  *       "feedback_link": "https://garage.test/avis",
+                 *       "review_link": "https://g.page/r/garage-demo/review",
                  *       "phone": "514-555-0142",
                  *       "email": "service@garage.test",
                  *       "language": "fr",
@@ -4375,6 +4429,7 @@ export interface operations {
                     business_phone: string | null;
                     business_email: string | null;
                     feedback_link: string | null;
+                    review_link?: string | null;
                     phone: string | null;
                     email: string | null;
                     /** @enum {string} */
@@ -4759,7 +4814,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @enum {string} */
-                    kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E04" | "E05" | "E07";
+                    kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E04" | "E05" | "E07" | "REVIEW";
                     /** @enum {string} */
                     language: "en" | "fr" | "es";
                     body?: string;
@@ -5061,7 +5116,7 @@ export interface operations {
             header?: never;
             path: {
                 locationId: number;
-                kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES";
+                kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
                 channel: "email" | "postcard" | "sms";
             };
             cookie?: never;
@@ -5494,7 +5549,7 @@ export interface operations {
     getLocationsLocationIdTemplates: {
         parameters: {
             query?: {
-                kind?: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES";
+                kind?: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
                 channel?: "email" | "postcard";
                 language?: "en" | "fr" | "es";
             };
@@ -5544,7 +5599,7 @@ export interface operations {
             header?: never;
             path: {
                 locationId: number;
-                kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES";
+                kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
                 channel: "email" | "postcard";
                 language: "en" | "fr" | "es";
             };
@@ -5601,7 +5656,7 @@ export interface operations {
             header?: never;
             path: {
                 locationId: number;
-                kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES";
+                kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
                 channel: "email" | "postcard";
                 language: "en" | "fr" | "es";
             };
@@ -5649,7 +5704,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @enum {string} */
-                    kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES";
+                    kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
                     /** @enum {string} */
                     channel: "email" | "postcard";
                     /** @enum {string} */

@@ -1,5 +1,5 @@
 // General: the signature every message carries (business name, owner, phone, email, feedback
-// link) and the location's language and time zone. What the law needs to identify the sender is
+// link), the public review link (review requests) and the location's language and time zone. What the law needs to identify the sender is
 // listed until it is filled: the location sends nothing before.
 import { Alert, Button, Group, List, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -22,6 +22,7 @@ interface Values {
   business_phone: string;
   business_email: string;
   feedback_link: string;
+  review_link: string;
   phone: string;
   email: string;
   language: Language;
@@ -34,6 +35,7 @@ const TEXT_FIELDS = [
   'business_phone',
   'business_email',
   'feedback_link',
+  'review_link',
   'phone',
   'email',
 ] as const;
@@ -55,6 +57,7 @@ export function GeneralTab({ locationId, settings }: { locationId: number; setti
       business_phone: text(g.business_phone),
       business_email: text(g.business_email),
       feedback_link: text(g.feedback_link),
+      review_link: text(g.review_link),
       phone: text(g.phone),
       email: text(g.email),
       language: (LANGUAGES as readonly string[]).includes(text(g.language)) ? (g.language as Language) : 'en',
@@ -150,6 +153,14 @@ export function GeneralTab({ locationId, settings }: { locationId: number; setti
           placeholder="https://"
           data-testid="general-feedback_link"
           {...form.getInputProps('feedback_link')}
+        />
+        <TextInput
+          label={t('reviewRequests.review_link')}
+          {...hint}
+          description={t('reviewRequests.review_linkHelp')}
+          placeholder="https://"
+          data-testid="general-review_link"
+          {...form.getInputProps('review_link')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select

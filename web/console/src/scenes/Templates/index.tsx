@@ -41,6 +41,7 @@ const KINDS = [
   'E05',
   'E07',
   'CAMPAIGN',
+  'REVIEW',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Channel = 'email' | 'postcard';
