@@ -70,7 +70,7 @@ export async function caughtTextsRoutes(
       `<p>${escapeHtml(staffText(l, 'texts_intro'))} ${escapeHtml(staffText(l, v.orgId === null ? 'texts_scope_all' : 'texts_scope_org'))}</p>
 ${
   rows.length
-    ? `<table><tr><th>${escapeHtml(staffText(l, 'texts_caught'))}</th><th></th><th>${escapeHtml(staffText(l, 'texts_to'))}</th><th>${escapeHtml(staffText(l, 'texts_body'))}</th><th>${escapeHtml(staffText(l, 'texts_segments'))}</th></tr>${list}</table>`
+    ? `<table><tr><th>${escapeHtml(staffText(l, 'texts_caught'))}</th><th>${escapeHtml(staffText(l, 'texts_location'))}</th><th>${escapeHtml(staffText(l, 'texts_to'))}</th><th>${escapeHtml(staffText(l, 'texts_body'))}</th><th>${escapeHtml(staffText(l, 'texts_segments'))}</th></tr>${list}</table>`
     : `<p>${escapeHtml(staffText(l, 'texts_none'))}</p>`
 }`,
     );

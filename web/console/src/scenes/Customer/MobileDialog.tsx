@@ -37,13 +37,22 @@ export function MobileDialog({
       else setOther(e);
     },
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('common.saved') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t('common.saved'),
+      });
       await client.invalidateQueries({ queryKey: ['customer', customerId] });
       onClose();
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('customerMobile.title')}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('customerMobile.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack>
           <ErrorNote error={other} />

@@ -129,7 +129,12 @@ export default function Customer() {
               {t('customerMobile.label')}: {c.mobile_phone ?? '—'}
             </Text>
             {writable && (
-              <Button size="compact-xs" variant="default" onClick={() => setEditingMobile(true)}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                data-testid="customer-mobile-edit"
+                onClick={() => setEditingMobile(true)}
+              >
                 {t('customerMobile.edit')}
               </Button>
             )}

@@ -165,7 +165,11 @@ function Thread({ customerId }: { customerId: number }) {
     },
     onSuccess: async () => {
       form.reset();
-      notifications.show({ color: 'green', message: t('inbox.queued') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t('inbox.queued'),
+      });
       await client.invalidateQueries({ queryKey: ['conversation', location.id, customerId] });
       await client.invalidateQueries({ queryKey: ['conversations'] });
     },
