@@ -28,6 +28,8 @@ export const getConversationRoute = defineRoute({
       opted_out: z.boolean(),
     }),
     texts_enabled: z.boolean(),
+    /** Texts in not yet read in this conversation (the inbox marks them read when it opens it). */
+    unread: z.number(),
     time_zone: z.string(),
     items: z.array(textOut),
     next_cursor: z.string().nullable(),
@@ -57,7 +59,16 @@ export const getConversationRoute = defineRoute({
       limit: query.limit,
       ...(before ? { beforeId: before } : {}),
     });
+    const unread = await s
+      .selectFrom('sms_conversation')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('location_id', '=', location.id)
+      .where('customer_id', '=', customer.id)
+      .where('direction', '=', 'in')
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return {
+      unread: Number(unread.n),
       customer: {
         id: customer.id,
         name: customer.mailing_name,

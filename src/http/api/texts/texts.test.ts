@@ -123,6 +123,7 @@ describe(`the text inbox on ${backendName}`, () => {
     expect(t.customer).toMatchObject({ name: 'Ann Texter', opted_out: false });
     expect(t.time_zone).toBe('America/Toronto');
     expect(t.items.map((x) => x.body)).toEqual(['Hello?', 'Is my car ready?']);
+    expect((thread.json() as { unread: number }).unread).toBe(2);
     const read = await advisor.request({ method: 'POST', url: `${base()}/${ann}/read` });
     expect(read.json()).toEqual({ marked: 2 });
     const list = (await advisor.request({ method: 'GET', url: `${base()}?unread=true` })).json() as {

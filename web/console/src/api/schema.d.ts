@@ -6233,6 +6233,7 @@ export interface operations {
                             opted_out: boolean;
                         };
                         texts_enabled: boolean;
+                        unread: number;
                         time_zone: string;
                         items: {
                             id: number;

@@ -138,12 +138,13 @@ function Thread({ customerId }: { customerId: number }) {
       if (r.marked > 0) {
         await client.invalidateQueries({ queryKey: ['conversations'] });
         await client.invalidateQueries({ queryKey: ['unread-texts'] });
+        await client.invalidateQueries({ queryKey: ['conversation', location.id, customerId] });
       }
     },
   });
   const writable = can('texts.write');
   const { mutate: mark } = markRead;
-  const unread = thread.data?.items.some((x) => x.direction === 'in') ?? false;
+  const unread = (thread.data?.unread ?? 0) > 0;
   useEffect(() => {
     if (writable && unread) mark();
   }, [writable, unread, mark]);
