@@ -19,6 +19,7 @@ const RESOURCE: Record<string, string> = {
   outbox: 'messages',
   stats: 'stats',
   tasks: 'tasks',
+  texts: 'texts',
   users: 'users',
   'API tokens': 'tokens',
   'audit log': 'audit',

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'stats.read',
   'tasks.read',
   'tasks.write',
+  'texts.read',
+  'texts.write',
   'users.read',
   'users.write',
   'tokens.read',
@@ -45,7 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
   manager: ALL.filter((p) => p !== 'locations.write' && p !== 'tokens.write'),
   crm_agent: [
-    ...readWrite('customers', 'vehicles', 'tasks'),
+    ...readWrite('customers', 'vehicles', 'tasks', 'texts'),
     ...reads(
       'locations',
       'repair_orders',
@@ -60,7 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ),
   ],
   service_advisor: [
-    ...readWrite('customers', 'vehicles', 'repair_orders', 'appointments', 'courtesy_vehicles'),
+    ...readWrite('customers', 'vehicles', 'repair_orders', 'appointments', 'courtesy_vehicles', 'texts'),
     ...reads('locations', 'mechanics', 'messages', 'tasks'),
   ],
   sales_manager: [

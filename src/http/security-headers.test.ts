@@ -15,7 +15,15 @@ afterAll(async () => {
   await production.close();
 });
 
-const PAGES = ['/', '/api/docs', '/u/not-a-token', '/s/not-a-token', '/reset-password?token=x', '/mailbox'];
+const PAGES = [
+  '/',
+  '/api/docs',
+  '/u/not-a-token',
+  '/s/not-a-token',
+  '/reset-password?token=x',
+  '/mailbox',
+  '/texts',
+];
 const JSON_ANSWERS = ['/health', '/api/v1/me', '/api/v1/openapi.json', '/api/v1/nothing-here'];
 
 describe('security headers', () => {

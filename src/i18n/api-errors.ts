@@ -97,6 +97,12 @@ const fr: Table = {
   carfax_credentials_refused: () =>
     'CARFAX a refusé les identifiants du compte : vérifiez le jeton CARFAX dans les paramètres',
   carfax_unavailable: () => 'La recherche de plaque CARFAX ne répond pas pour le moment; réessayez plus tard',
+  texts_switched_off: () => 'Les textos sont désactivés pour cette succursale',
+  no_mobile_phone: () => 'Le client n’a pas de numéro de cellulaire au dossier',
+  text_opted_out: () =>
+    'Ce numéro a répondu STOP (ou n’a pas pu être joint) : on ne peut plus lui texter avant qu’il réponde START',
+  no_text_consent: () =>
+    'Le client n’a pas consenti aux textos : enregistrez d’abord son consentement aux textos',
 };
 
 const es: Table = {
@@ -177,6 +183,12 @@ const es: Table = {
   carfax_credentials_refused: () =>
     'CARFAX rechazó las credenciales de la cuenta: revise el token de CARFAX en la configuración',
   carfax_unavailable: () => 'La búsqueda de placas de CARFAX no responde por ahora; inténtelo más tarde',
+  texts_switched_off: () => 'Los mensajes de texto están desactivados para esta sucursal',
+  no_mobile_phone: () => 'El cliente no tiene número de celular registrado',
+  text_opted_out: () =>
+    'Este número respondió STOP (o no se pudo contactar): no se le puede enviar mensajes hasta que responda START',
+  no_text_consent: () =>
+    'El cliente no ha aceptado mensajes de texto: registre primero su consentimiento para textos',
 };
 
 /** Our own wording inside request schemas (zod's own messages are translated by its locales). */

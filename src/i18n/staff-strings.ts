@@ -43,6 +43,19 @@ const STRINGS = {
       'Relance decides and sends the follow-ups of a repair shop. Staff work in its console; shop systems use its API.',
     home_api: 'API reference (OpenAPI), with every route and its fields',
     home_mailbox: 'Mailbox: the mail caught locally, since no SMTP_URL is set (sign in with the demo login)',
+    texts_title: 'Texts caught locally',
+    texts_intro:
+      'Texts of a location with no text provider switched on are kept here instead of being sent (never in production).',
+    texts_scope_org: 'You see the texts of the locations where your role may read messages.',
+    texts_scope_all: 'You see the texts of every organization (operator).',
+    texts_location: 'location',
+    texts_caught: 'caught',
+    texts_to: 'to',
+    texts_body: 'text',
+    texts_segments: 'segments',
+    texts_none: 'No text caught yet.',
+    texts_signin_intro: 'Sign in with a staff or operator account to see the texts caught locally.',
+    home_texts: 'Texts caught locally, for locations with no text provider (sign in with the demo login)',
     home_health: 'Health check',
     home_sign_in: 'Sign in to the staff console',
   },
@@ -89,6 +102,21 @@ const STRINGS = {
     home_api: 'Référence de l’API (OpenAPI), avec chaque route et ses champs',
     home_mailbox:
       'Boîte aux lettres : les courriels retenus localement, faute de SMTP_URL (connectez-vous avec le compte de démonstration)',
+    texts_title: 'Textos retenus localement',
+    texts_intro:
+      'Les textos d’une succursale sans fournisseur de textos activé sont gardés ici au lieu d’être envoyés (jamais en production).',
+    texts_scope_org: 'Vous voyez les textos des succursales où votre rôle permet de lire les messages.',
+    texts_scope_all: 'Vous voyez les textos de toutes les organisations (exploitant).',
+    texts_location: 'succursale',
+    texts_caught: 'retenu le',
+    texts_to: 'à',
+    texts_body: 'texto',
+    texts_segments: 'segments',
+    texts_none: 'Aucun texto retenu pour l’instant.',
+    texts_signin_intro:
+      'Connectez-vous avec un compte employé ou exploitant pour voir les textos retenus localement.',
+    home_texts:
+      'Textos retenus localement, pour les succursales sans fournisseur de textos (connectez-vous avec le compte de démonstration)',
     home_health: 'État du service',
     home_sign_in: 'Se connecter à la console',
   },
@@ -135,6 +163,21 @@ const STRINGS = {
     home_api: 'Referencia de la API (OpenAPI), con cada ruta y sus campos',
     home_mailbox:
       'Buzón: el correo retenido localmente, ya que no hay SMTP_URL (inicie sesión con la cuenta de demostración)',
+    texts_title: 'Mensajes de texto retenidos localmente',
+    texts_intro:
+      'Los mensajes de una sucursal sin proveedor de textos activado se guardan aquí en lugar de enviarse (nunca en producción).',
+    texts_scope_org: 'Ve los mensajes de las sucursales donde su rol permite leer los mensajes.',
+    texts_scope_all: 'Ve los mensajes de todas las organizaciones (operador).',
+    texts_location: 'sucursal',
+    texts_caught: 'retenido',
+    texts_to: 'para',
+    texts_body: 'mensaje',
+    texts_segments: 'segmentos',
+    texts_none: 'Aún no hay mensajes retenidos.',
+    texts_signin_intro:
+      'Inicie sesión con una cuenta de empleado u operador para ver los mensajes de texto retenidos localmente.',
+    home_texts:
+      'Mensajes de texto retenidos localmente, para sucursales sin proveedor de textos (inicie sesión con la cuenta de demostración)',
     home_health: 'Estado del servicio',
     home_sign_in: 'Iniciar sesión en la consola',
   },

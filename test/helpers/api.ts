@@ -168,9 +168,25 @@ export async function makeTenantRecords(
       customer_number: `X${n}`,
       mailing_name: `Client ${n}`,
       email: `c${n}@example.test`,
+      mobile_phone: `+1514555${String(n % 10000).padStart(4, '0')}`,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Texts on, with the customer's consent for texts: staff may answer them from the inbox.
+  await db.updateTable('locations').set({ sms_enabled: true }).where('id', '=', locationId).execute();
+  await db
+    .insertInto('customer_consents')
+    .values({
+      org_id: orgId,
+      customer_id: customer.id,
+      channel: 'text',
+      purpose: 'service',
+      basis: 'express',
+      source: 'staff',
+      given_on: '2026-01-05',
+      evidence: JSON.stringify({ text: 'Signed the texting box' }),
+    })
+    .execute();
   const vehicle = await db
     .insertInto('vehicles')
     .values({

@@ -25,6 +25,7 @@ import { renderText } from '../sms/text-templates.ts';
 import type { TextSender } from '../sms/text-sender.ts';
 import type { Outcome } from './deliver-email.ts';
 import { markOutcome, markRetry, markSent } from './record.ts';
+import { STAFF_TEXT } from '../../domain/sms/staff-text.ts';
 import type { StillValid } from './still-valid.ts';
 
 export interface TextDeps {
@@ -94,24 +95,28 @@ export async function deliverText(
 
   let body: string;
   try {
-    const links = { ...deps.links, now };
-    const data = buildMergeData(
-      {
-        message: m,
-        language: m.language,
-        location,
-        customer,
-        staff: null,
-        surveys: ((m.payload as MessagePayload).survey_ids ?? []).flatMap(
-          (id) => sc.surveys.get(key(m.org_id, id)) ?? [],
-        ),
-      },
-      links,
-    );
-    data.short_link = await shortLinkFor(db, deps.links.publicUrl, { ...m, customer_id: customer.id }, now);
-    const override =
-      sc.overrides.get(overrideKey(m.org_id, m.location_id, m.kind, 'sms', m.language))?.body ?? null;
-    body = renderText({ kind: m.kind, language: m.language, override }, data);
+    // A staff answer from the inbox: its own words, no template.
+    if (m.kind === STAFF_TEXT) body = String((m.payload as { body?: unknown }).body ?? '');
+    else {
+      const links = { ...deps.links, now };
+      const data = buildMergeData(
+        {
+          message: m,
+          language: m.language,
+          location,
+          customer,
+          staff: null,
+          surveys: ((m.payload as MessagePayload).survey_ids ?? []).flatMap(
+            (id) => sc.surveys.get(key(m.org_id, id)) ?? [],
+          ),
+        },
+        links,
+      );
+      data.short_link = await shortLinkFor(db, deps.links.publicUrl, { ...m, customer_id: customer.id }, now);
+      const override =
+        sc.overrides.get(overrideKey(m.org_id, m.location_id, m.kind, 'sms', m.language))?.body ?? null;
+      body = renderText({ kind: m.kind, language: m.language, override }, data);
+    }
   } catch (err) {
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
@@ -154,6 +159,15 @@ export async function deliverText(
   // The window: accepted by the provider, not yet recorded (as for email; see send-window.ts).
   const at = deps.now();
   await markSent(db, m, sent.sid, at);
+  // A staff answer is in the conversation since it was queued: it gets its provider id.
+  const joined = await db
+    .updateTable('sms_conversation')
+    .set({ provider_sid: sent.sid })
+    .where('org_id', '=', m.org_id)
+    .where('message_id', '=', m.id)
+    .where('direction', '=', 'out')
+    .executeTakeFirst();
+  if (Number(joined.numUpdatedRows) > 0) return 'sent';
   await db
     .insertInto('sms_conversation')
     .values({

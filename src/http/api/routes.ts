@@ -69,6 +69,10 @@ import { sendQueueRoute } from './outbox/send-queue.ts';
 import { statsRoute } from './outbox/get-stats.ts';
 import { completeTaskRoute } from './tasks/complete-task.ts';
 import { listTasksRoute } from './tasks/list-tasks.ts';
+import { listConversationsRoute } from './texts/list-conversations.ts';
+import { getConversationRoute } from './texts/get-conversation.ts';
+import { markConversationReadRoute } from './texts/mark-conversation-read.ts';
+import { sendStaffTextRoute } from './texts/send-staff-text.ts';
 import { createUserRoute } from './users/create-user.ts';
 import { listUsersRoute } from './users/list-users.ts';
 import { updateUserRoute } from './users/update-user.ts';
@@ -187,6 +191,10 @@ export const API_ROUTES: ApiRoute[] = [
   statsRoute,
   sendQueueRoute,
   listTasksRoute,
+  listConversationsRoute,
+  getConversationRoute,
+  markConversationReadRoute,
+  sendStaffTextRoute,
   completeTaskRoute,
   listUsersRoute,
   createUserRoute,

@@ -1,5 +1,5 @@
 // GET /: a newcomer who opens the service's address learns where to go, in their language; the
-// mailbox is offered only while mail is caught locally.
+// mailbox is offered only while mail is caught locally, the caught texts outside production.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
@@ -34,7 +34,7 @@ describe('the home page', () => {
     expect(res.body).toContain(`<title>${title}</title>`);
     expect(res.body).toContain(api);
     const hrefs = [...res.body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(hrefs).toEqual(['/console/', '/api/docs', '/mailbox', '/health']);
+    expect(hrefs).toEqual(['/console/', '/api/docs', '/mailbox', '/texts', '/health']);
     for (const href of hrefs) {
       const linked = await local.inject({
         method: 'GET',
@@ -42,7 +42,7 @@ describe('the home page', () => {
         headers: { accept: 'text/html' },
         remoteAddress: '127.0.0.1',
       });
-      // The mailbox answers 401 with its sign-in form until someone signs in.
+      // The mailbox and the caught texts answer 401 with their sign-in form until someone signs in.
       expect([200, 401], href).toContain(linked.statusCode);
     }
   });

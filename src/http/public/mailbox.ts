@@ -25,7 +25,7 @@ import { escapeHtml, page } from './page.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-interface Viewer {
+export interface Viewer {
   userId: number;
   /** null for the operator: every organization. */
   orgId: number | null;
@@ -102,8 +102,17 @@ export function mailboxAvailable(config: AppContext['config']): boolean {
   return !config.SMTP_URL && config.NODE_ENV !== 'production';
 }
 
-export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _state: HttpState): Promise<void> {
-  if (!mailboxAvailable(ctx.config)) return;
+/**
+ * What the local catchers' pages (/mailbox, /texts) share: loopback only, a sign-in form posting to
+ * `${base}/sign-in` (same sign-in and limiter as the API), and the reader or a refusal.
+ */
+export async function staffCatcherPages(
+  app: FastifyInstance,
+  ctx: AppContext,
+  base: '/mailbox' | '/texts',
+  titleKey: 'mailbox_title' | 'texts_title',
+  introKey: 'signin_intro' | 'texts_signin_intro' = 'signin_intro',
+): Promise<(req: FastifyRequest, reply: FastifyReply) => Promise<Viewer | null>> {
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
   // Loopback only, whoever asks: the catcher is a developer's tool, never a public page.
@@ -111,17 +120,16 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _stat
     if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) {
       return reply
         .status(404)
-        .send({ error: { code: 'not_found', message: 'The mailbox is served on loopback only' } });
+        .send({ error: { code: 'not_found', message: 'The local catcher is served on loopback only' } });
     }
   });
-
   const signInPage = (req: FastifyRequest, reply: FastifyReply, language: Language, problem?: string) => {
     formPageHeaders(reply);
     return page(
       language,
       staffText(language, 'signin_title'),
-      `<p>${escapeHtml(staffText(language, 'signin_intro'))}</p>${problem ? `<p role="alert" style="color:#a00">${escapeHtml(problem)}</p>` : ''}
-<form method="post" action="/mailbox/sign-in">${formTokenField(req, reply, ctx.config.publicUrl)}
+      `<p>${escapeHtml(staffText(language, introKey))}</p>${problem ? `<p role="alert" style="color:#a00">${escapeHtml(problem)}</p>` : ''}
+<form method="post" action="${base}/sign-in">${formTokenField(req, reply, ctx.config.publicUrl)}
 <p><label for="email">${escapeHtml(staffText(language, 'signin_email'))}</label><br><input id="email" name="email" type="email" autocomplete="username" required></p>
 <p><label for="password">${escapeHtml(staffText(language, 'signin_password'))}</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
 <button type="submit">${escapeHtml(staffText(language, 'signin_button'))}</button></form>`,
@@ -143,7 +151,7 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _stat
         .send(
           page(
             language,
-            staffText(language, 'mailbox_title'),
+            staffText(language, titleKey),
             `<p>${escapeHtml(staffText(language, 'mailbox_forbidden'))}</p>`,
           ),
         );
@@ -158,7 +166,7 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _stat
   };
 
   app.post<{ Body: Record<string, string | undefined> | undefined }>(
-    '/mailbox/sign-in',
+    `${base}/sign-in`,
     async (req, reply) => {
       const language = pickLanguage(req.headers['accept-language']);
       const form = req.body ?? {};
@@ -189,9 +197,16 @@ export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _stat
         result.session.token,
         sessionCookieOptions(ctx.config.publicUrl, result.session.expiresAt),
       );
-      return reply.redirect('/mailbox', 303);
+      return reply.redirect(base, 303);
     },
   );
+
+  return requireViewer;
+}
+
+export async function mailboxRoutes(app: FastifyInstance, ctx: AppContext, _state: HttpState): Promise<void> {
+  if (!mailboxAvailable(ctx.config)) return;
+  const requireViewer = await staffCatcherPages(app, ctx, '/mailbox', 'mailbox_title');
 
   app.get('/mailbox', async (req, reply) => {
     const v = await requireViewer(req, reply);

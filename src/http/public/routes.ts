@@ -6,6 +6,7 @@ import { bounceWebhookRoutes } from './bounce-webhook.ts';
 import { smsWebhookRoutes } from './sms-webhooks.ts';
 import { shortLinkRoutes } from './short-link.ts';
 import { mailboxRoutes } from './mailbox.ts';
+import { caughtTextsRoutes } from './caught-texts.ts';
 import { resetPasswordRoutes } from './reset-password.ts';
 import { homeRoutes } from './home.ts';
 import { mountPortal } from '../portal/mount.ts';
@@ -19,6 +20,7 @@ export const publicRoutes: RouteModule[] = [
   smsWebhookRoutes,
   shortLinkRoutes,
   mailboxRoutes,
+  caughtTextsRoutes,
   resetPasswordRoutes,
   homeRoutes,
   mountPortal(PORTAL_ROUTES),

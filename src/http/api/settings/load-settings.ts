@@ -41,6 +41,11 @@ export async function loadSettings(s: Scoped, location: Location) {
     ReturnType<typeof byPartner>,
     ReturnType<typeof byPartner>,
   ];
+  const sms = await s
+    .selectFrom('sms_settings')
+    .selectAll()
+    .where('location_id', '=', location.id)
+    .executeTakeFirst();
   return {
     location_id: location.id,
     identification_missing: missingIdentification(location),
@@ -50,5 +55,19 @@ export async function loadSettings(s: Scoped, location: Location) {
     customerlink,
     mechanicnet,
     carfax,
+    sms: sms
+      ? {
+          location_id: sms.location_id,
+          enabled: sms.enabled,
+          api_base_url: sms.api_base_url,
+          account_sid: sms.account_sid,
+          auth_token_set: Boolean(sms.auth_token_ciphertext),
+          from_number: sms.from_number,
+          messaging_service_sid: sms.messaging_service_sid,
+          send_from_hour: sms.send_from_hour,
+          send_until_hour: sms.send_until_hour,
+        }
+      : null,
+    sms_enabled: location.sms_enabled,
   };
 }

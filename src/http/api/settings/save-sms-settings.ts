@@ -4,18 +4,9 @@ import { z } from 'zod';
 import { saveSmsSettings } from '../../../commands/save-sms-settings.ts';
 import { defineRoute } from '../define.ts';
 import { e164, id } from '../schemas.ts';
+import { smsSettingsOut } from './schema.ts';
 
-export const smsSettingsOut = z.object({
-  location_id: z.number(),
-  enabled: z.boolean(),
-  api_base_url: z.string(),
-  account_sid: z.string(),
-  auth_token_set: z.boolean(),
-  from_number: z.string().nullable(),
-  messaging_service_sid: z.string().nullable(),
-  send_from_hour: z.number(),
-  send_until_hour: z.number(),
-});
+export { smsSettingsOut };
 
 export const saveSmsSettingsRoute = defineRoute({
   method: 'PUT',

@@ -73,6 +73,18 @@ export const partnerOut = z.object({
   consent: z.object({ user_id: z.number().nullable(), at: z.string() }).nullable(),
 });
 
+export const smsSettingsOut = z.object({
+  location_id: z.number(),
+  enabled: z.boolean(),
+  api_base_url: z.string(),
+  account_sid: z.string(),
+  auth_token_set: z.boolean(),
+  from_number: z.string().nullable(),
+  messaging_service_sid: z.string().nullable(),
+  send_from_hour: z.number(),
+  send_until_hour: z.number(),
+});
+
 export const settingsOut = z.object({
   location_id: z.number(),
   /** What General settings lack to identify the sender; the location sends nothing until empty. */
@@ -83,4 +95,8 @@ export const settingsOut = z.object({
   customerlink: partnerOut,
   mechanicnet: partnerOut,
   carfax: partnerOut,
+  /** The Text messages tab: the location's provider account (never its auth token), null until saved. */
+  sms: smsSettingsOut.nullable(),
+  /** Texts are a paid option the operator switches on (locations.sms_enabled). */
+  sms_enabled: z.boolean(),
 });

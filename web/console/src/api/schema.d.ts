@@ -940,6 +940,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations/{locationId}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text inbox: one conversation per customer, latest first, with unread counts */
+        get: operations["getLocationsLocationIdConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/conversations/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer’s texts in and out, newest first (opening it does not mark it read) */
+        get: operations["getLocationsLocationIdConversationsCustomerId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/conversations/{customerId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a customer’s texts in as read (the inbox does it when the conversation is opened) */
+        post: operations["postLocationsLocationIdConversationsCustomerIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/conversations/{customerId}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a customer by text (queued for the send worker; never to a number that texted STOP) */
+        post: operations["postLocationsLocationIdConversationsCustomerIdTexts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{taskId}/complete": {
         parameters: {
             query?: never;
@@ -4382,6 +4450,18 @@ export interface operations {
                                 at: string;
                             } | null;
                         };
+                        sms: {
+                            location_id: number;
+                            enabled: boolean;
+                            api_base_url: string;
+                            account_sid: string;
+                            auth_token_set: boolean;
+                            from_number: string | null;
+                            messaging_service_sid: string | null;
+                            send_from_hour: number;
+                            send_until_hour: number;
+                        } | null;
+                        sms_enabled: boolean;
                     };
                 };
             };
@@ -4498,6 +4578,18 @@ export interface operations {
                                 at: string;
                             } | null;
                         };
+                        sms: {
+                            location_id: number;
+                            enabled: boolean;
+                            api_base_url: string;
+                            account_sid: string;
+                            auth_token_set: boolean;
+                            from_number: string | null;
+                            messaging_service_sid: string | null;
+                            send_from_hour: number;
+                            send_until_hour: number;
+                        } | null;
+                        sms_enabled: boolean;
                     };
                 };
             };
@@ -4610,6 +4702,18 @@ export interface operations {
                                 at: string;
                             } | null;
                         };
+                        sms: {
+                            location_id: number;
+                            enabled: boolean;
+                            api_base_url: string;
+                            account_sid: string;
+                            auth_token_set: boolean;
+                            from_number: string | null;
+                            messaging_service_sid: string | null;
+                            send_from_hour: number;
+                            send_until_hour: number;
+                        } | null;
+                        sms_enabled: boolean;
                     };
                 };
             };
@@ -4714,6 +4818,18 @@ export interface operations {
                                 at: string;
                             } | null;
                         };
+                        sms: {
+                            location_id: number;
+                            enabled: boolean;
+                            api_base_url: string;
+                            account_sid: string;
+                            auth_token_set: boolean;
+                            from_number: string | null;
+                            messaging_service_sid: string | null;
+                            send_from_hour: number;
+                            send_until_hour: number;
+                        } | null;
+                        sms_enabled: boolean;
                     };
                 };
             };
@@ -6086,6 +6202,196 @@ export interface operations {
                             completed_at: string | null;
                         }[];
                         next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationsLocationIdConversations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                locationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            customer_id: number;
+                            customer_name: string;
+                            mobile_phone: string | null;
+                            last_at: string;
+                            last_body: string;
+                            /** @enum {string} */
+                            last_direction: "in" | "out";
+                            unread: number;
+                        }[];
+                        next_cursor: string | null;
+                        unread_total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationsLocationIdConversationsCustomerId: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                locationId: number;
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: number;
+                            name: string;
+                            mobile_phone: string | null;
+                            opted_out: boolean;
+                        };
+                        texts_enabled: boolean;
+                        unread: number;
+                        time_zone: string;
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            body: string;
+                            at: string;
+                            intent: string | null;
+                            status: string | null;
+                            reason: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationsLocationIdConversationsCustomerIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationsLocationIdConversationsCustomerIdTexts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Your car is ready, see you at 5."
+                 *     }
+                 */
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        direction: "in" | "out";
+                        body: string;
+                        at: string;
+                        intent: string | null;
+                        status: string | null;
+                        reason: string | null;
                     };
                 };
             };

@@ -1,12 +1,12 @@
 // The signed-in frame: navigation, location switcher, language picker and sign-out around the
 // current screen. Not signed in → the sign-in page, coming back here afterwards.
-import { AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation as useRouterLocation, useNavigate } from 'react-router';
-import { api, ApiError, setCsrfToken } from '../api/client';
+import { api, ApiError, call, setCsrfToken } from '../api/client';
 import { LANGUAGES, type Language } from '../i18n';
 import { SessionProvider, useMeQuery, useSession } from '../session';
 import { ErrorNote, Loading } from './States';
@@ -15,6 +15,7 @@ const NAV: Array<{ to: string; key: string; permission?: string }> = [
   { to: '/today', key: 'nav.today', permission: 'messages.read' },
   { to: '/customers', key: 'nav.customers', permission: 'customers.read' },
   { to: '/tasks', key: 'nav.tasks', permission: 'tasks.read' },
+  { to: '/inbox', key: 'nav.inbox', permission: 'texts.read' },
   { to: '/appointments', key: 'nav.appointments', permission: 'appointments.read' },
   { to: '/templates', key: 'nav.templates', permission: 'templates.read' },
   { to: '/statistics', key: 'nav.statistics', permission: 'stats.read' },
@@ -55,6 +56,21 @@ function Frame() {
   const links = operator
     ? [{ to: '/operator', key: 'nav.operator' }]
     : NAV.filter((n) => !n.permission || session.can(n.permission));
+
+  // The inbox's badge: texts in not yet read at this location (refreshed every minute).
+  const texts = !operator && session.location && session.can('texts.read') ? session.location.id : null;
+  const unread = useQuery({
+    queryKey: ['unread-texts', texts],
+    enabled: texts !== null,
+    refetchInterval: 60_000,
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/locations/{locationId}/conversations', {
+          params: { path: { locationId: texts! }, query: { limit: 1, unread: 'true' } },
+        }),
+      ),
+  });
+  const unreadTotal = unread.data?.unread_total ?? 0;
 
   async function signOut() {
     await api.DELETE('/api/v1/session');
@@ -121,6 +137,18 @@ function Frame() {
             component={Link}
             to={n.to}
             label={t(n.key)}
+            rightSection={
+              n.to === '/inbox' && unreadTotal > 0 ? (
+                <Badge
+                  color="red.8"
+                  size="sm"
+                  data-testid="inbox-unread"
+                  aria-label={t('inbox.unread', { count: unreadTotal })}
+                >
+                  {unreadTotal}
+                </Badge>
+              ) : undefined
+            }
             active={here.pathname.startsWith(n.to)}
             onClick={() => opened && toggle()}
           />

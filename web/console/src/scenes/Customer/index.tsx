@@ -27,6 +27,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLocation, useSession } from '../../session';
+import { MobileDialog } from './MobileDialog';
 import { VehicleDialog } from './VehicleDialog';
 import { VehiclePanel } from './VehiclePanel';
 
@@ -38,6 +39,7 @@ export default function Customer() {
   const { can } = useSession();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editingMobile, setEditingMobile] = useState(false);
 
   const card = useQuery({
     queryKey: ['customer', id],
@@ -122,6 +124,34 @@ export default function Customer() {
           <Text size="sm">
             {t('customer.phone')}: {c.phone ?? '—'}
           </Text>
+          <Group gap="xs" data-testid="customer-mobile">
+            <Text size="sm">
+              {t('customerMobile.label')}: {c.mobile_phone ?? '—'}
+            </Text>
+            {writable && (
+              <Button
+                size="compact-xs"
+                variant="default"
+                data-testid="customer-mobile-edit"
+                onClick={() => setEditingMobile(true)}
+              >
+                {t('customerMobile.edit')}
+              </Button>
+            )}
+            {c.mobile_phone && can('texts.read') && (
+              <Anchor component={Link} to={`/inbox/${c.id}`} size="sm">
+                {t('customerMobile.texts')}
+              </Anchor>
+            )}
+          </Group>
+          {editingMobile && (
+            <MobileDialog
+              customerId={c.id}
+              current={c.mobile_phone ?? null}
+              opened
+              onClose={() => setEditingMobile(false)}
+            />
+          )}
           <Text size="sm">
             {t('customer.birthday')}: {formatDate(c.birthday)}
           </Text>

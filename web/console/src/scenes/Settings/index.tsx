@@ -1,7 +1,7 @@
 // CRM set-up, in tabs like the source guide: General (the signature), Email (each kind's days per
-// channel, routing, frequency cap, run hour), Postcards (the return address), CustomerLink,
-// MechanicNET and CARFAX (with their confirmations). Shown only to roles that may change settings;
-// the others are told so (NotAllowed) at its address, and have no Set-up menu.
+// channel, routing, frequency cap, run hour), Postcards (the return address), Text messages (the
+// provider account), CustomerLink, MechanicNET and CARFAX (with their confirmations). Shown only to
+// roles that may change settings; the others are told so (NotAllowed) at its address.
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,9 +12,10 @@ import { EmailTab } from './EmailTab';
 import { GeneralTab } from './GeneralTab';
 import { PartnerTab } from './PartnerTab';
 import { PostcardsTab } from './PostcardsTab';
+import { SmsTab } from './SmsTab';
 import { useSettings } from './shared';
 
-const TABS = ['general', 'email', 'postcards', 'customerlink', 'mechanicnet', 'carfax'] as const;
+const TABS = ['general', 'email', 'postcards', 'sms', 'customerlink', 'mechanicnet', 'carfax'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function Settings() {
@@ -54,6 +55,9 @@ export default function Settings() {
           </Tabs.Panel>
           <Tabs.Panel value="postcards">
             <PostcardsTab key={location.id} locationId={location.id} settings={settings.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sms">
+            <SmsTab key={location.id} locationId={location.id} settings={settings.data} />
           </Tabs.Panel>
           {(['customerlink', 'mechanicnet', 'carfax'] as const).map((p) => (
             <Tabs.Panel key={p} value={p}>

@@ -1,0 +1,84 @@
+// GET /api/v1/locations/:locationId/conversations/:customerId: one customer's texts in and out at
+// the location, newest first, with whether the number may be texted.
+import { z } from 'zod';
+import { loadThread } from '../../../delivery/sms/conversations.ts';
+import { HttpError } from '../../errors.ts';
+import { decodeCursor } from '../pagination.ts';
+import { defineRoute } from '../define.ts';
+import { conversationParams, textOut } from './schema.ts';
+
+export const getConversationRoute = defineRoute({
+  method: 'GET',
+  path: '/locations/:locationId/conversations/:customerId',
+  summary: 'One customer’s texts in and out, newest first (opening it does not mark it read)',
+  tag: 'Texts',
+  auth: 'texts.read',
+  isolation: 'tenant',
+  params: conversationParams,
+  query: z.strictObject({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(64).optional(),
+  }),
+  response: z.object({
+    customer: z.object({
+      id: z.number(),
+      name: z.string(),
+      mobile_phone: z.string().nullable(),
+      /** The number texted STOP (or could not be reached): it cannot be texted. */
+      opted_out: z.boolean(),
+    }),
+    texts_enabled: z.boolean(),
+    /** Texts in not yet read in this conversation (the inbox marks them read when it opens it). */
+    unread: z.number(),
+    time_zone: z.string(),
+    items: z.array(textOut),
+    next_cursor: z.string().nullable(),
+  }),
+  example: (ids) => ({ params: { locationId: ids.locationId, customerId: ids.customerId } }),
+  async handler({ ctx, s, params, query }) {
+    const location = await s.getLocation(params.locationId, 'locationId');
+    const where = { org_id: location.org_id, location_id: location.id };
+    const customer = await s
+      .selectFrom('customers')
+      .select(['id', 'mailing_name', 'mobile_phone'])
+      .where('id', '=', params.customerId)
+      .where('location_id', '=', location.id)
+      .executeTakeFirst();
+    if (!customer)
+      throw new HttpError(404, 'not_found', `Customer ${params.customerId} not found`, 'customerId');
+    const before = decodeCursor(query.cursor);
+    const optOut = customer.mobile_phone
+      ? await s
+          .selectFrom('sms_opt_outs')
+          .select('keyword')
+          .where('location_id', '=', location.id)
+          .where('phone', '=', customer.mobile_phone)
+          .executeTakeFirst()
+      : undefined;
+    const thread = await loadThread(ctx.db, where, customer.id, {
+      limit: query.limit,
+      ...(before ? { beforeId: before } : {}),
+    });
+    const unread = await s
+      .selectFrom('sms_conversation')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('location_id', '=', location.id)
+      .where('customer_id', '=', customer.id)
+      .where('direction', '=', 'in')
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return {
+      unread: Number(unread.n),
+      customer: {
+        id: customer.id,
+        name: customer.mailing_name,
+        mobile_phone: customer.mobile_phone,
+        opted_out: Boolean(optOut),
+      },
+      texts_enabled: location.sms_enabled,
+      time_zone: location.time_zone,
+      items: thread.items.map((t) => ({ ...t, at: t.at.toISOString() })),
+      next_cursor: thread.next ? Buffer.from(String(thread.next)).toString('base64url') : null,
+    };
+  },
+});
