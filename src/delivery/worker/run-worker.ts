@@ -16,6 +16,7 @@ import { claimMessages, releaseExpiredLeases, renewLeases } from './claim.ts';
 import { deliverMessage, type DeliverDeps, type Outcome } from './deliver-email.ts';
 import { deliverText, type TextDeps } from './deliver-text.ts';
 import { createTextSender, type TextSender } from '../sms/text-sender.ts';
+import { loadTextBatch, type TextBatch } from '../sms/text-batch.ts';
 import { SentRecorder } from './sent-recorder.ts';
 import { stillValidMany, type StillValid } from './still-valid.ts';
 import { countDelivered } from '../../metrics/metrics.ts';
@@ -76,9 +77,10 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     texts: options.texts ?? createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production' }),
     links: deps.links,
     now: ctx.now,
+    recorder: deps.recorder,
   };
   const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0, held: 0 };
-  const queue: Array<{ m: Message; sc: SendContext; check: StillValid }> = [];
+  const queue: Array<{ m: Message; sc: SendContext; check: StillValid; texts: TextBatch }> = [];
   let claiming: Promise<void> | null = null;
   let empty = false;
   let lastRecovery = 0;
@@ -102,7 +104,9 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     // The engine's still-valid check for the whole batch at once, right after the claim: the
     // queue holds at most a second or so of sends, so the answer is fresh when each one goes out.
     const [sc, checks] = await Promise.all([loadSendContext(ctx.db, batch), stillValidMany(ctx.db, batch)]);
-    for (const [i, m] of batch.entries()) queue.push({ m, sc, check: checks[i]! });
+    // The batch's texts: STOPs, consents, providers and short links, set-based (text-batch.ts).
+    const texts = await loadTextBatch(ctx.db, ctx.keys, ctx.config.publicUrl, batch, sc, ctx.now());
+    for (const [i, m] of batch.entries()) queue.push({ m, sc, check: checks[i]!, texts });
   };
   const startRefill = () => {
     claiming ??= refill()
@@ -134,7 +138,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
         const started = performance.now();
         const outcome =
           item.m.channel === 'sms'
-            ? await deliverText(textDeps, item.m, item.sc, item.check)
+            ? await deliverText(textDeps, item.m, item.sc, item.check, item.texts)
             : await deliverMessage(deps, item.m, item.sc, item.check);
         totals[outcome]++;
         countDelivered(item.m.kind, item.m.channel, outcome, (performance.now() - started) / 1000);
