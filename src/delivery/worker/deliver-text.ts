@@ -45,7 +45,7 @@ export async function deliverText(
   check: StillValid,
   /** The batch's STOPs, consents, settings and short links (loadTextBatch), when the caller loaded them. */
   batch?: TextBatch,
-): Promise<Outcome> {
+): Promise<Outcome | { recorded: Promise<void> }> {
   const { db } = deps;
   const now = deps.now();
   const location = sc.locations.get(key(m.org_id, m.location_id));
@@ -131,14 +131,15 @@ export async function deliverText(
     return markRetry(db, m, e.message, deps.now());
   }
   // The window: accepted by the provider, not yet recorded (as for email; see SentRecorder): "sent"
-  // and the conversation's line in one statement, shared with the texts accepted in the same turn.
-  await deps.recorder.record(m, sent.sid, acceptedAt, {
+  // and the conversation's line in one statement, shared with the texts accepted meanwhile.
+  const recorded = deps.recorder.record(m, sent.sid, acceptedAt, {
     locationId: m.location_id,
     customerId: customer.id,
     phone: to,
     body,
   });
-  return 'sent';
+  // Sent once recorded; the caller may send the next text meanwhile (run-worker.ts).
+  return { recorded };
 
   async function fail(status: 'failed' | 'cancelled' | 'held', reason: string): Promise<Outcome> {
     await markOutcome(db, m, status, reason, deps.now());

@@ -134,19 +134,37 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
         empty = false;
         continue;
       }
+      const started = performance.now();
       try {
-        const started = performance.now();
         const outcome =
           item.m.channel === 'sms'
             ? await deliverText(textDeps, item.m, item.sc, item.check, item.texts)
             : await deliverMessage(deps, item.m, item.sc, item.check);
-        totals[outcome]++;
-        countDelivered(item.m.kind, item.m.channel, outcome, (performance.now() - started) / 1000);
+        if (typeof outcome === 'object') await recording(item.m, outcome.recorded, started);
+        else done(item.m, outcome, started);
       } catch (err) {
         // A database error mid-delivery: the lease brings the row back later.
         options.log?.(`message ${item.m.org_id}/${item.m.id}: ${(err as Error).message}`);
       }
     }
+  };
+  const done = (m: Message, outcome: Outcome, started: number) => {
+    totals[outcome]++;
+    countDelivered(m.kind, m.channel, outcome, (performance.now() - started) / 1000);
+  };
+  // A text the provider accepted goes on being recorded (SentRecorder) while its lane sends the
+  // next one: at a provider's speed the lane would otherwise wait as long for the commit as for the
+  // HTTP call. At most `concurrency` records wait at once (a lane past that waits for the oldest),
+  // so a kill -9 can double at most the sends in flight plus the records not yet committed.
+  const unrecorded = new Set<Promise<void>>();
+  const recording = async (m: Message, recorded: Promise<void>, started: number) => {
+    const p: Promise<void> = recorded.then(
+      () => done(m, 'sent', started),
+      (err: unknown) => options.log?.(`message ${m.org_id}/${m.id}: ${(err as Error).message}`),
+    );
+    unrecorded.add(p);
+    void p.finally(() => unrecorded.delete(p));
+    while (unrecorded.size > concurrency) await Promise.race(unrecorded);
   };
 
   // Renewed three times per lease while this worker lives (claim.ts, renewLeases).
@@ -158,6 +176,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
   try {
     await Promise.all(Array.from({ length: concurrency }, lane));
     await claiming;
+    await Promise.all(unrecorded);
   } finally {
     clearInterval(renewal);
     // Stopped with claimed rows not yet sent: hand them back now rather than after the lease.
