@@ -69,6 +69,10 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     recorder: new SentRecorder(ctx.db, ctx.now, {
       lingerMs: options.groupCommitMs ?? ctx.config.SEND_GROUP_COMMIT_MS,
       flushAt: concurrency,
+      // Half the database pool (5 by default) for "sent" records: a text's record goes out as soon
+      // as the provider accepts rather than after an earlier commit (the window a kill -9 doubles
+      // is accepted → UPDATE sent); the other half stays for claims and loads.
+      maxWrites: Math.max(2, Math.floor(ctx.config.DB_POOL_SIZE / 2)),
     }),
   };
   const textDeps: TextDeps = {
