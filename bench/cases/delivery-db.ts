@@ -9,7 +9,9 @@ import { createLocation } from '../../src/tenancy/create-location.ts';
 import { createOrganization } from '../../src/tenancy/create-organization.ts';
 import { encryptSecret, type Keys } from '../../src/security/keys.ts';
 
-export async function benchDatabase(postgresUrl?: string): Promise<Database & { label: string }> {
+export async function benchDatabase(
+  postgresUrl?: string,
+): Promise<Database & { label: string; url?: string }> {
   if (!postgresUrl) {
     const d = await openDatabase({ dataDir: 'memory://' });
     await migrate(d.pool);
@@ -27,6 +29,7 @@ export async function benchDatabase(postgresUrl?: string): Promise<Database & { 
   return {
     ...d,
     label: 'PostgreSQL',
+    url: url.toString(),
     close: async () => {
       await d.close();
       const c = new pg.Client({ connectionString: postgresUrl });

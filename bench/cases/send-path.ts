@@ -77,7 +77,8 @@ export const sendPathCase: BenchCase = {
         );
       // Rounds alternate which side goes first, and the ratio is the median of the rounds' ratios.
       // Both sides keep their SMTP pool open across rounds, as a running worker does.
-      const mailer = createMailer(ctx.config, ctx.db, { thread: true });
+      // As `relance worker` does: on PostgreSQL the SMTP thread records "sent" itself.
+      const mailer = createMailer(ctx.config, ctx.db, { thread: true, recordUrl: d.url });
       const transport = nodemailer.createTransport({
         pool: true,
         maxConnections: POOL,
