@@ -56,7 +56,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
   // most `concurrency` of them, run-worker.ts): a kill may double those as well as its sends in flight.
   const inFlight = channel === 'text' ? 2 * CONCURRENCY : CONCURRENCY;
   return {
-    name: channel === 'email' ? 'kill -9 workers mid-send' : 'kill -9 workers mid-send of texts',
+    name: channel === 'email' ? 'kill -9 workers mid-send' : 'kill -9 text workers mid-send',
     async run(size, log) {
       const messages = size === 'full' ? 40_000 : 8_000;
       const killsEach = size === 'full' ? 25 : 5;
