@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../src/config/env.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createMailer } from '../../src/delivery/email/mailer.ts';
+import { createTextSender } from '../../src/delivery/sms/text-sender.ts';
 import { runWorker } from '../../src/delivery/worker/run-worker.ts';
 import { resetSendWindow, sendWindowStats } from '../../src/delivery/worker/send-window.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
@@ -53,10 +54,12 @@ export const textSendPathCase: BenchCase = {
       // The worker's default sends in flight; raw keeps as many POSTs in flight.
       const concurrency = config.SMTP_POOL_SIZE * 4;
       const mailer = createMailer(config, d.db);
+      // As a running worker: one text sender (its HTTP thread) across rounds, as one mailer.
+      const texts = createTextSender(d.db, { production: false, thread: true });
       const target = { url: provider.url, ...account };
       // Warm-up (not counted): JIT, connections, template cache. Its texts give raw its bodies.
       const warm = await seedTexts(d, WARM_UP, 'w', target, ctx.keys);
-      const warmed = await runWorker(ctx, { once: true, mailer, concurrency });
+      const warmed = await runWorker(ctx, { once: true, mailer, texts, concurrency });
       if (warmed.sent !== WARM_UP) throw new Error(`warm-up: the worker sent ${warmed.sent} of ${WARM_UP}`);
       const bodies = (
         await d.db.selectFrom('sms_conversation').select('body').where('org_id', '=', warm.orgId).execute()
@@ -109,7 +112,7 @@ export const textSendPathCase: BenchCase = {
         };
         const ours = async () => {
           const t0 = performance.now();
-          const totals = await runWorker(ctx, { once: true, mailer, concurrency });
+          const totals = await runWorker(ctx, { once: true, mailer, texts, concurrency });
           const rate = totals.sent / ((performance.now() - t0) / 1000);
           if (totals.sent !== n)
             throw new Error(`worker sent ${totals.sent} of ${n} (${JSON.stringify(totals)})`);
@@ -140,6 +143,7 @@ export const textSendPathCase: BenchCase = {
         );
       }
       mailer.close();
+      texts.close?.();
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const ratio = median(rounds.map((r) => r.ours / r.raw));
       const rawRate = median(rounds.map((r) => r.raw));

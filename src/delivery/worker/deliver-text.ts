@@ -109,7 +109,7 @@ export async function deliverText(
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
-  let sent: { sid: string; status: string };
+  let sent: { sid: string; status: string; acceptedAt?: number };
   let acceptedAt: number;
   try {
     sent = await deps.texts.send(
@@ -123,7 +123,7 @@ export async function deliverText(
           : null,
       },
     );
-    acceptedAt = performance.now();
+    acceptedAt = sent.acceptedAt ?? performance.now();
   } catch (err) {
     const e = err as Error;
     if (e instanceof SmsProviderError && e.code === 'no_sms_provider') return fail('held', 'no_sms_provider');

@@ -78,7 +78,9 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
   const textDeps: TextDeps = {
     db: ctx.db,
     keys: ctx.keys,
-    texts: options.texts ?? createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production' }),
+    texts:
+      options.texts ??
+      createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production', thread: true }),
     links: deps.links,
     now: ctx.now,
     recorder: deps.recorder,
@@ -192,6 +194,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
       );
     }
     if (!options.mailer) mailer.close();
+    if (!options.texts) textDeps.texts.close?.();
   }
   return totals;
 }
