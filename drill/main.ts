@@ -3,7 +3,8 @@
 // mid-run, the daily run started twice. Prints what was lost and what was doubled.
 import { parseRunnerArgs, pickOnly, usageError } from '../bench/runner-args.ts';
 import type { Drill, DrillResult, DrillSize } from './drill.ts';
-import { killWorkersDrill } from './drills/kill-workers.ts';
+import { killTextWorkersDrill, killWorkersDrill } from './drills/kill-workers.ts';
+import { providerOutageDrill } from './drills/provider-outage.ts';
 import { smtpOutageDrill } from './drills/smtp-outage.ts';
 import { postgresRestartDrill } from './drills/postgres-restart.ts';
 import { concurrentRunsDrill } from './drills/concurrent-runs.ts';
@@ -11,7 +12,9 @@ import { scaleOutDrill } from './drills/scale-out.ts';
 
 const DRILLS: Drill[] = [
   killWorkersDrill,
+  killTextWorkersDrill,
   smtpOutageDrill,
+  providerOutageDrill,
   postgresRestartDrill,
   concurrentRunsDrill,
   scaleOutDrill,

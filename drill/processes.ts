@@ -11,6 +11,8 @@ export interface DrillEnv {
   databaseUrl: string;
   smtpUrl?: string;
   dataDir: string;
+  /** PUBLIC_URL (default http://relance.drill). */
+  publicUrl?: string;
 }
 
 export function relance(env: DrillEnv, args: string[], output?: (line: string) => void): ChildProcess {
@@ -24,7 +26,7 @@ export function relance(env: DrillEnv, args: string[], output?: (line: string) =
       SECRET_KEY: 'd1'.repeat(32),
       DEMO_DATA: 'off',
       RELANCE_DATA_DIR: env.dataDir,
-      PUBLIC_URL: 'http://relance.drill',
+      PUBLIC_URL: env.publicUrl ?? 'http://relance.drill',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

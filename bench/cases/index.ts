@@ -6,6 +6,7 @@ import { engineCase } from './engine.ts';
 import { exportsCase } from './exports.ts';
 import { apiLatencyCase } from './api-latency.ts';
 import { sendPathCase } from './send-path.ts';
+import { textSendPathCase } from './text-send-path.ts';
 import { postcardsCase } from './postcards.ts';
 import { consoleLoadCase } from './console-load.ts';
 import { hostilePreviewCase } from './hostile-preview.ts';
@@ -14,6 +15,7 @@ import { resultsCase } from './results.ts';
 
 export const CASES: BenchCase[] = [
   sendPathCase,
+  textSendPathCase,
   postcardsCase,
   engineCase,
   exportsCase,

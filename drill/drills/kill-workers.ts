@@ -1,4 +1,6 @@
-// Drill 1: two workers at their default concurrency (4 x SMTP_POOL_SIZE = 20 sends in flight)
+// Drill 1 (and 1b, texts: the same with the text provider in place of the SMTP sink, each
+// process telling itself apart by its PUBLIC_URL in the StatusCallback, counted by number texted).
+// Two workers at their default concurrency (4 x SMTP_POOL_SIZE = 20 sends in flight)
 // send N emails; each is killed with kill -9 K times, every kill after THAT worker process has
 // sent a random number of messages (counted at the SMTP sink, which tells the processes apart by
 // the user name each signs in with), a random few milliseconds after its last one, and restarted
@@ -17,12 +19,21 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/env.ts';
 import type { Drill } from '../drill.ts';
 import { startPrivatePostgres } from '../private-postgres.ts';
-import { startDrillSink } from '../smtp-sink.ts';
+import { startDrillSink, type DrillSink } from '../smtp-sink.ts';
+import { startDrillTextProvider } from '../text-provider.ts';
+import { seedTexts } from '../../bench/cases/delivery-db.ts';
+import { deriveKeys } from '../../src/security/keys.ts';
 import { exited, freePort, relance, sleep, waitUntil } from '../processes.ts';
 import { freshDatabase, seedPendingEmails, statusCounts } from '../seed.ts';
 
-/** The workers' default: 4 sends in flight per pooled SMTP connection (SMTP_POOL_SIZE 5). */
-const CONCURRENCY = 20;
+/**
+ * The workers' default: 4 sends in flight per pooled SMTP connection (SMTP_POOL_SIZE 5).
+ * DRILL_WORKER_CONCURRENCY runs the workers at another (--concurrency), to compare; the table says which.
+ */
+const CONCURRENCY_OVERRIDE = process.env.DRILL_WORKER_CONCURRENCY
+  ? Number(process.env.DRILL_WORKER_CONCURRENCY)
+  : null;
+const CONCURRENCY = CONCURRENCY_OVERRIDE ?? 20;
 
 /** A kill is mid-send when its process's last message reached the sink at most this long before. */
 const MID_SEND_MS = 50;
@@ -37,121 +48,137 @@ interface Kill {
   doubled: number;
 }
 
-export const killWorkersDrill: Drill = {
-  name: 'kill -9 workers mid-send',
-  async run(size, log) {
-    const messages = size === 'full' ? 40_000 : 8_000;
-    const killsEach = size === 'full' ? 25 : 5;
-    // Each incarnation sends between MIN and MAX messages before its kill: in its steady state
-    // (past the opening of its SMTP and database connections), and leaving enough for every kill
-    // of both workers (each incarnation's sends, and the other worker's meanwhile).
-    const [minStep, maxStep] = [100, Math.max(200, Math.floor(messages / (4 * killsEach)))];
-    const dataDir = mkdtempSync(join(tmpdir(), 'relance-drill-'));
-    const server = startPrivatePostgres(await freePort());
-    const sink = await startDrillSink(await freePort());
-    const { url, database } = await freshDatabase(server.url, 'drill_kill');
-    const windows: string[] = [];
-    const linger = loadConfig({
-      SEND_GROUP_COMMIT_MS: process.env.SEND_GROUP_COMMIT_MS,
-    }).SEND_GROUP_COMMIT_MS;
-    let incarnation = 0;
-    try {
-      await seedPendingEmails(database, messages);
-      const args = ['worker', '--only-send', '--lease-seconds', '3', '--no-postcards'];
-      const start = () => {
-        const user = `w${++incarnation}`;
-        const smtp = new URL(sink.url);
-        smtp.username = user;
-        smtp.password = 'drill';
-        const env = { databaseUrl: url, smtpUrl: smtp.toString(), dataDir };
-        const child = relance(env, args, (l) => l.includes('send window') && windows.push(l));
-        return { child, user };
-      };
-      const sentBy = (user: string) => sink.byUser.get(user)?.received ?? 0;
-      const kills: Kill[] = [];
-      const workers = [start(), start()];
-      const deadline = Date.now() + (size === 'full' ? 300_000 : 120_000);
-      const killLoop = async (i: number) => {
-        for (let k = 0; k < killsEach && Date.now() < deadline; k++) {
-          const { user } = workers[i]!;
-          const target = minStep + Math.floor(Math.random() * (maxStep - minStep + 1));
-          const reached = await waitUntil(
-            () => sentBy(user) >= target || sink.counts.size >= messages,
-            deadline - Date.now(),
-            2,
-          );
-          if (!reached || sink.counts.size >= messages) return;
-          // A random moment between two sends, not right after one.
-          await sleep(Math.random() * 10);
-          const at = performance.now();
-          const last = sink.byUser.get(user)!;
-          workers[i]!.child.kill('SIGKILL');
-          const msSinceLast = at - last.lastAt;
-          kills.push({
-            worker: i,
-            user,
-            sentBefore: last.received,
-            msSinceLast,
-            midSend: last.received > 0 && msSinceLast <= MID_SEND_MS && sink.counts.size < messages,
-            doubled: 0,
-          });
-          await exited(workers[i]!.child);
-          workers[i] = start();
+export const killWorkersDrill: Drill = killDrill('email');
+export const killTextWorkersDrill: Drill = killDrill('text');
+
+function killDrill(channel: 'email' | 'text'): Drill {
+  // A text's worker goes on sending while the texts the provider accepted are being recorded (at
+  // most `concurrency` of them, run-worker.ts): a kill may double those as well as its sends in flight.
+  const inFlight = channel === 'text' ? 2 * CONCURRENCY : CONCURRENCY;
+  return {
+    name: channel === 'email' ? 'kill -9 workers mid-send' : 'kill -9 text workers mid-send',
+    async run(size, log) {
+      const messages = size === 'full' ? 40_000 : 8_000;
+      const killsEach = size === 'full' ? 25 : 5;
+      // Each incarnation sends between MIN and MAX messages before its kill: in its steady state
+      // (past the opening of its SMTP and database connections), and leaving enough for every kill
+      // of both workers (each incarnation's sends, and the other worker's meanwhile).
+      const [minStep, maxStep] = [100, Math.max(200, Math.floor(messages / (4 * killsEach)))];
+      const dataDir = mkdtempSync(join(tmpdir(), 'relance-drill-'));
+      const server = startPrivatePostgres(await freePort());
+      const texts = channel === 'text' ? await startDrillTextProvider(await freePort()) : null;
+      const sink: DrillSink = texts ?? (await startDrillSink(await freePort()));
+      const { url, database } = await freshDatabase(server.url, `drill_kill_${channel}`);
+      const windows: string[] = [];
+      const linger = loadConfig({
+        SEND_GROUP_COMMIT_MS: process.env.SEND_GROUP_COMMIT_MS,
+      }).SEND_GROUP_COMMIT_MS;
+      let incarnation = 0;
+      try {
+        if (texts) await seedTexts(database, messages, 'drill', texts.provider, deriveKeys('d1'.repeat(32)));
+        else await seedPendingEmails(database, messages);
+        const args = ['worker', '--only-send', '--lease-seconds', '3', '--no-postcards'];
+        if (CONCURRENCY_OVERRIDE) args.push('--concurrency', String(CONCURRENCY_OVERRIDE));
+        const start = () => {
+          const user = `w${++incarnation}`;
+          // Each process signs in to the SMTP sink with its own user name, or sends texts with its
+          // own PUBLIC_URL (in the StatusCallback): the sink and the provider tell them apart.
+          const smtp = new URL(sink.url);
+          smtp.username = user;
+          smtp.password = 'drill';
+          const env =
+            channel === 'email'
+              ? { databaseUrl: url, smtpUrl: smtp.toString(), dataDir }
+              : { databaseUrl: url, dataDir, publicUrl: `http://${user}.relance.drill` };
+          const child = relance(env, args, (l) => l.includes('send window') && windows.push(l));
+          return { child, user };
+        };
+        const sentBy = (user: string) => sink.byUser.get(user)?.received ?? 0;
+        const kills: Kill[] = [];
+        const workers = [start(), start()];
+        const deadline = Date.now() + (size === 'full' ? 300_000 : 120_000);
+        const killLoop = async (i: number) => {
+          for (let k = 0; k < killsEach && Date.now() < deadline; k++) {
+            const { user } = workers[i]!;
+            const target = minStep + Math.floor(Math.random() * (maxStep - minStep + 1));
+            const reached = await waitUntil(
+              () => sentBy(user) >= target || sink.counts.size >= messages,
+              deadline - Date.now(),
+              2,
+            );
+            if (!reached || sink.counts.size >= messages) return;
+            // A random moment between two sends, not right after one.
+            await sleep(Math.random() * 10);
+            const at = performance.now();
+            const last = sink.byUser.get(user)!;
+            workers[i]!.child.kill('SIGKILL');
+            const msSinceLast = at - last.lastAt;
+            kills.push({
+              worker: i,
+              user,
+              sentBefore: last.received,
+              msSinceLast,
+              midSend: last.received > 0 && msSinceLast <= MID_SEND_MS && sink.counts.size < messages,
+              doubled: 0,
+            });
+            await exited(workers[i]!.child);
+            workers[i] = start();
+          }
+        };
+        await Promise.all([killLoop(0), killLoop(1)]);
+        log(`  ${kills.length} kills done, ${sink.received()} received so far; waiting for the rest`);
+        const done = await waitUntil(
+          async () => (await statusCounts(database)).sent === messages,
+          180_000,
+          250,
+        );
+        for (const w of workers) w.child.kill('SIGTERM');
+        await Promise.all(workers.map((w) => exited(w.child)));
+        const lost = messages - sink.counts.size;
+        let doubled = 0;
+        let unexplained = 0;
+        const killOf = new Map(kills.map((k) => [k.user, k]));
+        for (const [id, n] of sink.counts) {
+          if (n < 2) continue;
+          doubled++;
+          const k = killOf.get(sink.firstFrom.get(id) ?? '');
+          if (k) k.doubled++;
+          else unexplained++;
         }
-      };
-      await Promise.all([killLoop(0), killLoop(1)]);
-      log(`  ${kills.length} kills done, ${sink.received()} received so far; waiting for the rest`);
-      const done = await waitUntil(
-        async () => (await statusCounts(database)).sent === messages,
-        180_000,
-        250,
-      );
-      for (const w of workers) w.child.kill('SIGTERM');
-      await Promise.all(workers.map((w) => exited(w.child)));
-      const lost = messages - sink.counts.size;
-      let doubled = 0;
-      let unexplained = 0;
-      const killOf = new Map(kills.map((k) => [k.user, k]));
-      for (const [id, n] of sink.counts) {
-        if (n < 2) continue;
-        doubled++;
-        const k = killOf.get(sink.firstFrom.get(id) ?? '');
-        if (k) k.doubled++;
-        else unexplained++;
+        const notMidSend = kills.filter((k) => !k.midSend);
+        const perKill = kills.length ? doubled / kills.length : NaN;
+        const most = Math.max(0, ...kills.map((k) => k.doubled));
+        const gaps = kills.map((k) => k.msSinceLast).sort((a, b) => a - b);
+        const lastWindow = windows.at(-1)?.replace(/^\[worker [^\]]+\] /, '') ?? 'no window logged';
+        const problems = [
+          !done && 'NOT all sent in time',
+          kills.length < 2 * killsEach && `only ${kills.length} of ${2 * killsEach} kills`,
+          notMidSend.length &&
+            `${notMidSend.length} kill(s) not mid-send (${notMidSend.map((k) => `${k.user}: ${k.sentBefore} sent, last ${k.msSinceLast.toFixed(0)} ms before`).join('; ')})`,
+          unexplained && `${unexplained} double(s) first sent by a process that was not killed`,
+          most > inFlight && `a kill doubled ${most}, more than its ${inFlight} sends in flight`,
+        ].filter(Boolean);
+        return {
+          name: this.name,
+          lost,
+          doubled,
+          // What must hold: a kill doubles at most the sends it had in flight.
+          allowedDoubles: kills.length * inFlight,
+          goal: { text: `≤ 1 doubled per kill (${kills.length})`, met: perKill <= 1 },
+          notes:
+            `${messages} ${channel === 'email' ? 'emails' : 'texts'}, ${kills.length} kills at concurrency ${CONCURRENCY}${CONCURRENCY_OVERRIDE ? ' (DRILL_WORKER_CONCURRENCY)' : ' (the default)'}, group-commit linger ${linger} ms; ` +
+            `doubled per kill ${perKill.toFixed(2)} (most ${most}; kills with none ${kills.filter((k) => !k.doubled).length}); ` +
+            `each kill after ${Math.min(...kills.map((k) => k.sentBefore))}–${Math.max(...kills.map((k) => k.sentBefore))} sends of its process, ` +
+            `median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms after its last; ${lastWindow}` +
+            (problems.length ? `; ${problems.join('; ')}` : ''),
+          ok: problems.length === 0 && lost === 0 && doubled <= kills.length * inFlight,
+        };
+      } finally {
+        await database.close();
+        await sink.close();
+        server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      const notMidSend = kills.filter((k) => !k.midSend);
-      const perKill = kills.length ? doubled / kills.length : NaN;
-      const most = Math.max(0, ...kills.map((k) => k.doubled));
-      const gaps = kills.map((k) => k.msSinceLast).sort((a, b) => a - b);
-      const lastWindow = windows.at(-1)?.replace(/^\[worker [^\]]+\] /, '') ?? 'no window logged';
-      const problems = [
-        !done && 'NOT all sent in time',
-        kills.length < 2 * killsEach && `only ${kills.length} of ${2 * killsEach} kills`,
-        notMidSend.length &&
-          `${notMidSend.length} kill(s) not mid-send (${notMidSend.map((k) => `${k.user}: ${k.sentBefore} sent, last ${k.msSinceLast.toFixed(0)} ms before`).join('; ')})`,
-        unexplained && `${unexplained} double(s) first sent by a process that was not killed`,
-        most > CONCURRENCY && `a kill doubled ${most}, more than its ${CONCURRENCY} sends in flight`,
-      ].filter(Boolean);
-      return {
-        name: this.name,
-        lost,
-        doubled,
-        // What must hold: a kill doubles at most the sends it had in flight.
-        allowedDoubles: kills.length * CONCURRENCY,
-        goal: { text: `≤ 1 doubled per kill (${kills.length})`, met: perKill <= 1 },
-        notes:
-          `${messages} emails, ${kills.length} kills at concurrency ${CONCURRENCY} (the default), group-commit linger ${linger} ms; ` +
-          `doubled per kill ${perKill.toFixed(2)} (most ${most}; kills with none ${kills.filter((k) => !k.doubled).length}); ` +
-          `each kill after ${Math.min(...kills.map((k) => k.sentBefore))}–${Math.max(...kills.map((k) => k.sentBefore))} sends of its process, ` +
-          `median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms after its last; ${lastWindow}` +
-          (problems.length ? `; ${problems.join('; ')}` : ''),
-        ok: problems.length === 0 && lost === 0 && doubled <= kills.length * CONCURRENCY,
-      };
-    } finally {
-      await database.close();
-      await sink.close();
-      server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  },
-};
+    },
+  };
+}

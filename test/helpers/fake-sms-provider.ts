@@ -2,8 +2,8 @@
 // (POST /2010-04-01/Accounts/{AccountSid}/Messages.json, form encoded, HTTP Basic auth, JSON
 // answers and error codes) and sends the real callbacks (status callbacks and incoming texts,
 // form encoded and signed with X-Twilio-Signature as Twilio signs them).
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { twilioSignature } from '../../src/delivery/sms/signature.ts';
 
@@ -22,6 +22,12 @@ export interface FakeSmsProvider {
   accountSid: string;
   authToken: string;
   received: FakeText[];
+  /** Texts accepted so far (as `received.length`, also when `keep: false`). */
+  accepted(): number;
+  /** Close the port and cut every open connection (the provider down: connections refused). */
+  down(): Promise<void>;
+  /** Listen again on the same port. */
+  up(): Promise<void>;
   /** Answer the next n sends with this HTTP status (503: an outage; 400: a refusal). */
   failNext(n: number, status: number, code?: number): void;
   /** POST a signed status callback for a text to its StatusCallback URL, through `deliver`. */
@@ -42,12 +48,23 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
-export async function startFakeSmsProvider(): Promise<FakeSmsProvider> {
-  const accountSid = `AC${randomBytes(16).toString('hex')}`;
-  const authToken = randomBytes(16).toString('hex');
+export interface FakeSmsOptions {
+  accountSid?: string;
+  authToken?: string;
+  port?: number;
+  /** Keep every accepted text in `received` (default true; the benchmarks count only). */
+  keep?: boolean;
+  /** Called for each accepted text, as it is accepted. */
+  onText?: (text: FakeText) => void;
+}
+
+export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promise<FakeSmsProvider> {
+  const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
+  const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const received: FakeText[] = [];
+  let accepted = 0;
   let failures = { left: 0, status: 0, code: 0 };
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const body = await readBody(req);
       const json = (status: number, value: unknown) => {
@@ -93,7 +110,9 @@ export async function startFakeSmsProvider(): Promise<FakeSmsProvider> {
         body: form.get('Body')!,
         statusCallback: form.get('StatusCallback'),
       };
-      received.push(text);
+      accepted++;
+      if (options.keep !== false) received.push(text);
+      options.onText?.(text);
       return json(201, {
         sid: text.sid,
         account_sid: accountSid,
@@ -106,9 +125,29 @@ export async function startFakeSmsProvider(): Promise<FakeSmsProvider> {
         api_version: '2010-04-01',
       });
     })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  };
+  let server: ReturnType<typeof createServer> | null = null;
+  const sockets = new Set<Socket>();
+  let port = options.port ?? 0;
+  const up = async () => {
+    const s = createServer(handler);
+    s.on('connection', (sock: Socket) => {
+      sockets.add(sock);
+      sock.on('close', () => sockets.delete(sock));
+    });
+    await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
+    port = (s.address() as AddressInfo).port;
+    server = s;
+  };
+  const down = async () => {
+    const s = server;
+    server = null;
+    if (!s) return;
+    const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+    for (const sock of sockets) sock.destroy();
+    await closed;
+  };
+  await up();
   const signed = (url: string, params: Record<string, string>): RequestInit => ({
     method: 'POST',
     headers: {
@@ -122,6 +161,9 @@ export async function startFakeSmsProvider(): Promise<FakeSmsProvider> {
     accountSid,
     authToken,
     received,
+    accepted: () => accepted,
+    down,
+    up,
     failNext(n, status, code = status === 503 ? 20503 : 21610) {
       failures = { left: n, status, code };
     },
@@ -140,7 +182,7 @@ export async function startFakeSmsProvider(): Promise<FakeSmsProvider> {
       };
       return deliver(text.statusCallback, signed(text.statusCallback, params));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: down,
   };
 }
 

@@ -3,7 +3,7 @@
 // send (~0.8 ms of CPU each); claiming, rendering and recording stay on the main thread, so the
 // two run side by side instead of taking turns. See smtp-thread-transport.ts for the other end.
 // With `recordUrl` (PostgreSQL), the thread also records "sent" itself, the moment the server
-// accepts (those of the same turn in one UPDATE, up to two in flight): the window a kill -9
+// accepts (those of the same turn in one UPDATE, one in flight per SMTP connection): the window a kill -9
 // doubles then no longer waits for the main thread's turn. A record that fails is left to the
 // main thread (`recorded: false`).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -40,7 +40,13 @@ export type FromThread =
 const port = parentPort!;
 const options = workerData as ThreadOptions;
 const transport = nodemailer.createTransport(options.smtp);
-const pool = options.recordUrl ? new pg.Pool({ connectionString: options.recordUrl, max: 2 }) : null;
+// One write in flight per pooled SMTP connection: each connection has at most one accepted
+// message waiting for its record at a time, so a record's UPDATE goes out the moment the server
+// accepts instead of waiting for an earlier commit. A kill -9 after the UPDATE reached PostgreSQL
+// does not undo it (autocommit: it commits without the client), so the window a kill doubles is
+// accepted → UPDATE sent, not accepted → committed.
+const MAX_WRITES = Math.max(2, options.smtp.maxConnections ?? 5);
+const pool = options.recordUrl ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES }) : null;
 pool?.on('error', () => undefined);
 
 interface Accepted {
@@ -54,7 +60,7 @@ let writes = 0;
 
 function recordSent(a: Accepted): void {
   queue.push(a);
-  if (!planned && writes < 2) {
+  if (!planned && writes < MAX_WRITES) {
     planned = true;
     setImmediate(startWrites);
   }
@@ -62,7 +68,7 @@ function recordSent(a: Accepted): void {
 
 function startWrites(): void {
   planned = false;
-  while (queue.length && writes < 2) void write(queue.splice(0, 500));
+  while (queue.length && writes < MAX_WRITES) void write(queue.splice(0, 500));
 }
 
 async function write(batch: Accepted[]): Promise<void> {

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { countSegments } from '../../domain/sms/segments.ts';
+import { HttpThreadTransport } from './http-thread-transport.ts';
 import { sendText, SmsProviderError, type OutgoingText, type SmsProviderSettings } from './provider.ts';
 
 export interface TextSender {
@@ -11,13 +12,23 @@ export interface TextSender {
     where: { orgId: number; locationId: number; messageId: number | null },
     provider: SmsProviderSettings | null,
     text: OutgoingText,
-  ): Promise<{ sid: string; status: string }>;
+  ): Promise<{ sid: string; status: string; acceptedAt?: number }>;
+  close?(): void;
 }
 
-export function createTextSender(db: Kysely<DB>, opts: { production: boolean }): TextSender {
+/**
+ * `thread`: POST to the provider from a thread of its own (http-thread.ts), for the send worker,
+ * whose main thread claims, renders and records meanwhile.
+ */
+export function createTextSender(
+  db: Kysely<DB>,
+  opts: { production: boolean; thread?: boolean },
+): TextSender {
+  const thread = opts.thread ? new HttpThreadTransport() : null;
   return {
+    close: () => thread?.close(),
     async send(where, provider, text) {
-      if (provider) return sendText(provider, text);
+      if (provider) return thread ? thread.send(provider, text) : sendText(provider, text);
       if (opts.production)
         throw new SmsProviderError(
           'no_sms_provider: the location has no text provider set',

@@ -20,11 +20,13 @@ import { fallBackFromText, NUMBER_ERRORS } from '../sms/fall-back.ts';
 import { SmsProviderError } from '../sms/provider.ts';
 import { nextTextTime } from '../sms/quiet-hours.ts';
 import { shortLinkFor } from '../sms/short-links.ts';
-import { loadTextSettings } from '../sms/sms-settings.ts';
+import { DEFAULT_SEND_HOURS } from '../sms/sms-settings.ts';
+import { loadTextBatch, type TextBatch } from '../sms/text-batch.ts';
 import { renderText } from '../sms/text-templates.ts';
 import type { TextSender } from '../sms/text-sender.ts';
 import type { Outcome } from './deliver-email.ts';
-import { markOutcome, markRetry, markSent } from './record.ts';
+import { markOutcome, markRetry } from './record.ts';
+import type { SentRecorder } from './sent-recorder.ts';
 import { STAFF_TEXT } from '../../domain/sms/staff-text.ts';
 import type { StillValid } from './still-valid.ts';
 
@@ -34,6 +36,7 @@ export interface TextDeps {
   texts: TextSender;
   links: Omit<LinkContext, 'now'>;
   now: () => Date;
+  recorder: SentRecorder;
 }
 
 export const statusCallbackUrl = (publicUrl: string, orgId: number, locationId: number) =>
@@ -44,7 +47,9 @@ export async function deliverText(
   m: Message,
   sc: SendContext,
   check: StillValid,
-): Promise<Outcome> {
+  /** The batch's STOPs, consents, settings and short links (loadTextBatch), when the caller loaded them. */
+  batch?: TextBatch,
+): Promise<Outcome | { recorded: Promise<void> }> {
   const { db } = deps;
   const now = deps.now();
   const location = sc.locations.get(key(m.org_id, m.location_id));
@@ -58,33 +63,22 @@ export async function deliverText(
   if (!check.valid) return fail('cancelled', check.reason);
   if (missingIdentification(location).length > 0) return fail('held', 'no_identification');
 
-  const [optOut, consents] = await Promise.all([
-    db
-      .selectFrom('sms_opt_outs')
-      .select('keyword')
-      .where('org_id', '=', m.org_id)
-      .where('location_id', '=', m.location_id)
-      .where('phone', '=', to)
-      .executeTakeFirst(),
-    db
-      .selectFrom('customer_consents')
-      .select(['purpose', 'basis'])
-      .where('org_id', '=', m.org_id)
-      .where('customer_id', '=', customer.id)
-      .where('channel', '=', 'text')
-      .execute(),
-  ]);
+  const tb = batch ?? (await loadTextBatch(db, deps.keys, deps.links.publicUrl, [m], sc, now));
+  const optOut = tb.optOuts.get(`${m.org_id}|${m.location_id}|${to}`);
   if (optOut)
     return fail(
       'cancelled',
-      optOut.keyword === UNDELIVERABLE
+      optOut === UNDELIVERABLE
         ? 'the number could not be reached (an earlier text failed)'
-        : `the number texted ${optOut.keyword}`,
+        : `the number texted ${optOut}`,
     );
-  const consent = textConsentHold(purposeOf(m.kind, m.appointment_id), consents);
+  const consent = textConsentHold(
+    purposeOf(m.kind, m.appointment_id),
+    tb.consents.get(key(m.org_id, customer.id)) ?? [],
+  );
   if (consent) return fail('held', consent);
 
-  const settings = await loadTextSettings(db, deps.keys, m.org_id, m.location_id);
+  const settings = tb.settings.get(key(m.org_id, m.location_id)) ?? { provider: null, ...DEFAULT_SEND_HOURS };
   const allowed = nextTextTime(now, { timeZone: location.time_zone, ...settings });
   if (allowed > now) {
     await sql`UPDATE messages SET status = 'pending', claimed_by = NULL, attempts = attempts - 1, next_attempt_at = ${allowed},
@@ -112,7 +106,9 @@ export async function deliverText(
         },
         links,
       );
-      data.short_link = await shortLinkFor(db, deps.links.publicUrl, { ...m, customer_id: customer.id }, now);
+      data.short_link =
+        tb.links.get(key(m.org_id, m.id)) ??
+        (await shortLinkFor(db, deps.links.publicUrl, { ...m, customer_id: customer.id }, now));
       const override =
         sc.overrides.get(overrideKey(m.org_id, m.location_id, m.kind, 'sms', m.language))?.body ?? null;
       body = renderText({ kind: m.kind, language: m.language, override }, data);
@@ -121,7 +117,8 @@ export async function deliverText(
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
-  let sent: { sid: string; status: string };
+  let sent: { sid: string; status: string; acceptedAt?: number };
+  let acceptedAt: number;
   try {
     sent = await deps.texts.send(
       { orgId: m.org_id, locationId: m.location_id, messageId: m.id },
@@ -134,6 +131,7 @@ export async function deliverText(
           : null,
       },
     );
+    acceptedAt = sent.acceptedAt ?? performance.now();
   } catch (err) {
     const e = err as Error;
     if (e instanceof SmsProviderError && e.code === 'no_sms_provider') return fail('held', 'no_sms_provider');
@@ -156,35 +154,17 @@ export async function deliverText(
     if (e instanceof SmsProviderError && e.final) return fail('failed', e.message);
     return markRetry(db, m, e.message, deps.now());
   }
-  // The window: accepted by the provider, not yet recorded (as for email; see send-window.ts).
-  const at = deps.now();
-  await markSent(db, m, sent.sid, at);
-  // A staff answer is in the conversation since it was queued: it gets its provider id.
-  const joined = await db
-    .updateTable('sms_conversation')
-    .set({ provider_sid: sent.sid })
-    .where('org_id', '=', m.org_id)
-    .where('message_id', '=', m.id)
-    .where('direction', '=', 'out')
-    .executeTakeFirst();
-  if (Number(joined.numUpdatedRows) > 0) return 'sent';
-  await db
-    .insertInto('sms_conversation')
-    .values({
-      org_id: m.org_id,
-      location_id: m.location_id,
-      customer_id: customer.id,
-      direction: 'out',
-      phone: to,
-      body,
-      provider_sid: sent.sid,
-      message_id: m.id,
-      read_at: at,
-      at,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  return 'sent';
+  // The window: accepted by the provider, not yet recorded (as for email; see SentRecorder): "sent"
+  // and the conversation's line in one statement, shared with the texts accepted meanwhile (a staff
+  // answer's line exists since it was queued: it gets its provider id).
+  const recorded = deps.recorder.record(m, sent.sid, acceptedAt, {
+    locationId: m.location_id,
+    customerId: customer.id,
+    phone: to,
+    body,
+  });
+  // Sent once recorded; the caller may send the next text meanwhile (run-worker.ts).
+  return { recorded };
 
   async function fail(status: 'failed' | 'cancelled' | 'held', reason: string): Promise<Outcome> {
     await markOutcome(db, m, status, reason, deps.now());

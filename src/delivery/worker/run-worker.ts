@@ -16,6 +16,7 @@ import { claimMessages, releaseExpiredLeases, renewLeases } from './claim.ts';
 import { deliverMessage, type DeliverDeps, type Outcome } from './deliver-email.ts';
 import { deliverText, type TextDeps } from './deliver-text.ts';
 import { createTextSender, type TextSender } from '../sms/text-sender.ts';
+import { loadTextBatch, type TextBatch } from '../sms/text-batch.ts';
 import { SentRecorder } from './sent-recorder.ts';
 import { stillValidMany, type StillValid } from './still-valid.ts';
 import { countDelivered } from '../../metrics/metrics.ts';
@@ -68,17 +69,24 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     recorder: new SentRecorder(ctx.db, ctx.now, {
       lingerMs: options.groupCommitMs ?? ctx.config.SEND_GROUP_COMMIT_MS,
       flushAt: concurrency,
+      // Half the database pool (5 by default) for "sent" records: a text's record goes out as soon
+      // as the provider accepts rather than after an earlier commit (the window a kill -9 doubles
+      // is accepted → UPDATE sent); the other half stays for claims and loads.
+      maxWrites: Math.max(2, Math.floor(ctx.config.DB_POOL_SIZE / 2)),
     }),
   };
   const textDeps: TextDeps = {
     db: ctx.db,
     keys: ctx.keys,
-    texts: options.texts ?? createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production' }),
+    texts:
+      options.texts ??
+      createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production', thread: true }),
     links: deps.links,
     now: ctx.now,
+    recorder: deps.recorder,
   };
   const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0, held: 0 };
-  const queue: Array<{ m: Message; sc: SendContext; check: StillValid }> = [];
+  const queue: Array<{ m: Message; sc: SendContext; check: StillValid; texts: TextBatch }> = [];
   let claiming: Promise<void> | null = null;
   let empty = false;
   let lastRecovery = 0;
@@ -102,7 +110,9 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     // The engine's still-valid check for the whole batch at once, right after the claim: the
     // queue holds at most a second or so of sends, so the answer is fresh when each one goes out.
     const [sc, checks] = await Promise.all([loadSendContext(ctx.db, batch), stillValidMany(ctx.db, batch)]);
-    for (const [i, m] of batch.entries()) queue.push({ m, sc, check: checks[i]! });
+    // The batch's texts: STOPs, consents, providers and short links, set-based (text-batch.ts).
+    const texts = await loadTextBatch(ctx.db, ctx.keys, ctx.config.publicUrl, batch, sc, ctx.now());
+    for (const [i, m] of batch.entries()) queue.push({ m, sc, check: checks[i]!, texts });
   };
   const startRefill = () => {
     claiming ??= refill()
@@ -130,19 +140,37 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
         empty = false;
         continue;
       }
+      const started = performance.now();
       try {
-        const started = performance.now();
         const outcome =
           item.m.channel === 'sms'
-            ? await deliverText(textDeps, item.m, item.sc, item.check)
+            ? await deliverText(textDeps, item.m, item.sc, item.check, item.texts)
             : await deliverMessage(deps, item.m, item.sc, item.check);
-        totals[outcome]++;
-        countDelivered(item.m.kind, item.m.channel, outcome, (performance.now() - started) / 1000);
+        if (typeof outcome === 'object') await recording(item.m, outcome.recorded, started);
+        else done(item.m, outcome, started);
       } catch (err) {
         // A database error mid-delivery: the lease brings the row back later.
         options.log?.(`message ${item.m.org_id}/${item.m.id}: ${(err as Error).message}`);
       }
     }
+  };
+  const done = (m: Message, outcome: Outcome, started: number) => {
+    totals[outcome]++;
+    countDelivered(m.kind, m.channel, outcome, (performance.now() - started) / 1000);
+  };
+  // A text the provider accepted goes on being recorded (SentRecorder) while its lane sends the
+  // next one: at a provider's speed the lane would otherwise wait as long for the commit as for the
+  // HTTP call. At most `concurrency` records wait at once (a lane past that waits for the oldest),
+  // so a kill -9 can double at most the sends in flight plus the records not yet committed.
+  const unrecorded = new Set<Promise<void>>();
+  const recording = async (m: Message, recorded: Promise<void>, started: number) => {
+    const p: Promise<void> = recorded.then(
+      () => done(m, 'sent', started),
+      (err: unknown) => options.log?.(`message ${m.org_id}/${m.id}: ${(err as Error).message}`),
+    );
+    unrecorded.add(p);
+    void p.finally(() => unrecorded.delete(p));
+    while (unrecorded.size > concurrency) await Promise.race(unrecorded);
   };
 
   // Renewed three times per lease while this worker lives (claim.ts, renewLeases).
@@ -154,6 +182,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
   try {
     await Promise.all(Array.from({ length: concurrency }, lane));
     await claiming;
+    await Promise.all(unrecorded);
   } finally {
     clearInterval(renewal);
     // Stopped with claimed rows not yet sent: hand them back now rather than after the lease.
@@ -165,6 +194,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
       );
     }
     if (!options.mailer) mailer.close();
+    if (!options.texts) textDeps.texts.close?.();
   }
   return totals;
 }

@@ -15,11 +15,20 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordSendWindow } from './send-window.ts';
 
+/** A sent text also joins the customer's conversation, in the same statement as its "sent". */
+export interface SentText {
+  locationId: number;
+  customerId: number;
+  phone: string;
+  body: string;
+}
+
 interface Pending {
   orgId: number;
   id: number;
   providerId: string;
   acceptedAt: number;
+  text?: SentText;
   done: () => void;
   fail: (err: unknown) => void;
 }
@@ -63,9 +72,10 @@ export class SentRecorder {
     m: { org_id: number; id: number },
     providerId: string,
     acceptedAt = performance.now(),
+    text?: SentText,
   ): Promise<void> {
     return new Promise<void>((done, fail) => {
-      this.#queue.push({ orgId: m.org_id, id: m.id, providerId, acceptedAt, done, fail });
+      this.#queue.push({ orgId: m.org_id, id: m.id, providerId, acceptedAt, text, done, fail });
       if (this.#timer && this.#queue.length >= this.#flushAt) this.#start();
       else if (!this.#planned && this.#writes < this.#maxWrites) {
         this.#planned = true;
@@ -105,6 +115,10 @@ export class SentRecorder {
 
   async #write(batch: Pending[]): Promise<void> {
     const now = this.#now();
+    const texts = batch.filter((p) => p.text);
+    if (texts.length) await this.#writeTexts(texts, now);
+    batch = batch.filter((p) => !p.text);
+    if (!batch.length) return;
     if (batch.length === 1) {
       const p = batch[0]!;
       await sql`UPDATE messages SET status = 'sent', sent_at = ${now}, provider_id = ${p.providerId}, reason = NULL, updated_at = ${now}
@@ -117,5 +131,35 @@ export class SentRecorder {
     await sql`UPDATE messages m SET status = 'sent', sent_at = ${now}, provider_id = v.provider_id, reason = NULL, updated_at = ${now}
                 FROM (VALUES ${rows}) AS v(org_id, id, provider_id)
                WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'`.execute(this.#db);
+  }
+
+  /**
+   * "sent" and the conversation's outgoing line, in one statement (one commit) for the group. The
+   * line is kept even when the lease was taken over meanwhile: the text did go out.
+   */
+  async #writeTexts(batch: Pending[], now: Date): Promise<void> {
+    const rows = sql.join(
+      batch.map(
+        (p) =>
+          sql`(${p.orgId}::bigint, ${p.id}::bigint, ${p.providerId}::text, ${p.text!.locationId}::bigint, ${p.text!.customerId}::bigint, ${p.text!.phone}::text, ${p.text!.body}::text)`,
+      ),
+    );
+    await sql`
+      WITH v(org_id, id, provider_id, location_id, customer_id, phone, body) AS (VALUES ${rows}),
+      u AS (
+        UPDATE messages m SET status = 'sent', sent_at = ${now}, provider_id = v.provider_id, reason = NULL, updated_at = ${now}
+          FROM v WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'
+        RETURNING m.id),
+      -- A staff answer is in the conversation since it was queued: it only gets its provider id.
+      joined AS (
+        UPDATE sms_conversation c SET provider_sid = v.provider_id
+          FROM v WHERE c.org_id = v.org_id AND c.message_id = v.id AND c.direction = 'out'
+        RETURNING c.message_id)
+      INSERT INTO sms_conversation (org_id, location_id, customer_id, direction, phone, body, provider_sid, message_id, read_at, at)
+      SELECT v.org_id, v.location_id, v.customer_id, 'out', v.phone, v.body, v.provider_id, v.id, ${now}::timestamptz, ${now}::timestamptz
+        FROM v
+       WHERE NOT EXISTS (SELECT 1 FROM sms_conversation c
+                          WHERE c.org_id = v.org_id AND c.message_id = v.id AND c.direction = 'out')
+      ON CONFLICT DO NOTHING`.execute(this.#db);
   }
 }

@@ -1,0 +1,12 @@
+// The local fake text provider (test/helpers/fake-sms-provider.ts) in its own process for the text
+// send benchmark: like a real provider, it does not share the sender's event loop. Takes the
+// account SID and auth token as arguments, prints its port on stdout, counts what it accepts.
+import { startFakeSmsProvider } from '../../test/helpers/fake-sms-provider.ts';
+
+const [accountSid, authToken] = process.argv.slice(2);
+const provider = await startFakeSmsProvider({ accountSid, authToken, keep: false });
+process.stdout.write(`${new URL(provider.url).port}\n`);
+process.on('message', (m) => {
+  if (m === 'count') process.send?.(provider.accepted());
+  if (m === 'stop') void provider.close().then(() => process.exit(0));
+});
