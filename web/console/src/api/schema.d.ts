@@ -77,7 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers (filter by location, text, Do Not Mail) */
+        /** List customers (filter by location, text, Do Not Mail; sort by a column) */
         get: operations["getCustomers"];
         put?: never;
         /** Create a customer */
@@ -845,7 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The outbox: messages with filters (kind, channel, status, customer, due dates) */
+        /** The outbox: messages with filters (kind, channel, status, customer, due dates), sorted by a column */
         get: operations["getMessages"];
         put?: never;
         post?: never;
@@ -1759,6 +1759,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "customer_number" | "mailing_name" | "email" | "phone" | "city" | "last_visit_on" | "created_at" | "-customer_number" | "-mailing_name" | "-email" | "-phone" | "-city" | "-last_visit_on" | "-created_at";
                 location_id?: number;
                 q?: string;
                 do_not_mail?: "true" | "false";
@@ -5761,6 +5762,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "due_on" | "kind" | "channel" | "status" | "sent_at" | "created_at" | "-due_on" | "-kind" | "-channel" | "-status" | "-sent_at" | "-created_at";
                 location_id?: number;
                 customer_id?: number;
                 kind?: string;
@@ -5982,6 +5984,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "due_on" | "kind" | "status" | "customer_name" | "customer_phone" | "created_at" | "-due_on" | "-kind" | "-status" | "-customer_name" | "-customer_phone" | "-created_at";
                 kind?: "P00" | "P01" | "E06" | "V01_SALES";
                 status?: "open" | "done" | "cancelled";
                 assigned_role?: string;
