@@ -42,14 +42,13 @@ export const sortedListQuery = (columns: SortColumns) => ({
     .string()
     .max(1000)
     .optional()
-    .meta({ description: 'Opaque: the next_cursor of the previous page, as the API returned it (same sort)' }),
-  sort: z
-    .enum(sortValues(columns))
-    .optional()
     .meta({
-      description:
-        'Sort column, ascending; prefixed with - for descending. Ties are broken by id in the same direction; the cursor belongs to its sort.',
+      description: 'Opaque: the next_cursor of the previous page, as the API returned it (same sort)',
     }),
+  sort: z.enum(sortValues(columns)).optional().meta({
+    description:
+      'Sort column, ascending; prefixed with - for descending. Ties are broken by id in the same direction; the cursor belongs to its sort.',
+  }),
 });
 
 export const page = <T extends z.ZodType>(item: T) =>

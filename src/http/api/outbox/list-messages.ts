@@ -21,7 +21,8 @@ export const MESSAGE_SORTS: SortColumns = {
 export const listMessagesRoute = defineRoute({
   method: 'GET',
   path: '/messages',
-  summary: 'The outbox: messages with filters (kind, channel, status, customer, due dates), sorted by a column',
+  summary:
+    'The outbox: messages with filters (kind, channel, status, customer, due dates), sorted by a column',
   tag: 'Outbox',
   auth: 'messages.read',
   isolation: 'tenant',

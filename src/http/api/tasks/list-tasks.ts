@@ -59,13 +59,10 @@ export const listTasksRoute = defineRoute({
   query: z.strictObject({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(1000).optional(),
-    sort: z
-      .enum(sortValues(TASK_SORTS))
-      .optional()
-      .meta({
-        description:
-          'Sort column, ascending; prefixed with - for descending (default: due_on descending). Ties are broken by id in the same direction; the cursor belongs to its sort.',
-      }),
+    sort: z.enum(sortValues(TASK_SORTS)).optional().meta({
+      description:
+        'Sort column, ascending; prefixed with - for descending (default: due_on descending). Ties are broken by id in the same direction; the cursor belongs to its sort.',
+    }),
     kind: z.enum(['P00', 'P01', 'E06', 'V01_SALES']).optional(),
     status: z.enum(['open', 'done', 'cancelled']).optional(),
     assigned_role: z.string().max(30).optional(),

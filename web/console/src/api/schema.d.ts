@@ -7779,6 +7779,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
@@ -7844,6 +7849,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
@@ -7909,6 +7919,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
@@ -7974,6 +7989,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
