@@ -70,7 +70,9 @@ export function buildOpenApi(routes: readonly ApiRoute[]): Record<string, unknow
             ? { description: 'Done' }
             : {
                 description: 'OK',
-                content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+                content: route.produces
+                  ? { [route.produces]: { schema: { type: 'string', format: 'binary' } } }
+                  : { 'application/json': { schema: toSchema(route.response, 'output') } },
               },
         default: {
           description: 'Error',

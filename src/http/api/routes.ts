@@ -60,6 +60,7 @@ import { listRulesRoute } from './rules/list-rules.ts';
 import { updateRuleRoute } from './rules/update-rule.ts';
 import { listTemplatesRoute } from './templates/list-templates.ts';
 import { previewTemplateRoute } from './templates/preview-template.ts';
+import { previewPostcardRoute } from './templates/preview-postcard.ts';
 import { revertTemplateRoute } from './templates/revert-template.ts';
 import { saveTemplateRoute } from './templates/save-template.ts';
 import { getMessageRoute } from './outbox/get-message.ts';
@@ -178,6 +179,7 @@ export const API_ROUTES: ApiRoute[] = [
   saveTemplateRoute,
   revertTemplateRoute,
   previewTemplateRoute,
+  previewPostcardRoute,
   listMergeFieldsRoute,
   listShippedTemplatesRoute,
   listMessagesRoute,

@@ -804,6 +804,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations/{locationId}/templates/preview-postcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A postcard template printed with sample data: application/pdf, the front and the back (a draft when subject/body are given) */
+        post: operations["postLocationsLocationIdTemplatesPreviewpostcard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/merge-fields": {
         parameters: {
             query?: never;
@@ -5668,6 +5685,56 @@ export interface operations {
                         html: string;
                         text: string;
                     };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationsLocationIdTemplatesPreviewpostcard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "THANK_YOU",
+                 *       "language": "fr",
+                 *       "subject": "Merci {{first_name}}",
+                 *       "body": "Merci de votre visite chez {{business_name}}."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES";
+                    /** @enum {string} */
+                    language: "en" | "fr" | "es";
+                    subject?: string | null;
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Error */
