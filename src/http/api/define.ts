@@ -33,6 +33,8 @@ export interface ExampleIds {
   tokenId: number;
   taskId: number;
   messageId: number;
+  /** A postcard sent to the customer. */
+  postcardMessageId: number;
   /** A make/model maintenance schedule (not the location's default). */
   scheduleId: number;
   /** A running promotion (E07). */

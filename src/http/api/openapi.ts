@@ -15,6 +15,7 @@ export const SAMPLE_IDS: ExampleIds = {
   tokenId: 9,
   taskId: 11,
   messageId: 1001,
+  postcardMessageId: 1002,
   scheduleId: 4,
   promotionId: 1,
   campaignId: 1,

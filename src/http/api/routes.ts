@@ -16,6 +16,8 @@ import { createCustomerRoute } from './customers/create-customer.ts';
 import { updateCustomerRoute } from './customers/update-customer.ts';
 import { deleteCustomerRoute } from './customers/delete-customer.ts';
 import { listCustomerMessagesRoute } from './customers/list-customer-messages.ts';
+import { getCustomerMessageRoute } from './customers/get-customer-message.ts';
+import { getCustomerMessagePostcardRoute } from './customers/get-customer-message-postcard.ts';
 import { getCustomerConsentsRoute } from './consent/get-customer-consents.ts';
 import { recordCustomerConsentRoute } from './consent/record-customer-consent.ts';
 import { exportCustomerDataRoute } from './consent/export-customer-data.ts';
@@ -127,6 +129,8 @@ export const API_ROUTES: ApiRoute[] = [
   updateCustomerRoute,
   deleteCustomerRoute,
   listCustomerMessagesRoute,
+  getCustomerMessageRoute,
+  getCustomerMessagePostcardRoute,
   getCustomerConsentsRoute,
   recordCustomerConsentRoute,
   exportCustomerDataRoute,

@@ -27,7 +27,7 @@ afterAll(() => api.close());
 const preview = (payload: Record<string, unknown>) =>
   staff.request({
     method: 'POST',
-    url: `/api/v1/locations/${locationId}/templates/preview-postcard`,
+    url: `/api/v1/locations/${locationId}/templates/postcard/preview`,
     payload: { kind: 'THANK_YOU', language: 'fr', ...payload },
   });
 

@@ -1,4 +1,4 @@
-// POST /api/v1/locations/:locationId/templates/preview-postcard: a postcard template (a draft when
+// POST /api/v1/locations/:locationId/templates/postcard/preview: a postcard template (a draft when
 // subject/body are given) printed as the card: a PDF of its front and back with sample data, under
 // the same limits as the email preview (template length, render time).
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { TemplateTooComplexError } from '../../../delivery/templates/email-compi
 
 export const previewPostcardRoute = defineRoute({
   method: 'POST',
-  path: '/locations/:locationId/templates/preview-postcard',
+  path: '/locations/:locationId/templates/postcard/preview',
   summary:
     'A postcard template printed with sample data: application/pdf, the front and the back (a draft when subject/body are given)',
   tag: 'Templates',

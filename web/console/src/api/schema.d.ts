@@ -124,6 +124,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/messages/{messageId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message to the customer as it was sent: subject, the email’s HTML, the text; 404 for tasks */
+        get: operations["getCustomersCustomerIdMessagesMessageIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/messages/{messageId}/postcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A postcard sent to the customer as printed: application/pdf, front and back */
+        get: operations["getCustomersCustomerIdMessagesMessageIdPostcard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/consents": {
         parameters: {
             query?: never;
@@ -804,7 +838,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/locations/{locationId}/templates/preview-postcard": {
+    "/api/v1/locations/{locationId}/templates/postcard/preview": {
         parameters: {
             query?: never;
             header?: never;
@@ -814,7 +848,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A postcard template printed with sample data: application/pdf, the front and the back (a draft when subject/body are given) */
-        post: operations["postLocationsLocationIdTemplatesPreviewpostcard"];
+        post: operations["postLocationsLocationIdTemplatesPostcardPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2178,6 +2212,88 @@ export interface operations {
                             created_at: string;
                         }[];
                     };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersCustomerIdMessagesMessageIdContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                messageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        kind: string;
+                        channel: string;
+                        status: string;
+                        language: string;
+                        sent_at: string | null;
+                        subject: string | null;
+                        html: string | null;
+                        text: string;
+                        template: {
+                            /** @enum {string} */
+                            source: "shipped" | "override" | "campaign" | "caught_copy";
+                            version: number | null;
+                            changed_since_sent: boolean;
+                        };
+                        /** @description The printed card (application/pdf), for postcards */
+                        postcard_pdf: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersCustomerIdMessagesMessageIdPostcard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                messageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Error */
@@ -5698,7 +5814,7 @@ export interface operations {
             };
         };
     };
-    postLocationsLocationIdTemplatesPreviewpostcard: {
+    postLocationsLocationIdTemplatesPostcardPreview: {
         parameters: {
             query?: never;
             header?: never;

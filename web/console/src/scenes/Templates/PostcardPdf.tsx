@@ -31,7 +31,7 @@ export function PostcardPdf({
     retry: false,
     queryFn: () =>
       call(
-        api.POST('/api/v1/locations/{locationId}/templates/preview-postcard', {
+        api.POST('/api/v1/locations/{locationId}/templates/postcard/preview', {
           params: { path: { locationId } },
           // The kind list is the server's; the screen's select offers only valid ones.
           body: { kind: kind as 'THANK_YOU', language, subject: draft.subject || null, body: draft.body },
