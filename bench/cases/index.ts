@@ -8,6 +8,7 @@ import { apiLatencyCase } from './api-latency.ts';
 import { sendPathCase } from './send-path.ts';
 import { postcardsCase } from './postcards.ts';
 import { consoleLoadCase } from './console-load.ts';
+import { consoleSpeedCase } from './console-speed.ts';
 import { hostilePreviewCase } from './hostile-preview.ts';
 import { vinDecodeCase } from './vin-decode.ts';
 import { resultsCase } from './results.ts';
@@ -19,6 +20,7 @@ export const CASES: BenchCase[] = [
   exportsCase,
   apiLatencyCase,
   consoleLoadCase,
+  consoleSpeedCase,
   hostilePreviewCase,
   vinDecodeCase,
   resultsCase,
