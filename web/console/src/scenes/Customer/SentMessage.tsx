@@ -55,7 +55,13 @@ export function SentMessage({
   const m = content.data;
 
   return (
-    <Modal opened={messageId !== null} onClose={onClose} size="xl" title={t('sentMessage.title')}>
+    <Modal
+      opened={messageId !== null}
+      onClose={onClose}
+      size="xl"
+      title={t('sentMessage.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <ErrorNote error={content.error ?? pdf.error} />
       {!m ? (
         <Loading />
