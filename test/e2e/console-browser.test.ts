@@ -1476,8 +1476,12 @@ run('the staff console in chromium', () => {
       page.setDefaultTimeout(30_000);
       await signIn(page);
       const problems: string[] = [];
-      const axe = async (where: string) => {
-        const result = await new AxeBuilder({ page })
+      // With the message's dialog open, the dialog is checked (the page behind its overlay is dimmed
+      // on purpose, which axe would measure as low contrast).
+      const axe = async (where: string, within?: string) => {
+        const builder = new AxeBuilder({ page });
+        if (within) builder.include(within);
+        const result = await builder
           .withTags(['wcag2a', 'wcag2aa'])
           .exclude('[data-testid="template-preview"]')
           .exclude('[data-testid="sent-email"]')
@@ -1548,7 +1552,7 @@ run('the staff console in chromium', () => {
           '',
         );
         await shot(page, `${language}-sent-email`);
-        await axe(`${language} sent email`);
+        await axe(`${language} sent email`, '[role="dialog"]');
         await page.keyboard.press('Escape');
         await page.getByTestId(`show-message-${sent.postcard}`).click();
         const card = page.getByTestId('sent-postcard');
@@ -1556,7 +1560,7 @@ run('the staff console in chromium', () => {
         expect(await card.getAttribute('src')).toMatch(/^blob:/);
         await page.waitForTimeout(2_000);
         await shot(page, `${language}-sent-postcard`);
-        await axe(`${language} sent postcard`);
+        await axe(`${language} sent postcard`, '[role="dialog"]');
         await page.keyboard.press('Escape');
 
         // Templates: the postcard channel previews the printed card.

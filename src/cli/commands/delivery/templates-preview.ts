@@ -8,7 +8,7 @@ import type { Location } from '../../../db/schema.ts';
 import { renderPostcardPreviewPdf } from '../../../delivery/postcards/preview-postcard.ts';
 import type { Rendered } from '../../../delivery/templates/compile.ts';
 import { renderMessagePreview, renderSample } from '../../../delivery/templates/preview.ts';
-import { isLanguage, t } from '../../../i18n/delivery-strings.ts';
+import { isLanguage } from '../../../i18n/delivery-strings.ts';
 import { escapeHtml } from '../../../delivery/templates/language.ts';
 import { UsageError, type Command } from '../../command.ts';
 import { findLocationByCode } from './find-location.ts';
