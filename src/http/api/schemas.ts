@@ -38,13 +38,9 @@ export const listQuery = {
 /** A list sorted on the server: `sort` (a whitelisted column, `-` for descending) and a longer cursor. */
 export const sortedListQuery = (columns: SortColumns) => ({
   limit: listQuery.limit,
-  cursor: z
-    .string()
-    .max(1000)
-    .optional()
-    .meta({
-      description: 'Opaque: the next_cursor of the previous page, as the API returned it (same sort)',
-    }),
+  cursor: z.string().max(1000).optional().meta({
+    description: 'Opaque: the next_cursor of the previous page, as the API returned it (same sort)',
+  }),
   sort: z.enum(sortValues(columns)).optional().meta({
     description:
       'Sort column, ascending; prefixed with - for descending. Ties are broken by id in the same direction; the cursor belongs to its sort.',

@@ -56,7 +56,12 @@ export function PostcardPdf({
     <>
       <Text size="sm" c="gray.7">
         {t('postcardPreview.hint')}{' '}
-        <Anchor href={url} underline="always" download={`${kind}-${language}.pdf`} data-testid="postcard-pdf-download">
+        <Anchor
+          href={url}
+          underline="always"
+          download={`${kind}-${language}.pdf`}
+          data-testid="postcard-pdf-download"
+        >
           {t('postcardPreview.download')}
         </Anchor>
       </Text>
