@@ -1472,6 +1472,26 @@ run('the staff console in chromium', () => {
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
+      // Open P00 calls for three customers, so the call list has rows to sort.
+      const callees = await t.db
+        .selectFrom('customers')
+        .select('id')
+        .where('location_id', '=', locationId)
+        .orderBy('id', 'desc')
+        .limit(3)
+        .execute();
+      for (const [i, c] of callees.entries())
+        await t.db
+          .insertInto('staff_tasks')
+          .values({
+            org_id: orgId,
+            location_id: locationId,
+            kind: 'P00',
+            customer_id: c.id,
+            assigned_role: 'crm_agent',
+            due_on: `2026-11-0${i + 1}`,
+          })
+          .execute();
       const page = await newPage();
       page.setDefaultTimeout(30_000);
       await signIn(page);
@@ -1534,12 +1554,30 @@ run('the staff console in chromium', () => {
         await page.goto(`${base}/console/tasks`);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
         const customerHeader = page.locator('th[data-sort-column="customer_name"]');
-        if (await customerHeader.count()) {
-          await customerHeader.getByRole('button').click();
-          await expect.poll(() => customerHeader.getAttribute('aria-sort')).toBe('ascending');
-          await page.waitForLoadState('networkidle');
-        }
+        await customerHeader.waitFor();
+        await customerHeader.getByRole('button').click();
+        await expect.poll(() => customerHeader.getAttribute('aria-sort')).toBe('ascending');
+        await page.waitForLoadState('networkidle');
+        const called = await page.locator('main tbody tr td:nth-child(3)').allInnerTexts();
+        expect(called.length).toBeGreaterThanOrEqual(3);
+        const calledInDbOrder = (
+          await t.db
+            .selectFrom('staff_tasks as k')
+            .innerJoin('customers as c', (j) =>
+              j.onRef('c.org_id', '=', 'k.org_id').onRef('c.id', '=', 'k.customer_id'),
+            )
+            .select('c.mailing_name')
+            .where('k.location_id', '=', locationId)
+            .where('k.kind', '=', 'P00')
+            .where('k.status', '=', 'open')
+            .orderBy('c.mailing_name')
+            .orderBy('k.id')
+            .limit(25)
+            .execute()
+        ).map((r) => r.mailing_name);
+        expect(called).toEqual(calledInDbOrder);
         await shot(page, `${language}-tasks-sorted`);
+        await axe(`${language} tasks sorted`);
 
         // The customer's file: the email and the postcard as sent.
         await page.goto(`${base}/console/customers/${customer.id}`);
