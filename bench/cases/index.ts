@@ -9,6 +9,7 @@ import { sendPathCase } from './send-path.ts';
 import { textSendPathCase } from './text-send-path.ts';
 import { postcardsCase } from './postcards.ts';
 import { consoleLoadCase } from './console-load.ts';
+import { consoleSpeedCase } from './console-speed.ts';
 import { hostilePreviewCase } from './hostile-preview.ts';
 import { vinDecodeCase } from './vin-decode.ts';
 import { resultsCase } from './results.ts';
@@ -21,6 +22,7 @@ export const CASES: BenchCase[] = [
   exportsCase,
   apiLatencyCase,
   consoleLoadCase,
+  consoleSpeedCase,
   hostilePreviewCase,
   vinDecodeCase,
   resultsCase,

@@ -52,6 +52,8 @@ const SPA: Directives = {
   'img-src': ["'self'", 'data:'],
   'connect-src': SELF,
   'font-src': SELF,
+  // The printed postcards (PDF) are shown in a frame from a blob: the console's own script made.
+  'frame-src': ["'self'", 'blob:'],
   'object-src': NONE,
   'form-action': SELF,
   'frame-ancestors': NONE,

@@ -1735,4 +1735,191 @@ run('the staff console in chromium', () => {
       await page.close();
     },
   );
+
+  it(
+    'sorts lists on the server, shows a sent message as it was sent and previews a postcard as its PDF (issue 15), in three languages',
+    { timeout: 300_000 },
+    async () => {
+      const customer = await t.db
+        .selectFrom('customers')
+        .select(['id'])
+        .where('location_id', '=', locationId)
+        .where('do_not_mail', '=', false)
+        .where('address_line1', 'is not', null)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const sent: Record<string, number> = {};
+      for (const channel of ['email', 'postcard'] as const)
+        sent[channel] = (
+          await t.db
+            .insertInto('messages')
+            .values({
+              org_id: orgId,
+              location_id: locationId,
+              kind: 'THANK_YOU',
+              channel,
+              customer_id: customer.id,
+              due_on: '2026-11-02',
+              dedupe_key: `issue15-${channel}`,
+              status: 'sent',
+              sent_at: new Date('2026-11-02T15:00:00Z'),
+              payload: { vehicles: [] },
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      // Open P00 calls for three customers, so the call list has rows to sort.
+      const callees = await t.db
+        .selectFrom('customers')
+        .select('id')
+        .where('location_id', '=', locationId)
+        .orderBy('id', 'desc')
+        .limit(3)
+        .execute();
+      for (const [i, c] of callees.entries())
+        await t.db
+          .insertInto('staff_tasks')
+          .values({
+            org_id: orgId,
+            location_id: locationId,
+            kind: 'P00',
+            customer_id: c.id,
+            assigned_role: 'crm_agent',
+            due_on: `2026-11-0${i + 1}`,
+          })
+          .execute();
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const problems: string[] = [];
+      // With the message's dialog open, the dialog is checked (the page behind its overlay is dimmed
+      // on purpose, which axe would measure as low contrast).
+      const axe = async (where: string, within?: string) => {
+        const builder = new AxeBuilder({ page });
+        if (within) builder.include(within);
+        const result = await builder
+          .withTags(['wcag2a', 'wcag2aa'])
+          .exclude('[data-testid="template-preview"]')
+          .exclude('[data-testid="sent-email"]')
+          .exclude('[data-testid="sent-postcard"]')
+          .exclude('[data-testid="postcard-preview"]')
+          .analyze();
+        for (const v of result.violations)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            problems.push(
+              `${where}: ${v.id} ${v.help} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')})`,
+            );
+      };
+      for (const language of ['en', 'fr', 'es'] as const) {
+        await page.getByTestId('language-picker').click();
+        await page
+          .getByRole('option', { name: { en: 'English', fr: 'Français', es: 'Español' }[language] })
+          .click();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+
+        // Customers sorted by name on the server, then reversed.
+        await page.goto(`${base}/console/customers`);
+        const table = page.getByTestId('customer-table');
+        await table.waitFor();
+        const nameHeader = table.locator('th[data-sort-column="mailing_name"]');
+        await nameHeader.getByRole('button').click();
+        await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+        await page.waitForLoadState('networkidle');
+        const names = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+        const expected = (
+          await t.db
+            .selectFrom('customers')
+            .select('mailing_name')
+            .where('location_id', '=', locationId)
+            .orderBy('mailing_name')
+            .orderBy('id')
+            .limit(25)
+            .execute()
+        ).map((c) => c.mailing_name);
+        expect(names).toEqual(expected);
+        await nameHeader.getByRole('button').click();
+        await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+        await page.waitForLoadState('networkidle');
+        await shot(page, `${language}-customers-sorted`);
+        await axe(`${language} customers sorted`);
+
+        // Tasks sorted by customer.
+        await page.goto(`${base}/console/tasks`);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        const customerHeader = page.locator('th[data-sort-column="customer_name"]');
+        await customerHeader.waitFor();
+        await customerHeader.getByRole('button').click();
+        await expect.poll(() => customerHeader.getAttribute('aria-sort')).toBe('ascending');
+        await page.waitForLoadState('networkidle');
+        const called = await page.locator('main tbody tr td:nth-child(3)').allInnerTexts();
+        expect(called.length).toBeGreaterThanOrEqual(3);
+        const calledInDbOrder = (
+          await t.db
+            .selectFrom('staff_tasks as k')
+            .innerJoin('customers as c', (j) =>
+              j.onRef('c.org_id', '=', 'k.org_id').onRef('c.id', '=', 'k.customer_id'),
+            )
+            .select('c.mailing_name')
+            .where('k.location_id', '=', locationId)
+            .where('k.kind', '=', 'P00')
+            .where('k.status', '=', 'open')
+            .orderBy('c.mailing_name')
+            .orderBy('k.id')
+            .limit(25)
+            .execute()
+        ).map((r) => r.mailing_name);
+        expect(called).toEqual(calledInDbOrder);
+        await shot(page, `${language}-tasks-sorted`);
+        await axe(`${language} tasks sorted`);
+
+        // The customer's file: the email and the postcard as sent.
+        await page.goto(`${base}/console/customers/${customer.id}`);
+        await page.getByRole('tab', { name: /^(Messages|Mensajes)/ }).click();
+        await page.getByTestId(`show-message-${sent.email}`).click();
+        const email = page.getByTestId('sent-email');
+        await email.waitFor();
+        expect(await email.getAttribute('sandbox')).toBe('');
+        expect(await page.frameLocator('[data-testid="sent-email"]').locator('body').innerText()).not.toBe(
+          '',
+        );
+        await shot(page, `${language}-sent-email`);
+        await axe(`${language} sent email`, '[role="dialog"]');
+        await page.keyboard.press('Escape');
+        await page.getByTestId(`show-message-${sent.postcard}`).click();
+        const card = page.getByTestId('sent-postcard');
+        await card.waitFor();
+        expect(await card.getAttribute('src')).toMatch(/^blob:/);
+        await page.waitForTimeout(2_000);
+        await shot(page, `${language}-sent-postcard`);
+        await axe(`${language} sent postcard`, '[role="dialog"]');
+        await page.keyboard.press('Escape');
+
+        // Templates: the postcard channel previews the printed card.
+        await page.goto(`${base}/console/templates`);
+        await page
+          .getByLabel(/^(Channel|Canal)$/)
+          .first()
+          .click();
+        const answer = page.waitForResponse((r) => r.url().includes('/templates/postcard/preview'));
+        await page
+          .getByRole('option', { name: { en: 'Postcard', fr: 'Carte postale', es: 'Postal' }[language] })
+          .click();
+        const res = await answer;
+        expect(res.status()).toBe(200);
+        expect(res.headers()['content-type']).toBe('application/pdf');
+        const pdf = page.getByTestId('postcard-preview');
+        await pdf.waitFor();
+        expect(await pdf.getAttribute('src')).toMatch(/^blob:/);
+        // The browser's PDF viewer draws the pages after the frame loads.
+        await page.waitForTimeout(2_000);
+        await shot(page, `${language}-templates-postcard`);
+        await axe(`${language} templates postcard`);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

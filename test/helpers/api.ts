@@ -267,6 +267,20 @@ export async function makeTenantRecords(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const postcard = await db
+    .insertInto('messages')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      kind: 'E02',
+      channel: 'postcard',
+      customer_id: customer.id,
+      due_on: '2026-03-01',
+      dedupe_key: `p${n}`,
+      status: 'sent',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const task = await db
     .insertInto('staff_tasks')
     .values({
@@ -329,6 +343,7 @@ export async function makeTenantRecords(
     tokenId: token.id,
     taskId: task.id,
     messageId: message.id,
+    postcardMessageId: postcard.id,
     scheduleId: schedule.id,
     promotionId: promotion.id,
     campaignId: campaign.id,

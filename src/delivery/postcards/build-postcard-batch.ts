@@ -95,7 +95,7 @@ export async function buildPostcardBatch(ctx: AppContext, batch: ClaimedBatch): 
 }
 
 // The country line only on a card mailed abroad (Canada Post and USPS: none on domestic mail).
-function addressLines(c: Customer, fromCountry: string | null): string[] {
+export function addressLines(c: Customer, fromCountry: string | null): string[] {
   const cityLine = [c.city, c.region].filter(Boolean).join(' ') + (c.postal_code ? `  ${c.postal_code}` : '');
   const country =
     c.country && c.country.toUpperCase() !== (fromCountry ?? '').toUpperCase() ? c.country : null;

@@ -2,6 +2,7 @@
 // always within one organization, newest due first, keyset-paginated by (due_on, id).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { keysetSorted, sortedPage, type Sort, type SortColumns } from '../../db/keyset-sort.ts';
 
 export interface StaffTaskFilters {
   locationId?: number;
@@ -38,12 +39,7 @@ export interface StaffTaskItem {
   completed_at: Date | null;
 }
 
-export async function listStaffTasks(
-  db: Kysely<DB>,
-  orgId: number,
-  filters: StaffTaskFilters = {},
-): Promise<{ items: StaffTaskItem[]; next: { dueOn: string; id: number } | null }> {
-  const limit = Math.min(Math.max(filters.limit ?? 100, 1), 500);
+function filtered(db: Kysely<DB>, orgId: number, filters: StaffTaskFilters) {
   let q = db
     .selectFrom('staff_tasks as t')
     .leftJoin('customers as c', (j) =>
@@ -77,6 +73,39 @@ export async function listStaffTasks(
   if (filters.customerId !== undefined) q = q.where('t.customer_id', '=', filters.customerId);
   if (filters.dueFrom) q = q.where('t.due_on', '>=', filters.dueFrom);
   if (filters.dueTo) q = q.where('t.due_on', '<=', filters.dueTo);
+  return q;
+}
+
+/** The columns the task list sorts by (`sort=customer_name`, `sort=-due_on`). */
+export const TASK_SORTS: SortColumns = {
+  due_on: { ref: 't.due_on', type: 'date' },
+  kind: { ref: 't.kind', type: 'text' },
+  status: { ref: 't.status', type: 'text' },
+  customer_name: { ref: 'c.mailing_name', type: 'text', nullable: true },
+  customer_phone: { ref: 'c.phone', type: 'text', nullable: true },
+  created_at: { ref: 't.created_at', type: 'timestamptz' },
+};
+
+/** Tasks sorted by one of TASK_SORTS, keyset-paginated by (that column, id); `cursor` is opaque. */
+export async function listStaffTasksSorted(
+  db: Kysely<DB>,
+  orgId: number,
+  filters: StaffTaskFilters,
+  sort: Sort,
+  cursor: string | undefined,
+): Promise<{ items: StaffTaskItem[]; next_cursor: string | null }> {
+  const limit = Math.min(Math.max(filters.limit ?? 100, 1), 500);
+  const rows = await keysetSorted(filtered(db, orgId, filters), sort, 't.id', cursor, limit).execute();
+  return sortedPage(rows, limit, sort, (row) => row as StaffTaskItem);
+}
+
+export async function listStaffTasks(
+  db: Kysely<DB>,
+  orgId: number,
+  filters: StaffTaskFilters = {},
+): Promise<{ items: StaffTaskItem[]; next: { dueOn: string; id: number } | null }> {
+  const limit = Math.min(Math.max(filters.limit ?? 100, 1), 500);
+  let q = filtered(db, orgId, filters);
   if (filters.after) {
     const { dueOn, id } = filters.after;
     q = q.where((eb) =>

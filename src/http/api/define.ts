@@ -33,6 +33,8 @@ export interface ExampleIds {
   tokenId: number;
   taskId: number;
   messageId: number;
+  /** A postcard sent to the customer. */
+  postcardMessageId: number;
   /** A make/model maintenance schedule (not the location's default). */
   scheduleId: number;
   /** A running promotion (E07). */
@@ -94,6 +96,8 @@ export interface RouteSpec<P, Q, B, R extends z.ZodType> {
   isolation: 'tenant' | { exempt: string };
   /** A file upload: the body is the raw file (a Buffer), not JSON, up to maxBytes. */
   upload?: Upload;
+  /** The success answer is a file of this type (e.g. application/pdf), not JSON: a Buffer. */
+  produces?: string;
   example?: (ids: ExampleIds) => ExampleRequest;
   handler: (call: Call<In<P>, In<Q>, In<B>>) => Promise<z.input<R> | void>;
 }
@@ -111,6 +115,7 @@ export interface ApiRoute {
   status?: number;
   isolation: 'tenant' | { exempt: string };
   upload?: Upload;
+  produces?: string;
   example?: (ids: ExampleIds) => ExampleRequest;
   handler: (call: Call<unknown, unknown, unknown>) => Promise<unknown>;
 }

@@ -41,7 +41,13 @@ ${
     : ''
 }
 ${example ? `<h4>Example</h4>${pre(example)}` : ''}
-${ok?.[1].content ? `<h4>Response ${ok[0]}</h4>${pre(ok[1].content['application/json'].schema)}` : ''}
+${
+  ok?.[1].content
+    ? Object.entries(ok[1].content)
+        .map(([type, c]) => `<h4>Response ${ok[0]} (${esc(type)})</h4>${pre(c.schema)}`)
+        .join('')
+    : ''
+}
 </details>`;
       });
     return `<h2 id="${esc(tag)}">${esc(tag)}</h2>${ops.join('\n')}`;

@@ -15,6 +15,7 @@ export const SAMPLE_IDS: ExampleIds = {
   tokenId: 9,
   taskId: 11,
   messageId: 1001,
+  postcardMessageId: 1002,
   scheduleId: 4,
   promotionId: 1,
   campaignId: 1,
@@ -70,7 +71,9 @@ export function buildOpenApi(routes: readonly ApiRoute[]): Record<string, unknow
             ? { description: 'Done' }
             : {
                 description: 'OK',
-                content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+                content: route.produces
+                  ? { [route.produces]: { schema: { type: 'string', format: 'binary' } } }
+                  : { 'application/json': { schema: toSchema(route.response, 'output') } },
               },
         default: {
           description: 'Error',

@@ -17,6 +17,8 @@ import { updateCustomerRoute } from './customers/update-customer.ts';
 import { deleteCustomerRoute } from './customers/delete-customer.ts';
 import { listCustomerMessagesRoute } from './customers/list-customer-messages.ts';
 import { clearTextUndeliverableRoute } from './customers/clear-text-undeliverable.ts';
+import { getCustomerMessageRoute } from './customers/get-customer-message.ts';
+import { getCustomerMessagePostcardRoute } from './customers/get-customer-message-postcard.ts';
 import { getCustomerConsentsRoute } from './consent/get-customer-consents.ts';
 import { recordCustomerConsentRoute } from './consent/record-customer-consent.ts';
 import { exportCustomerDataRoute } from './consent/export-customer-data.ts';
@@ -61,6 +63,7 @@ import { listRulesRoute } from './rules/list-rules.ts';
 import { updateRuleRoute } from './rules/update-rule.ts';
 import { listTemplatesRoute } from './templates/list-templates.ts';
 import { previewTemplateRoute } from './templates/preview-template.ts';
+import { previewPostcardRoute } from './templates/preview-postcard.ts';
 import { revertTemplateRoute } from './templates/revert-template.ts';
 import { saveTemplateRoute } from './templates/save-template.ts';
 import { getMessageRoute } from './outbox/get-message.ts';
@@ -132,6 +135,8 @@ export const API_ROUTES: ApiRoute[] = [
   deleteCustomerRoute,
   listCustomerMessagesRoute,
   clearTextUndeliverableRoute,
+  getCustomerMessageRoute,
+  getCustomerMessagePostcardRoute,
   getCustomerConsentsRoute,
   recordCustomerConsentRoute,
   exportCustomerDataRoute,
@@ -184,6 +189,7 @@ export const API_ROUTES: ApiRoute[] = [
   saveTemplateRoute,
   revertTemplateRoute,
   previewTemplateRoute,
+  previewPostcardRoute,
   listMergeFieldsRoute,
   listShippedTemplatesRoute,
   listMessagesRoute,

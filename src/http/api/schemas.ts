@@ -1,5 +1,6 @@
 // Building blocks of request and response schemas shared by the resources.
 import { z } from 'zod';
+import { sortValues, type SortColumns } from '../../db/keyset-sort.ts';
 import { LANGUAGES } from '../../domain/language.ts';
 import { calendarDate } from '../../domain/time/calendar-date.ts';
 import { isKindCode, KIND_CODES } from '../../domain/messages/kinds.ts';
@@ -33,6 +34,18 @@ export const listQuery = {
     .optional()
     .meta({ description: 'Opaque: the next_cursor of the previous page, as the API returned it' }),
 };
+
+/** A list sorted on the server: `sort` (a whitelisted column, `-` for descending) and a longer cursor. */
+export const sortedListQuery = (columns: SortColumns) => ({
+  limit: listQuery.limit,
+  cursor: z.string().max(1000).optional().meta({
+    description: 'Opaque: the next_cursor of the previous page, as the API returned it (same sort)',
+  }),
+  sort: z.enum(sortValues(columns)).optional().meta({
+    description:
+      'Sort column, ascending; prefixed with - for descending. Ties are broken by id in the same direction; the cursor belongs to its sort.',
+  }),
+});
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next_cursor: z.string().nullable() });

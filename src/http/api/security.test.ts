@@ -178,8 +178,12 @@ describe('bad input', () => {
     });
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ error: { code: 'unknown_field', field: 'is_admin' } });
+    expect(
+      (await owner.request({ method: 'GET', url: '/api/v1/customers?order_by=evil' })).json(),
+    ).toMatchObject({ error: { code: 'unknown_field', field: 'order_by' } });
+    // `sort` is known, and takes only its whitelisted columns.
     expect((await owner.request({ method: 'GET', url: '/api/v1/customers?sort=evil' })).json()).toMatchObject(
-      { error: { code: 'unknown_field', field: 'sort' } },
+      { error: { code: 'invalid_input', field: 'sort' } },
     );
   });
 

@@ -5,11 +5,10 @@ import { resolve } from 'node:path';
 import { boot } from '../../../boot.ts';
 import { isKindCode, kindSpec, KIND_CODES } from '../../../domain/messages/kinds.ts';
 import type { Location } from '../../../db/schema.ts';
-import { businessAddress } from '../../../delivery/merge/build-merge-data.ts';
-import { renderPostcardsPdf } from '../../../delivery/postcards/render-postcards-pdf.ts';
+import { renderPostcardPreviewPdf } from '../../../delivery/postcards/preview-postcard.ts';
 import type { Rendered } from '../../../delivery/templates/compile.ts';
 import { renderMessagePreview, renderSample } from '../../../delivery/templates/preview.ts';
-import { isLanguage, t } from '../../../i18n/delivery-strings.ts';
+import { isLanguage } from '../../../i18n/delivery-strings.ts';
 import { escapeHtml } from '../../../delivery/templates/language.ts';
 import { UsageError, type Command } from '../../command.ts';
 import { findLocationByCode } from './find-location.ts';
@@ -75,27 +74,15 @@ export const templatesPreviewCommand: Command = {
       );
     } else if (channel === 'postcard') {
       // The card front and return address are the location's when one is named (as printed).
-      const business = location ? (location.business_name ?? location.name) : 'Garage Lévesque';
-      const phone = location ? (location.business_phone ?? location.phone ?? '') : '514-555-0100';
-      const from = location
-        ? [business, ...businessAddress(location).split(', ')]
-        : ['Garage Lévesque', '1200 rue Saint-Denis', 'Montréal QC  H2X 3J6'];
       writeFileSync(
         out,
-        await renderPostcardsPdf(
-          [
-            {
-              headline: rendered.subject,
-              businessName: business,
-              phoneLine: t(language, 'postcard_call', { phone }),
-              webLine: t(language, 'postcard_web', { url: `${publicUrl.replace(/\/$/, '')}/portal` }),
-              text: rendered.text,
-              to: ['Marie-Ève Lévesque', '45 avenue du Parc', 'Montréal QC  H2V 4E7'],
-              from,
-            },
-          ],
-          { title: `${kind} ${language}`, now: new Date() },
-        ),
+        await renderPostcardPreviewPdf(rendered, {
+          language,
+          location,
+          publicUrl,
+          now: new Date(),
+          title: `${kind} ${language}`,
+        }),
       );
     } else {
       writeFileSync(out, await htmlToPdf(rendered.html));

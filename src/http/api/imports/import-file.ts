@@ -8,7 +8,12 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { audit } from '../../../accounts/audit.ts';
 import type { Permission } from '../../../accounts/permissions.ts';
-import { translateImportReason } from '../../../i18n/import-reasons.ts';
+import {
+  IMPORT_REASON_CODES,
+  importReasonCode,
+  translateImportReason,
+  type ImportReasonCode,
+} from '../../../i18n/import-reasons.ts';
 import { importCsv } from '../../../import/import-csv.ts';
 import { ImportError, type ImportKind } from '../../../import/types.ts';
 import { HttpError } from '../../errors.ts';
@@ -25,6 +30,10 @@ const problemOut = z.object({
   line: z.number().int(),
   severity: z.enum(['rejected', 'warning', 'filled']),
   column: z.string(),
+  code: z.enum(IMPORT_REASON_CODES as [ImportReasonCode, ...ImportReasonCode[]]).meta({
+    description:
+      "The reason's stable code (the same in every language); `reason` is its wording in the reader's language",
+  }),
   reason: z.string(),
   value: z.string().nullable(),
 });
@@ -139,6 +148,7 @@ export function importRoute(kind: ImportKind, auth: Permission, noun: string): A
           line: p.line,
           severity: p.severity,
           column: p.column,
+          code: importReasonCode(p.reason),
           reason: translateImportReason(language, p.reason),
           value: p.value ?? null,
         })),

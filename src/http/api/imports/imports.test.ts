@@ -94,10 +94,10 @@ describe(`POST /locations/:id/imports/<kind> on ${backendName}`, () => {
 
   it('says the same reasons in English and Spanish, and knows each of them', async () => {
     const en = (await upload(owner, 'customers', BAD_CUSTOMERS)).json() as {
-      problems: Array<{ line: number; column: string; reason: string }>;
+      problems: Array<{ line: number; column: string; code: string; reason: string }>;
     };
     const es = (await upload(await ownerIn('es'), 'customers', BAD_CUSTOMERS)).json() as {
-      problems: Array<{ line: number; column: string; reason: string }>;
+      problems: Array<{ line: number; column: string; code: string; reason: string }>;
     };
     expect(en.problems.find((p) => p.column === 'email')!.reason).toBe(
       '"not-an-email" is not an e-mail address',
@@ -106,6 +106,9 @@ describe(`POST /locations/:id/imports/<kind> on ${backendName}`, () => {
       '«not-an-email» no es una dirección de correo electrónico',
     );
     for (const p of en.problems) expect(isKnownImportReason(p.reason), p.reason).toBe(true);
+    // The same stable code in every language, never the catch-all.
+    expect(es.problems.map((p) => p.code)).toEqual(en.problems.map((p) => p.code));
+    for (const p of en.problems) expect(p.code, p.reason).not.toBe('unrecognized');
   });
 
   it('refuses a file without its required column whole: 400 in the reader’s language, nothing written', async () => {

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { dateStr, id, iso } from '../schemas.ts';
 import { HttpError } from '../../errors.ts';
-import { listStaffTasks } from '../../../delivery/tasks/list-staff-tasks.ts';
+import {
+  listStaffTasks,
+  listStaffTasksSorted,
+  TASK_SORTS,
+  type StaffTaskItem,
+} from '../../../delivery/tasks/list-staff-tasks.ts';
+import { parseSort, sortValues } from '../../../db/keyset-sort.ts';
 
 const taskOut = z.object({
   id: z.number(),
@@ -52,7 +58,11 @@ export const listTasksRoute = defineRoute({
   params: z.strictObject({ locationId: id }),
   query: z.strictObject({
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().max(200).optional(),
+    cursor: z.string().max(1000).optional(),
+    sort: z.enum(sortValues(TASK_SORTS)).optional().meta({
+      description:
+        'Sort column, ascending; prefixed with - for descending (default: due_on descending). Ties are broken by id in the same direction; the cursor belongs to its sort.',
+    }),
     kind: z.enum(['P00', 'P01', 'E06', 'V01_SALES']).optional(),
     status: z.enum(['open', 'done', 'cancelled']).optional(),
     assigned_role: z.string().max(30).optional(),
@@ -64,7 +74,7 @@ export const listTasksRoute = defineRoute({
   example: (ids) => ({ params: { locationId: ids.locationId }, query: { kind: 'P00', status: 'open' } }),
   async handler({ ctx, s, scope, params, query }) {
     const keys = s.location(params.locationId);
-    const result = await listStaffTasks(ctx.db, scope.orgId, {
+    const filters = {
       locationId: keys.location_id,
       kind: query.kind,
       status: query.status,
@@ -73,14 +83,25 @@ export const listTasksRoute = defineRoute({
       dueFrom: query.due_from,
       dueTo: query.due_to,
       limit: query.limit,
-      after: afterOf(query.cursor),
+    };
+    const present = (t: StaffTaskItem) => ({
+      ...t,
+      created_at: iso(t.created_at)!,
+      completed_at: iso(t.completed_at),
     });
+    if (query.sort) {
+      const sorted = await listStaffTasksSorted(
+        ctx.db,
+        scope.orgId,
+        filters,
+        parseSort(TASK_SORTS, query.sort),
+        query.cursor,
+      );
+      return { items: sorted.items.map(present), next_cursor: sorted.next_cursor };
+    }
+    const result = await listStaffTasks(ctx.db, scope.orgId, { ...filters, after: afterOf(query.cursor) });
     return {
-      items: result.items.map((t) => ({
-        ...t,
-        created_at: iso(t.created_at)!,
-        completed_at: iso(t.completed_at),
-      })),
+      items: result.items.map(present),
       next_cursor: cursorOf(result.next),
     };
   },

@@ -77,7 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers (filter by location, text, Do Not Mail) */
+        /** List customers (filter by location, text, Do Not Mail; sort by a column) */
         get: operations["getCustomers"];
         put?: never;
         /** Create a customer */
@@ -136,6 +136,40 @@ export interface paths {
         post?: never;
         /** Clear the undeliverable mark on the customer’s mobile number (texts resume; audited) */
         delete: operations["deleteCustomersCustomerIdTextundeliverable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/messages/{messageId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message to the customer as it was sent: subject, the email’s HTML, the text; 404 for tasks */
+        get: operations["getCustomersCustomerIdMessagesMessageIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/messages/{messageId}/postcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A postcard sent to the customer as printed: application/pdf, front and back */
+        get: operations["getCustomersCustomerIdMessagesMessageIdPostcard"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -821,6 +855,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations/{locationId}/templates/postcard/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A postcard template printed with sample data: application/pdf, the front and the back (a draft when subject/body are given) */
+        post: operations["postLocationsLocationIdTemplatesPostcardPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/merge-fields": {
         parameters: {
             query?: never;
@@ -862,7 +913,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The outbox: messages with filters (kind, channel, status, customer, due dates) */
+        /** The outbox: messages with filters (kind, channel, status, customer, due dates), sorted by a column */
         get: operations["getMessages"];
         put?: never;
         post?: never;
@@ -1844,6 +1895,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "customer_number" | "mailing_name" | "email" | "phone" | "city" | "last_visit_on" | "created_at" | "-customer_number" | "-mailing_name" | "-email" | "-phone" | "-city" | "-last_visit_on" | "-created_at";
                 location_id?: number;
                 q?: string;
                 do_not_mail?: "true" | "false";
@@ -2281,6 +2333,88 @@ export interface operations {
                         /** @description false when the number carried no undeliverable mark */
                         cleared: boolean;
                     };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersCustomerIdMessagesMessageIdContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                messageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        kind: string;
+                        channel: string;
+                        status: string;
+                        language: string;
+                        sent_at: string | null;
+                        subject: string | null;
+                        html: string | null;
+                        text: string;
+                        template: {
+                            /** @enum {string} */
+                            source: "shipped" | "override" | "campaign" | "caught_copy";
+                            version: number | null;
+                            changed_since_sent: boolean;
+                        };
+                        /** @description The printed card (application/pdf), for postcards */
+                        postcard_pdf: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersCustomerIdMessagesMessageIdPostcard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                messageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Error */
@@ -5856,6 +5990,56 @@ export interface operations {
             };
         };
     };
+    postLocationsLocationIdTemplatesPostcardPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "THANK_YOU",
+                 *       "language": "fr",
+                 *       "subject": "Merci {{first_name}}",
+                 *       "body": "Merci de votre visite chez {{business_name}}."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
+                    /** @enum {string} */
+                    language: "en" | "fr" | "es";
+                    subject?: string | null;
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getMergefields: {
         parameters: {
             query?: never;
@@ -5937,6 +6121,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "due_on" | "kind" | "channel" | "status" | "sent_at" | "created_at" | "-due_on" | "-kind" | "-channel" | "-status" | "-sent_at" | "-created_at";
                 location_id?: number;
                 customer_id?: number;
                 kind?: string;
@@ -6158,6 +6343,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "due_on" | "kind" | "status" | "customer_name" | "customer_phone" | "created_at" | "-due_on" | "-kind" | "-status" | "-customer_name" | "-customer_phone" | "-created_at";
                 kind?: "P00" | "P01" | "E06" | "V01_SALES";
                 status?: "open" | "done" | "cancelled";
                 assigned_role?: string;
@@ -8145,6 +8331,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
@@ -8210,6 +8401,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
@@ -8275,6 +8471,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];
@@ -8340,6 +8541,11 @@ export interface operations {
                             /** @enum {string} */
                             severity: "rejected" | "warning" | "filled";
                             column: string;
+                            /**
+                             * @description The reason's stable code (the same in every language); `reason` is its wording in the reader's language
+                             * @enum {string}
+                             */
+                            code: "required" | "too_long" | "not_a_date" | "not_a_real_date" | "not_a_number" | "not_a_whole_number" | "below_minimum" | "too_large" | "not_yes_no" | "not_one_of" | "not_an_email" | "not_a_date_time" | "unknown_reference" | "unknown_mechanic" | "unknown_courtesy_vehicle" | "duplicate_key" | "field_count" | "unknown_column" | "malformed_csv" | "unreadable_from_here" | "birthday_before_1900" | "unknown_sales_rep" | "name_required" | "consent_needs_basis" | "unsubscribed_not_reimported" | "already_booked" | "number_too_large" | "filled_from_vin" | "closed_on_required" | "open_with_closed_on" | "in_the_future" | "ends_before_start" | "customer_or_visitor" | "missing_columns" | "duplicate_column" | "longer_than_day" | "duration_and_end" | "closed_before_opened" | "differs_in_unit" | "vin_length" | "vin_character" | "vin_check_digit" | "mixed_encodings" | "not_utf8" | "out_of_range" | "database_refused" | "rejected_whole" | "unrecognized";
                             reason: string;
                             value: string | null;
                         }[];

@@ -29,6 +29,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLocation, useSession } from '../../session';
 import { MobileDialog } from './MobileDialog';
 import { VehicleDialog } from './VehicleDialog';
+import { SentMessage } from './SentMessage';
 import { VehiclePanel } from './VehiclePanel';
 
 export default function Customer() {
@@ -40,6 +41,7 @@ export default function Customer() {
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [editingMobile, setEditingMobile] = useState(false);
+  const [showing, setShowing] = useState<number | null>(null);
 
   const card = useQuery({
     queryKey: ['customer', id],
@@ -249,6 +251,7 @@ export default function Customer() {
                   <Table.Th>{t('message.status')}</Table.Th>
                   <Table.Th>{t('message.sentAt')}</Table.Th>
                   <Table.Th>{t('message.reason')}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -264,12 +267,25 @@ export default function Customer() {
                     <Table.Td>
                       {m.reason ? t(`reasons.${m.reason}`, { defaultValue: m.reason }) : ''}
                     </Table.Td>
+                    <Table.Td>
+                      {m.status === 'sent' && ['email', 'postcard', 'sms'].includes(m.channel) && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setShowing(m.id)}
+                          data-testid={`show-message-${m.id}`}
+                        >
+                          {t('sentMessage.show')}
+                        </Button>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           )}
         </Tabs.Panel>
+        <SentMessage customerId={id} messageId={showing} onClose={() => setShowing(null)} />
         <Tabs.Panel value="consent" pt="md">
           <Stack>
             <Title order={3} size="h5">

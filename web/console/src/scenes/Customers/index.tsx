@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { Pager } from '../../components/Pager';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { useCursorPages } from '../../components/useCursorPages';
 import { useLocation } from '../../session';
@@ -19,10 +20,11 @@ export default function Customers() {
   const [text, setText] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(text.trim(), 200);
   const [dnm, setDnm] = useState('all');
-  const pages = useCursorPages(`${location.id}:${q}:${dnm}`);
+  const sorting = useSort<'customer_number' | 'mailing_name' | 'email' | 'phone' | 'city'>();
+  const pages = useCursorPages(`${location.id}:${q}:${dnm}:${sorting.sort ?? ''}`);
 
   const customers = useQuery({
-    queryKey: ['customers', location.id, q, dnm, pages.cursor],
+    queryKey: ['customers', location.id, q, dnm, sorting.sort, pages.cursor],
     placeholderData: keepPreviousData,
     queryFn: () =>
       call(
@@ -32,6 +34,7 @@ export default function Customers() {
               location_id: location.id,
               limit: 25,
               ...(q ? { q } : {}),
+              ...(sorting.sort ? { sort: sorting.sort } : {}),
               ...(dnm !== 'all' ? { do_not_mail: dnm === 'yes' ? 'true' : 'false' } : {}),
               ...(pages.cursor ? { cursor: pages.cursor } : {}),
             },
@@ -83,11 +86,11 @@ export default function Customers() {
         <Table striped highlightOnHover data-testid="customer-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('customer.number')}</Table.Th>
-              <Table.Th>{t('customer.name')}</Table.Th>
-              <Table.Th>{t('customer.email')}</Table.Th>
-              <Table.Th>{t('customer.phone')}</Table.Th>
-              <Table.Th>{t('customer.city')}</Table.Th>
+              <SortableTh label={t('customer.number')} {...sorting.header('customer_number')} />
+              <SortableTh label={t('customer.name')} {...sorting.header('mailing_name')} />
+              <SortableTh label={t('customer.email')} {...sorting.header('email')} />
+              <SortableTh label={t('customer.phone')} {...sorting.header('phone')} />
+              <SortableTh label={t('customer.city')} {...sorting.header('city')} />
               <Table.Th />
             </Table.Tr>
           </Table.Thead>

@@ -38,7 +38,7 @@ export function ProblemTable({ problems }: { problems: ImportResult['problems'] 
               <Table.Td>
                 <code>{p.column || '—'}</code>
               </Table.Td>
-              <Table.Td>{p.reason}</Table.Td>
+              <Table.Td data-reason-code={p.code}>{p.reason}</Table.Td>
               <Table.Td>{p.value ?? ''}</Table.Td>
             </Table.Tr>
           ))}

@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { formatDate } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useCursorPages } from '../../components/useCursorPages';
@@ -26,13 +27,14 @@ export default function Tasks() {
   const client = useQueryClient();
   const [kind, setKind] = useState<string | null>('P00');
   const [status, setStatus] = useState<string>('open');
-  const pages = useCursorPages(`${location.id}:${kind}:${status}`);
+  const sorting = useSort<'due_on' | 'kind' | 'customer_name' | 'customer_phone' | 'status'>('-due_on');
+  const pages = useCursorPages(`${location.id}:${kind}:${status}:${sorting.sort ?? ''}`);
   const [completing, setCompleting] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome>('recontacted');
   const [note, setNote] = useState('');
 
   const tasks = useQuery({
-    queryKey: ['tasks', location.id, kind, status, pages.cursor],
+    queryKey: ['tasks', location.id, kind, status, sorting.sort, pages.cursor],
     queryFn: () =>
       call(
         api.GET('/api/v1/locations/{locationId}/tasks', {
@@ -41,6 +43,7 @@ export default function Tasks() {
             query: {
               limit: 25,
               status: status as (typeof STATUSES)[number],
+              ...(sorting.sort ? { sort: sorting.sort } : {}),
               ...(kind ? { kind: kind as (typeof KINDS)[number] } : {}),
               ...(pages.cursor ? { cursor: pages.cursor } : {}),
             },
@@ -96,11 +99,11 @@ export default function Tasks() {
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('tasks.due')}</Table.Th>
-              <Table.Th>{t('tasks.kind')}</Table.Th>
-              <Table.Th>{t('message.customer')}</Table.Th>
-              <Table.Th>{t('customer.phone')}</Table.Th>
-              <Table.Th>{t('tasks.status')}</Table.Th>
+              <SortableTh label={t('tasks.due')} {...sorting.header('due_on')} />
+              <SortableTh label={t('tasks.kind')} {...sorting.header('kind')} />
+              <SortableTh label={t('message.customer')} {...sorting.header('customer_name')} />
+              <SortableTh label={t('customer.phone')} {...sorting.header('customer_phone')} />
+              <SortableTh label={t('tasks.status')} {...sorting.header('status')} />
               <Table.Th />
             </Table.Tr>
           </Table.Thead>

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../api/client';
 import { ErrorNote, Loading } from '../../components/States';
 import { useLocation, useSession } from '../../session';
+import { PostcardPdf } from './PostcardPdf';
 
 const KINDS = [
   'REMINDER_1',
@@ -252,19 +253,29 @@ export default function Templates() {
                       <b>{channel === 'email' ? t('templates.subject') : t('templates.headline')}:</b>{' '}
                       {preview.data.subject}
                     </Text>
-                    <iframe
-                      title={t('templates.preview')}
-                      sandbox=""
-                      srcDoc={preview.data.html}
-                      data-testid="template-preview"
-                      style={{
-                        width: '100%',
-                        height: 620,
-                        border: '1px solid var(--mantine-color-gray-4)',
-                        borderRadius: 8,
-                        background: 'white',
-                      }}
-                    />
+                    {channel === 'postcard' ? (
+                      <PostcardPdf
+                        locationId={location.id}
+                        kind={kind}
+                        language={language}
+                        subject={subject}
+                        body={body}
+                      />
+                    ) : (
+                      <iframe
+                        title={t('templates.preview')}
+                        sandbox=""
+                        srcDoc={preview.data.html}
+                        data-testid="template-preview"
+                        style={{
+                          width: '100%',
+                          height: 620,
+                          border: '1px solid var(--mantine-color-gray-4)',
+                          borderRadius: 8,
+                          background: 'white',
+                        }}
+                      />
+                    )}
                   </>
                 )
               )}

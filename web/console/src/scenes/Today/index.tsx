@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { formatDate, formatDateTime, formatNumber, todayIn } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useCursorPages } from '../../components/useCursorPages';
@@ -34,7 +35,8 @@ export default function Today() {
   const today = todayIn(location.time_zone);
   const [filter, setFilter] = useState<Filter>('all');
   const [queuePage, setQueuePage] = useState(1);
-  const pages = useCursorPages(`${location.id}:${filter}`);
+  const sorting = useSort<'kind' | 'channel' | 'status' | 'sent_at'>();
+  const pages = useCursorPages(`${location.id}:${filter}:${sorting.sort ?? ''}`);
 
   const stats = useQuery({
     queryKey: ['stats', location.id, today, today],
@@ -46,7 +48,7 @@ export default function Today() {
       ),
   });
   const messages = useQuery({
-    queryKey: ['messages', location.id, today, filter, pages.cursor],
+    queryKey: ['messages', location.id, today, filter, sorting.sort, pages.cursor],
     queryFn: () =>
       call(
         api.GET('/api/v1/messages', {
@@ -56,6 +58,7 @@ export default function Today() {
               due_from: today,
               due_to: today,
               limit: 25,
+              ...(sorting.sort ? { sort: sorting.sort } : {}),
               ...(filter !== 'all' ? { status: filter } : {}),
               ...(pages.cursor ? { cursor: pages.cursor } : {}),
             },
@@ -110,10 +113,11 @@ export default function Today() {
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('message.kind')}</Table.Th>
-              <Table.Th>{t('message.channel')}</Table.Th>
+              <SortableTh label={t('message.kind')} {...sorting.header('kind')} />
+              <SortableTh label={t('message.channel')} {...sorting.header('channel')} />
               <Table.Th>{t('message.recipient')}</Table.Th>
-              <Table.Th>{t('message.status')}</Table.Th>
+              <SortableTh label={t('message.status')} {...sorting.header('status')} />
+              <SortableTh label={t('message.sentAt')} {...sorting.header('sent_at')} />
               <Table.Th>{t('message.reason')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -132,6 +136,7 @@ export default function Today() {
                 <Table.Td>
                   <StatusBadge status={m.status} />
                 </Table.Td>
+                <Table.Td>{formatDateTime(m.sent_at, location.time_zone)}</Table.Td>
                 <Table.Td>{m.reason ? t(`reasons.${m.reason}`, { defaultValue: m.reason }) : ''}</Table.Td>
               </Table.Tr>
             ))}
