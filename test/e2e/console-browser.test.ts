@@ -5,14 +5,20 @@
 // Runs only with DATABASE_URL (CI's PostgreSQL pass) to keep the embedded-database pass short.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
 import { DEMO_LOGIN, ensureDemoData } from '../../src/demo/first-start.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureConsoleBuilt } from '../../src/http/console/console-dist.ts';
+import {
+  documentLanguage,
+  launchChromium,
+  pickLanguage,
+  seriousViolations,
+  shotsIn,
+} from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { testContext } from '../helpers/delivery.ts';
 import { runWorker } from '../../src/delivery/worker/run-worker.ts';
@@ -21,6 +27,15 @@ import { setPartner } from '../helpers/partners.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'console');
 const run = process.env.DATABASE_URL ? describe : describe.skip;
+const shot = shotsIn('console');
+// A message's own HTML (or PDF) in a sandboxed, script-less frame: axe cannot run inside it and
+// waits forever, so it is left out; html-quality.test.ts checks that HTML.
+const MESSAGE_FRAMES = [
+  '[data-testid="template-preview"]',
+  '[data-testid="sent-email"]',
+  '[data-testid="sent-postcard"]',
+  '[data-testid="postcard-preview"]',
+];
 
 /** Every screen a shop owner reaches from the menu, with the heading it shows per language. */
 export const SCREENS: Array<{ path: string; heading: Record<'en' | 'fr' | 'es', RegExp> }> = [
@@ -100,36 +115,6 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function seriousViolations(page: Page) {
-  // The template preview is the message's own HTML in a sandboxed (script-less) frame: axe cannot run
-  // inside it and waits forever, so it is left out here; html-quality.test.ts checks that HTML.
-  // A notification fading in or out is half transparent: axe would measure its contrast mid-way.
-  // Wait for the finite animations (transitions) under way; spinners run forever and are skipped.
-  await page.evaluate(`Promise.race([
-    Promise.all(document.getAnimations()
-      .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
-      .map((a) => a.finished.catch(() => undefined))),
-    new Promise((resolve) => setTimeout(resolve, 3000)),
-  ])`);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa'])
-    .exclude('[data-testid="template-preview"]')
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-}
-
 run('the staff console in chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -164,10 +149,7 @@ run('the staff console in chromium', () => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -184,7 +166,7 @@ run('the staff console in chromium', () => {
       await page.getByRole('link', { name: /console/i }).click();
       await page.waitForURL(/\/console\/sign-in/);
       await shot(page, 'sign-in');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       await page.locator('input[type=email]').fill(DEMO_LOGIN.email);
       await page.locator('input[type=password]').fill('wrong password');
       await page.locator('button[type=submit]').click();
@@ -211,19 +193,7 @@ run('the staff console in chromium', () => {
       const problems: string[] = [];
       for (const language of ['en', 'fr', 'es'] as const) {
         // The language picker saves the choice on the server (PATCH /me).
-        await page.getByTestId('language-picker').click();
-        await page
-          .getByRole('option', { name: { en: 'English', fr: 'Français', es: 'Español' }[language] })
-          .click();
-        await expect
-          .poll(() =>
-            page.evaluate(
-              () =>
-                (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
-                  .documentElement.lang,
-            ),
-          )
-          .toBe(language);
+        await pickLanguage(page, language);
         for (const screen of SCREENS) {
           await page.goto(`${base}/console${screen.path}`);
           const heading = page.getByRole('heading', { level: 2 }).first();
@@ -235,7 +205,8 @@ run('the staff console in chromium', () => {
           // The preview is fetched after the editor shows: the screenshot should show it.
           if (screen.path === '/templates') await page.getByTestId('template-preview').waitFor();
           await shot(page, `${language}${screen.path.replace(/[/?=]/g, '-')}`);
-          for (const v of await seriousViolations(page)) problems.push(`${language} ${screen.path}: ${v}`);
+          for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+            problems.push(`${language} ${screen.path}: ${v}`);
         }
       }
       const saved = await t.db
@@ -539,7 +510,7 @@ run('the staff console in chromium', () => {
         expect(await dialog.getByTestId('decoded-note').innerText()).toMatch(/CARFAX/);
         expect(carfax.requests.at(-1)!.headers.authorization).toBe('Bearer cfx-console-token');
         await shot(page, 'vehicle-plate-found');
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
         const none = await t.db
           .selectFrom('vehicles')
           .select('id')
@@ -661,15 +632,7 @@ run('the staff console in chromium', () => {
         await page.goto(`${base}/console/customers/${customer.id}`);
         await page.getByTestId('language-picker').click();
         await page.getByRole('option', { name: w.name }).click();
-        await expect
-          .poll(() =>
-            page.evaluate(
-              () =>
-                (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
-                  .documentElement.lang,
-            ),
-          )
-          .toBe(language);
+        await expect.poll(() => documentLanguage(page)).toBe(language);
         await page.getByRole('button', { name: w.add, exact: true }).click();
         const dialog = page.getByRole('dialog');
         await dialog.getByTestId('plate-input').fill('DOWN');
@@ -690,7 +653,8 @@ run('the staff console in chromium', () => {
           await dialog.getByTestId('decoded-fields').getByLabel(w.trim, { exact: true }).inputValue(),
         ).toBe('LT');
         await shot(page, `vehicle-dialog-${language}`);
-        for (const v of await seriousViolations(page)) problems.push(`${language}: ${v}`);
+        for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+          problems.push(`${language}: ${v}`);
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
       }
@@ -848,7 +812,7 @@ run('the staff console in chromium', () => {
     expect(await page.getByTestId('attribution-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     await shot(page, 'statistics-charts');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
     await page.close();
   });
 
@@ -941,7 +905,7 @@ run('the staff console in chromium', () => {
       expect(Number(saved.n)).toBe(3000);
       await page.waitForLoadState('networkidle');
       await shot(page, `import-bad-rows-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       await page.close();
     },
   );
@@ -1069,7 +1033,7 @@ run('the staff console in chromium', () => {
         .not.toBeNull();
       await page.waitForLoadState('networkidle');
       await shot(page, `users-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
 
       // An API token: shown once, listed by name, then revoked.
       await page.getByRole('tab', { name: words.tokens }).click();
@@ -1092,7 +1056,7 @@ run('the staff console in chromium', () => {
       const tokenRow = page.getByTestId(`token-${token.id}`);
       await tokenRow.waitFor();
       expect(await page.getByTestId('tokens-table').innerText()).not.toContain(secret);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       await shot(page, `tokens-${language}`);
       await tokenRow.getByRole('button', { name: words.revoke }).click();
       await page.getByRole('dialog').getByRole('button', { name: words.revoke }).click();
@@ -1169,7 +1133,7 @@ run('the staff console in chromium', () => {
       await message.getByText('English', { exact: true }).click();
       await expect.poll(email, { timeout: 30_000 }).toContain('20% off brake pads');
       await shot(page, 'campaign-preview');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       await page.getByRole('button', { name: 'Send today' }).click();
       await row.getByText('Sent', { exact: true }).waitFor();
       const campaign = await t.db
@@ -1218,7 +1182,7 @@ run('the staff console in chromium', () => {
         .poll(() => page.getByTestId(`campaign-result-${campaign.id}`).innerText(), { timeout: 30_000 })
         .toMatch(new RegExp(`^1 of ${new Intl.NumberFormat('en').format(toSend)} came back \\(`));
       await shot(page, 'campaign-sent');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       await page.close();
     },
   );
@@ -1269,7 +1233,7 @@ run('the staff console in chromium', () => {
       .where('email', '=', DEMO_LOGIN.email)
       .executeTakeFirstOrThrow();
     await shot(page, `exports-${language}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), sent.getByRole('button').click()]);
     expect(download.suggestedFilename()).toMatch(/^mechanicnet-.*-2026-11-20\.csv$/);
     const path = await download.path();
@@ -1384,7 +1348,7 @@ run('the staff console in chromium', () => {
       await cell.waitFor();
       await page.waitForLoadState('networkidle');
       await shot(page, `settings-email-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       await cell.fill(String(days));
       await page.getByTestId('email-cap_count').fill('3');
       await page.getByTestId('settings-email').locator('button[type=submit]').click();
@@ -1448,7 +1412,7 @@ run('the staff console in chromium', () => {
       await page.waitForLoadState('networkidle');
       await page.evaluate('window.scrollTo(0, 0)');
       await shot(page, `settings-control-group-${language}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, { exclude: MESSAGE_FRAMES })).toEqual([]);
       // Back to off (the default), as the other tests expect.
       await page.getByTestId('control-INACTIVE').fill('0');
       await page.getByTestId('control-groups-save').click();
@@ -1480,7 +1444,8 @@ run('the staff console in chromium', () => {
         await page.getByTestId(`settings-${tab}`).waitFor();
         await page.waitForLoadState('networkidle');
         await shot(page, `settings-${tab}-${language}`);
-        for (const v of await seriousViolations(page)) problems.push(`${tab}: ${v}`);
+        for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+          problems.push(`${tab}: ${v}`);
       }
       expect(problems).toEqual([]);
 
@@ -1697,19 +1662,7 @@ run('the staff console in chromium', () => {
       const problems: string[] = [];
       for (const language of ['en', 'fr', 'es'] as const) {
         await page.goto(`${base}/console/today`);
-        await page.getByTestId('language-picker').click();
-        await page
-          .getByRole('option', { name: { en: 'English', fr: 'Français', es: 'Español' }[language] })
-          .click();
-        await expect
-          .poll(() =>
-            page.evaluate(
-              () =>
-                (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
-                  .documentElement.lang,
-            ),
-          )
-          .toBe(language);
+        await pickLanguage(page, language);
         for (const path of [
           `/console/inbox/${texter}`,
           '/console/settings?tab=sms',
@@ -1719,17 +1672,20 @@ run('the staff console in chromium', () => {
           await page.getByRole('heading', { level: 2 }).first().waitFor();
           await page.waitForLoadState('networkidle');
           await shot(page, `texts-${language}${path.replace(/[/?=]/g, '-')}`);
-          for (const v of await seriousViolations(page)) problems.push(`${language} ${path}: ${v}`);
+          for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+            problems.push(`${language} ${path}: ${v}`);
         }
         await page.getByTestId('customer-mobile-edit').click();
         await page.getByTestId('customer-mobile-input').waitFor();
-        for (const v of await seriousViolations(page)) problems.push(`${language} mobile dialog: ${v}`);
+        for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+          problems.push(`${language} mobile dialog: ${v}`);
         // The caught texts page speaks the browser's language (Accept-Language), as the mailbox does.
         await page.setExtraHTTPHeaders({ 'accept-language': language });
         await page.goto(`${base}/texts`, { waitUntil: 'networkidle' });
         await shot(page, `texts-${language}-caught-texts`);
         await page.setExtraHTTPHeaders({});
-        for (const v of await seriousViolations(page)) problems.push(`${language} /texts: ${v}`);
+        for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+          problems.push(`${language} /texts: ${v}`);
       }
       expect(problems).toEqual([]);
       await page.close();
@@ -1795,30 +1751,11 @@ run('the staff console in chromium', () => {
       // With the message's dialog open, the dialog is checked (the page behind its overlay is dimmed
       // on purpose, which axe would measure as low contrast).
       const axe = async (where: string, within?: string) => {
-        const builder = new AxeBuilder({ page });
-        if (within) builder.include(within);
-        const result = await builder
-          .withTags(['wcag2a', 'wcag2aa'])
-          .exclude('[data-testid="template-preview"]')
-          .exclude('[data-testid="sent-email"]')
-          .exclude('[data-testid="sent-postcard"]')
-          .exclude('[data-testid="postcard-preview"]')
-          .analyze();
-        for (const v of result.violations)
-          if (v.impact === 'serious' || v.impact === 'critical')
-            problems.push(
-              `${where}: ${v.id} ${v.help} (${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(', ')})`,
-            );
+        for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES, within }))
+          problems.push(`${where}: ${v}`);
       };
       for (const language of ['en', 'fr', 'es'] as const) {
-        await page.getByTestId('language-picker').click();
-        await page
-          .getByRole('option', { name: { en: 'English', fr: 'Français', es: 'Español' }[language] })
-          .click();
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+        await pickLanguage(page, language);
 
         // Customers sorted by name on the server, then reversed.
         await page.goto(`${base}/console/customers`);

@@ -9,23 +9,23 @@
 // Runs only with DATABASE_URL (CI's PostgreSQL pass), like console-browser.test.ts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
 import { DEMO_LOGIN, ensureDemoData } from '../../src/demo/first-start.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureConsoleBuilt } from '../../src/http/console/console-dist.ts';
 import { makeOperator, makeStaff, PASSWORD } from '../helpers/api.ts';
+import { launchChromium, pickLanguage, seriousViolations, shotsIn } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { testContext } from '../helpers/delivery.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'console');
 const run = process.env.DATABASE_URL ? describe : describe.skip;
+const shot = shotsIn('console');
 const LANGUAGES = ['en', 'fr', 'es'] as const;
-const LANGUAGE_NAME = { en: 'English', fr: 'Français', es: 'Español' } as const;
 
 let t: TestDatabase;
 let ctx: AppContext;
@@ -48,44 +48,6 @@ async function newPage(): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function seriousViolations(page: Page) {
-  // Wait for finite animations (a notification fading) so axe does not measure them mid-way.
-  await page.evaluate(`Promise.race([
-    Promise.all(document.getAnimations()
-      .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
-      .map((a) => a.finished.catch(() => undefined))),
-    new Promise((resolve) => setTimeout(resolve, 3000)),
-  ])`);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-}
-
-async function pickLanguage(page: Page, language: (typeof LANGUAGES)[number]): Promise<void> {
-  await page.getByTestId('language-picker').click();
-  await page.getByRole('option', { name: LANGUAGE_NAME[language] }).click();
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
-            .documentElement.lang,
-      ),
-    )
-    .toBe(language);
 }
 
 /** Each test starts in English, whatever language the one before left the demo owner in. */
@@ -115,10 +77,7 @@ run('the console set-up screens in chromium', () => {
     app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
