@@ -54,8 +54,9 @@ export const textSendPathCase: BenchCase = {
       // The worker's default sends in flight; raw keeps as many POSTs in flight.
       const concurrency = config.SMTP_POOL_SIZE * 4;
       const mailer = createMailer(config, d.db);
-      // As a running worker: one text sender (its HTTP thread) across rounds, as one mailer.
-      const texts = createTextSender(d.db, { production: false, thread: true });
+      // As a running worker: one text sender (its HTTP thread) across rounds, as one mailer; on
+      // PostgreSQL the thread records "sent" and the conversation's line itself (as `relance worker`).
+      const texts = createTextSender(d.db, { production: false, thread: true, recordUrl: d.url });
       const target = { url: provider.url, ...account };
       // Warm-up (not counted): JIT, connections, template cache. Its texts give raw its bodies.
       const warm = await seedTexts(d, WARM_UP, 'w', target, ctx.keys);

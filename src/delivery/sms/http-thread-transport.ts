@@ -2,12 +2,21 @@
 // handed over by postMessage and its answer (or the provider's error, final or not) comes back the
 // same way, so the worker's retry rules do not change. The thread holds the process open only while
 // sends are under way. If it dies, every send in flight fails as temporary (retried later).
+// With `recordUrl` (PostgreSQL), the thread records "sent" and the conversation's line itself.
 import { Worker } from 'node:worker_threads';
 import { SmsProviderError, type OutgoingText, type SmsProviderSettings } from './provider.ts';
-import type { FromHttpThread, ToHttpThread } from './http-thread.ts';
+import type { FromHttpThread, HttpThreadOptions, TextRecordAs, ToHttpThread } from './http-thread.ts';
+
+export interface ThreadSent {
+  sid: string;
+  status: string;
+  acceptedAt: number;
+  /** "sent" and the conversation's line committed by the thread. */
+  recorded: boolean;
+}
 
 interface Waiting {
-  resolve: (r: { sid: string; status: string; acceptedAt: number }) => void;
+  resolve: (r: ThreadSent) => void;
   reject: (e: Error) => void;
 }
 
@@ -19,9 +28,22 @@ export class HttpThreadTransport {
   readonly #waiting = new Map<number, Waiting>();
   #nextId = 1;
   #dead: Error | null = null;
+  readonly #recordUrl: string | undefined;
+
+  /** `recordUrl`: PostgreSQL, where the thread records "sent" itself (http-thread.ts). */
+  constructor(recordUrl?: string) {
+    this.#recordUrl = recordUrl;
+  }
+
+  /** The thread records what it is asked to. */
+  get records(): boolean {
+    return this.#recordUrl !== undefined;
+  }
 
   #start(): Worker {
-    const worker = new Worker(new URL('./http-thread.ts', import.meta.url));
+    const worker = new Worker(new URL('./http-thread.ts', import.meta.url), {
+      workerData: { recordUrl: this.#recordUrl } satisfies HttpThreadOptions,
+    });
     worker.unref();
     worker.on('message', (msg: FromHttpThread) => {
       if (msg.type === 'closed') return void worker.terminate();
@@ -29,7 +51,12 @@ export class HttpThreadTransport {
       if (!w) return;
       this.#settled(msg.id);
       if (msg.type === 'sent')
-        w.resolve({ sid: msg.sid, status: msg.status, acceptedAt: msg.acceptedAt - performance.timeOrigin });
+        w.resolve({
+          sid: msg.sid,
+          status: msg.status,
+          acceptedAt: msg.acceptedAt - performance.timeOrigin,
+          recorded: msg.recorded,
+        });
       else w.reject(new SmsProviderError(msg.message, msg.code, msg.final));
     });
     const die = (err: Error) => {
@@ -44,10 +71,7 @@ export class HttpThreadTransport {
     return worker;
   }
 
-  send(
-    s: SmsProviderSettings,
-    text: OutgoingText,
-  ): Promise<{ sid: string; status: string; acceptedAt: number }> {
+  send(s: SmsProviderSettings, text: OutgoingText, record?: TextRecordAs): Promise<ThreadSent> {
     if (this.#dead) return Promise.reject(stopped(this.#dead.message));
     this.#worker ??= this.#start();
     const worker = this.#worker;
@@ -66,6 +90,7 @@ export class HttpThreadTransport {
           messagingServiceSid: s.messagingServiceSid,
         },
         text,
+        record: this.#recordUrl ? record : undefined,
       } satisfies ToHttpThread);
     });
   }

@@ -2,7 +2,13 @@
 // email/smtp-thread.ts): each POST to the provider (building the request, TLS, reading the JSON
 // answer: most of a text's CPU in the worker) runs here, while the main thread claims, renders and
 // records beside it. See http-thread-transport.ts for the other end.
-import { parentPort } from 'node:worker_threads';
+// With `recordUrl` (PostgreSQL), the thread also records "sent" and the conversation's line itself,
+// the moment the provider accepts (those of the same turn in one statement, several in flight), as
+// the SMTP thread does: the window a kill -9 doubles (accepted → statement sent) then waits neither
+// for the hop to the main thread nor for its turn. A record that fails is left to the main thread
+// (`recorded: false`).
+import { parentPort, workerData } from 'node:worker_threads';
+import pg from 'pg';
 import { Secret } from '../../partners/secret.ts';
 import { sendText, SmsProviderError, type OutgoingText } from './provider.ts';
 
@@ -14,26 +20,138 @@ export interface ThreadProvider {
   fromNumber: string | null;
   messagingServiceSid: string | null;
 }
+export interface HttpThreadOptions {
+  /** PostgreSQL URL: record "sent" and the conversation's line on this thread. */
+  recordUrl?: string;
+}
+/** The outbox row to record as sent once the provider accepts, and its conversation line. */
+export interface TextRecordAs {
+  orgId: number;
+  id: number;
+  locationId: number;
+  customerId: number;
+  phone: string;
+  body: string;
+}
 export type ToHttpThread =
-  { type: 'send'; id: number; provider: ThreadProvider; text: OutgoingText } | { type: 'close' };
+  | { type: 'send'; id: number; provider: ThreadProvider; text: OutgoingText; record?: TextRecordAs }
+  | { type: 'close' };
 export type FromHttpThread =
-  | { type: 'sent'; id: number; sid: string; status: string; acceptedAt: number }
+  | {
+      type: 'sent';
+      id: number;
+      sid: string;
+      status: string;
+      acceptedAt: number;
+      /** Recorded as sent by this thread (committed), when asked to. */
+      recorded: boolean;
+    }
   | { type: 'error'; id: number; message: string; code: string; final: boolean }
   | { type: 'closed' };
 
 const port = parentPort!;
+const options = (workerData ?? {}) as HttpThreadOptions;
+// Writes in flight at once (each on its own connection): a record goes out the moment the
+// provider accepts instead of waiting for an earlier commit. A kill -9 after the statement reached
+// PostgreSQL does not undo it (autocommit: it commits without the client).
+const MAX_WRITES = 5;
+const pool = options.recordUrl ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES }) : null;
+pool?.on('error', () => undefined);
+
+interface Accepted {
+  record: TextRecordAs;
+  sid: string;
+  post: (recorded: boolean) => void;
+}
+const queue: Accepted[] = [];
+let planned = false;
+let writes = 0;
+
+function recordSent(a: Accepted): void {
+  queue.push(a);
+  if (!planned && writes < MAX_WRITES) {
+    planned = true;
+    setImmediate(startWrites);
+  }
+}
+
+function startWrites(): void {
+  planned = false;
+  while (queue.length && writes < MAX_WRITES) void write(queue.splice(0, 500));
+}
+
+// The same statement as SentRecorder's #writeTexts: "sent", then the conversation's outgoing line
+// (a staff answer's line exists since it was queued: it only gets its provider id).
+async function write(batch: Accepted[]): Promise<void> {
+  writes++;
+  let ok = true;
+  try {
+    const n = 7;
+    const values = batch.map(
+      (_, i) =>
+        `($${n * i + 2}::bigint, $${n * i + 3}::bigint, $${n * i + 4}::text, $${n * i + 5}::bigint, $${n * i + 6}::bigint, $${n * i + 7}::text, $${n * i + 8}::text)`,
+    );
+    await pool!.query(
+      `WITH v(org_id, id, provider_id, location_id, customer_id, phone, body) AS (VALUES ${values.join(', ')}),
+       u AS (
+         UPDATE messages m SET status = 'sent', sent_at = $1, provider_id = v.provider_id, reason = NULL, updated_at = $1
+           FROM v WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'
+         RETURNING m.id),
+       joined AS (
+         UPDATE sms_conversation c SET provider_sid = v.provider_id
+           FROM v WHERE c.org_id = v.org_id AND c.message_id = v.id AND c.direction = 'out'
+         RETURNING c.message_id)
+       INSERT INTO sms_conversation (org_id, location_id, customer_id, direction, phone, body, provider_sid, message_id, read_at, at)
+       SELECT v.org_id, v.location_id, v.customer_id, 'out', v.phone, v.body, v.provider_id, v.id, $1::timestamptz, $1::timestamptz
+         FROM v
+        WHERE NOT EXISTS (SELECT 1 FROM sms_conversation c
+                           WHERE c.org_id = v.org_id AND c.message_id = v.id AND c.direction = 'out')
+       ON CONFLICT DO NOTHING`,
+      [
+        new Date(),
+        ...batch.flatMap((a) => [
+          a.record.orgId,
+          a.record.id,
+          a.sid,
+          a.record.locationId,
+          a.record.customerId,
+          a.record.phone,
+          a.record.body,
+        ]),
+      ],
+    );
+  } catch {
+    ok = false;
+  } finally {
+    writes--;
+    for (const a of batch) a.post(ok);
+    if (queue.length && !planned) startWrites();
+  }
+}
+
 port.on('message', (msg: ToHttpThread) => {
-  if (msg.type === 'close') return port.postMessage({ type: 'closed' } satisfies FromHttpThread);
+  if (msg.type === 'close') {
+    void (pool?.end() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => port.postMessage({ type: 'closed' } satisfies FromHttpThread));
+    return;
+  }
   sendText({ ...msg.provider, authToken: new Secret(msg.provider.authToken) }, msg.text).then(
-    (r) =>
-      port.postMessage({
-        type: 'sent',
-        id: msg.id,
-        sid: r.sid,
-        status: r.status,
-        // When the provider answered, on a clock both threads share: the crash window starts here.
-        acceptedAt: performance.timeOrigin + performance.now(),
-      } satisfies FromHttpThread),
+    (r) => {
+      // When the provider answered, on a clock both threads share: the crash window starts here.
+      const acceptedAt = performance.timeOrigin + performance.now();
+      const post = (recorded: boolean) =>
+        port.postMessage({
+          type: 'sent',
+          id: msg.id,
+          sid: r.sid,
+          status: r.status,
+          acceptedAt,
+          recorded,
+        } satisfies FromHttpThread);
+      if (pool && msg.record) recordSent({ record: msg.record, sid: r.sid, post });
+      else post(false);
+    },
     (err: Error) =>
       port.postMessage({
         type: 'error',

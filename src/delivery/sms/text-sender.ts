@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { countSegments } from '../../domain/sms/segments.ts';
+import type { TextRecordAs } from './http-thread.ts';
 import { HttpThreadTransport } from './http-thread-transport.ts';
 import { sendText, SmsProviderError, type OutgoingText, type SmsProviderSettings } from './provider.ts';
 
@@ -12,23 +13,27 @@ export interface TextSender {
     where: { orgId: number; locationId: number; messageId: number | null },
     provider: SmsProviderSettings | null,
     text: OutgoingText,
-  ): Promise<{ sid: string; status: string; acceptedAt?: number }>;
+    /** What to record once accepted, for a sender that records itself (`recordUrl`). */
+    record?: TextRecordAs,
+  ): Promise<{ sid: string; status: string; acceptedAt?: number; recorded?: boolean }>;
   close?(): void;
 }
 
 /**
  * `thread`: POST to the provider from a thread of its own (http-thread.ts), for the send worker,
- * whose main thread claims, renders and records meanwhile.
+ * whose main thread claims, renders and records meanwhile. `recordUrl` (with `thread`, on
+ * PostgreSQL): the thread records "sent" and the conversation's line itself, the moment the
+ * provider accepts (the send worker's processes).
  */
 export function createTextSender(
   db: Kysely<DB>,
-  opts: { production: boolean; thread?: boolean },
+  opts: { production: boolean; thread?: boolean; recordUrl?: string },
 ): TextSender {
-  const thread = opts.thread ? new HttpThreadTransport() : null;
+  const thread = opts.thread ? new HttpThreadTransport(opts.recordUrl) : null;
   return {
     close: () => thread?.close(),
-    async send(where, provider, text) {
-      if (provider) return thread ? thread.send(provider, text) : sendText(provider, text);
+    async send(where, provider, text, record) {
+      if (provider) return thread ? thread.send(provider, text, record) : sendText(provider, text);
       if (opts.production)
         throw new SmsProviderError(
           'no_sms_provider: the location has no text provider set',

@@ -27,6 +27,7 @@ import type { TextSender } from '../sms/text-sender.ts';
 import type { Outcome } from './deliver-email.ts';
 import { markOutcome, markRetry } from './record.ts';
 import type { SentRecorder } from './sent-recorder.ts';
+import { recordSendWindow } from './send-window.ts';
 import { STAFF_TEXT } from '../../domain/sms/staff-text.ts';
 import type { StillValid } from './still-valid.ts';
 
@@ -117,8 +118,9 @@ export async function deliverText(
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
-  let sent: { sid: string; status: string; acceptedAt?: number };
+  let sent: { sid: string; status: string; acceptedAt?: number; recorded?: boolean };
   let acceptedAt: number;
+  const line = { locationId: m.location_id, customerId: customer.id, phone: to, body };
   try {
     sent = await deps.texts.send(
       { orgId: m.org_id, locationId: m.location_id, messageId: m.id },
@@ -130,6 +132,9 @@ export async function deliverText(
           ? statusCallbackUrl(deps.links.publicUrl, m.org_id, m.location_id)
           : null,
       },
+      // A sender that records (the worker's HTTP thread on PostgreSQL) writes "sent" and this line
+      // itself, the moment the provider accepts.
+      { orgId: m.org_id, id: m.id, ...line },
     );
     acceptedAt = sent.acceptedAt ?? performance.now();
   } catch (err) {
@@ -156,13 +161,13 @@ export async function deliverText(
   }
   // The window: accepted by the provider, not yet recorded (as for email; see SentRecorder): "sent"
   // and the conversation's line in one statement, shared with the texts accepted meanwhile (a staff
-  // answer's line exists since it was queued: it gets its provider id).
-  const recorded = deps.recorder.record(m, sent.sid, acceptedAt, {
-    locationId: m.location_id,
-    customerId: customer.id,
-    phone: to,
-    body,
-  });
+  // answer's line exists since it was queued: it gets its provider id). Already committed when the
+  // HTTP thread recorded it: nothing left for this thread.
+  if (sent.recorded) {
+    recordSendWindow(performance.now() - acceptedAt);
+    return 'sent';
+  }
+  const recorded = deps.recorder.record(m, sent.sid, acceptedAt, line);
   // Sent once recorded; the caller may send the next text meanwhile (run-worker.ts).
   return { recorded };
 

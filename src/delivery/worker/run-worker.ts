@@ -40,6 +40,11 @@ export interface WorkerOptions {
    * Default: SEND_GROUP_COMMIT_MS.
    */
   groupCommitMs?: number;
+  /**
+   * PostgreSQL URL: the texts' HTTP thread (when this worker creates its text sender) records
+   * "sent" and the conversation's line itself, the moment the provider accepts (http-thread.ts).
+   */
+  recordUrl?: string;
 }
 
 export type WorkerTotals = Record<Outcome, number>;
@@ -80,7 +85,11 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     keys: ctx.keys,
     texts:
       options.texts ??
-      createTextSender(ctx.db, { production: ctx.config.NODE_ENV === 'production', thread: true }),
+      createTextSender(ctx.db, {
+        production: ctx.config.NODE_ENV === 'production',
+        thread: true,
+        recordUrl: options.recordUrl,
+      }),
     links: deps.links,
     now: ctx.now,
     recorder: deps.recorder,

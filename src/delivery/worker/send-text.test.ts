@@ -4,8 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeMessage, testContext } from '../../../test/helpers/delivery.ts';
 import { startFakeSmsProvider, type FakeSmsProvider } from '../../../test/helpers/fake-sms-provider.ts';
-import { SHOP_NUMBER, makeTextCustomer, makeTextShop } from '../../../test/helpers/texts.ts';
+import { SHOP_NUMBER, makeTextCustomer, makeTextShop, ownerScope } from '../../../test/helpers/texts.ts';
+import { sendStaffText } from '../../commands/texts/send-staff-text.ts';
 import { countSegments } from '../../domain/sms/segments.ts';
+import { Secret } from '../../partners/secret.ts';
+import { createTextSender } from '../sms/text-sender.ts';
 import { runWorker } from './run-worker.ts';
 
 let t: TestDatabase;
@@ -347,5 +350,95 @@ describe('sending texts', () => {
       status: 'cancelled',
       reason: 'texts are switched off for this location',
     });
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('the HTTP thread recording "sent" itself (PostgreSQL)', () => {
+  it('records "sent" and the conversation line once, a staff answer only getting its provider id', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const customer = await makeTextCustomer(t.db, shop, { first_name: 'Léa' });
+    const m = await message(shop, customer.id);
+    const staff = await t.db
+      .transaction()
+      .execute((trx) =>
+        sendStaffText(
+          trx,
+          ownerScope(shop),
+          { locationId: shop.locationId, customerId: customer.id, body: 'Your car is ready.' },
+          new Date(DAYTIME.getTime() - 60_000),
+        ),
+      );
+    const before = provider.received.length;
+    const totals = await runWorker(ctx, { once: true, recordUrl: t.url });
+    expect(totals.sent).toBe(2);
+    expect((await runWorker(ctx, { once: true, recordUrl: t.url })).sent).toBe(0);
+    const received = provider.received.slice(before);
+    expect(received).toHaveLength(2);
+    const lines = await t.db
+      .selectFrom('sms_conversation')
+      .selectAll()
+      .where('org_id', '=', shop.orgId)
+      .where('direction', '=', 'out')
+      .orderBy('id')
+      .execute();
+    expect(lines).toHaveLength(2);
+    for (const id of [m.id, staff.message_id!]) {
+      const r = await row(shop, id);
+      const text = received.find((x) => x.sid === r.provider_id)!;
+      expect(r).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(lines.filter((l) => l.message_id === id)).toMatchObject([
+        { body: text.body, provider_sid: text.sid },
+      ]);
+    }
+  });
+
+  it('answers recorded only once committed, and leaves a row no longer sending alone', async () => {
+    const ctx = ctxAt(DAYTIME);
+    const shop = await makeTextShop(t.db, ctx.keys, provider);
+    const customer = await makeTextCustomer(t.db, shop);
+    const sending = await makeMessage(t.db, shop, {
+      channel: 'sms',
+      customer_id: customer.id,
+      status: 'sending',
+    });
+    const taken = await makeMessage(t.db, shop, {
+      channel: 'sms',
+      customer_id: customer.id,
+      status: 'failed',
+    });
+    const texts = createTextSender(t.db, { production: false, thread: true, recordUrl: t.url });
+    const settings = {
+      apiBaseUrl: provider.url,
+      accountSid: provider.accountSid,
+      authToken: new Secret(provider.authToken),
+      fromNumber: SHOP_NUMBER,
+      messagingServiceSid: null,
+    };
+    const where = { orgId: shop.orgId, locationId: shop.locationId, messageId: null };
+    const send = (id: number) =>
+      texts.send(
+        where,
+        settings,
+        { to: customer.mobile_phone!, body: `hello ${id}`, statusCallback: null },
+        {
+          orgId: shop.orgId,
+          id,
+          locationId: shop.locationId,
+          customerId: customer.id,
+          phone: customer.mobile_phone!,
+          body: `hello ${id}`,
+        },
+      );
+    try {
+      const [a, b] = await Promise.all([send(sending.id), send(taken.id)]);
+      expect(a.recorded).toBe(true);
+      expect(await row(shop, sending.id)).toMatchObject({ status: 'sent', provider_id: a.sid });
+      // Not in sending (taken over, or settled): its status is left alone; the text did go out.
+      expect(b.recorded).toBe(true);
+      expect(await row(shop, taken.id)).toMatchObject({ status: 'failed', provider_id: null });
+    } finally {
+      texts.close?.();
+    }
   });
 });

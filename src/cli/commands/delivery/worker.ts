@@ -93,6 +93,8 @@ export const workerCommand: Command = {
           signal: controller.signal,
           log,
           mailer,
+          // On PostgreSQL the texts' HTTP thread records "sent" itself, as the SMTP thread does.
+          recordUrl: ctx.config.DATABASE_URL,
           leaseMs: leaseSeconds * 1000,
         });
         if (totals.sent + totals.failed + totals.retry + totals.cancelled + totals.held)
