@@ -39,6 +39,11 @@ export function parseSort(columns: SortColumns, param: string): Sort {
   return { param, column, desc };
 }
 
+/** A list's own order when no `sort` is given (e.g. newest first: `idSort(true)`), paged the same way. */
+export function idSort(desc: boolean): Sort {
+  return { param: desc ? '-id' : 'id', column: { ref: 'id', type: 'bigint' }, desc };
+}
+
 const NULL_FILL: Record<SortType, RawBuilder<unknown>> = {
   text: sql`''`,
   date: sql`'-infinity'::date`,

@@ -1,4 +1,5 @@
-// Server-side sorting of the console's lists (customers, messages, tasks): every whitelisted
+// Server-side sorting of the console's lists (customers, messages, tasks, promotions, campaigns,
+// users, API tokens, maintenance schedules): every whitelisted
 // column in both directions, paged 3 rows at a time with the returned cursors, gives every row
 // exactly once in the order of the whole list sorted by (column, id); a cursor of another sort
 // or a column outside the whitelist is refused.
@@ -10,6 +11,11 @@ import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../
 import { CUSTOMER_SORTS } from './customers/list-customers.ts';
 import { MESSAGE_SORTS } from './outbox/list-messages.ts';
 import { TASK_SORTS } from '../../delivery/tasks/list-staff-tasks.ts';
+import { PROMOTION_SORTS } from './promotions/list-promotions.ts';
+import { CAMPAIGN_SORTS } from './campaigns/list-campaigns.ts';
+import { USER_SORTS } from './users/list-users.ts';
+import { TOKEN_SORTS } from './tokens/list-tokens.ts';
+import { SCHEDULE_SORTS } from './maintenance/list-schedules.ts';
 
 let api: ApiTest;
 let owner: Client;
@@ -54,6 +60,56 @@ beforeAll(async () => {
         due_on: `2026-03-0${(i % 3) + 1}`,
       })
       .execute();
+    const day = (n: number | null) => (n === null ? null : `2026-0${n}-01`);
+    await api.t.db
+      .insertInto('promotions')
+      .values({
+        org_id: shop.orgId,
+        location_id: shop.locationId,
+        name,
+        coupon_code: i % 3 === 0 ? null : `C${i % 2}`,
+        description: JSON.stringify({ en: name }),
+        valid_from: day(i % 4 ? (i % 3) + 1 : null),
+        valid_until: day(i % 2 ? 9 : null),
+      })
+      .execute();
+    await api.t.db
+      .insertInto('campaigns')
+      .values({
+        org_id: shop.orgId,
+        location_id: shop.locationId,
+        name,
+        status: i % 2 ? 'draft' : 'cancelled',
+        content: JSON.stringify({ en: { subject: name, body: name } }),
+        send_on: day(i % 3 ? (i % 2) + 4 : null),
+      })
+      .execute();
+    const staff = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'crm_agent' }]);
+    await api.t.db
+      .updateTable('users')
+      .set({ name, language: i % 2 ? 'fr' : 'en' })
+      .where('id', '=', staff.id)
+      .execute();
+    await api.t.db
+      .insertInto('api_tokens')
+      .values({
+        org_id: shop.orgId,
+        location_id: shop.locationId,
+        name,
+        token_hash: `sorting-${shop.orgId}-${i}`,
+        last_used_at: i % 3 ? new Date(Date.UTC(2026, 2, 1) + (i % 2) * 1000) : null,
+      })
+      .execute();
+    await api.t.db
+      .insertInto('maintenance_schedules')
+      .values({
+        org_id: shop.orgId,
+        location_id: shop.locationId,
+        name,
+        make: [`Toyota`, 'Honda', null][i % 3],
+        model: i % 4 ? `M${i}` : null,
+      })
+      .execute();
   }
 });
 afterAll(async () => api?.close());
@@ -78,11 +134,17 @@ async function allPages(base: string, sort: string): Promise<Array<Record<string
 /** The whole list, sorted by the database the same way (collation included). */
 async function expected(table: string, column: string, desc: boolean, fill: string): Promise<number[]> {
   const dir = desc ? 'DESC' : 'ASC';
+  const join = ['customers', 'messages', 'staff_tasks'].includes(table)
+    ? `LEFT JOIN customers c ON c.org_id = t.org_id AND c.id = ${table === 'customers' ? 't.id' : 't.customer_id'}`
+    : '';
+  // Users: those with a role at the shop's location (the list's scope).
+  const scope =
+    table === 'users'
+      ? ` AND t.id IN (SELECT user_id FROM user_roles WHERE location_id = ${shop.locationId})`
+      : '';
   const { rows } = await sql
     .raw<{ id: number }>(
-      `SELECT t.id FROM ${table} t LEFT JOIN customers c ON c.org_id = t.org_id AND c.id = ${
-        table === 'customers' ? 't.id' : 't.customer_id'
-      } WHERE t.org_id = ${shop.orgId} ORDER BY coalesce(${column}, ${fill}) ${dir}, t.id ${dir}`,
+      `SELECT t.id FROM ${table} t ${join} WHERE t.org_id = ${shop.orgId}${scope} ORDER BY coalesce(${column}, ${fill}) ${dir}, t.id ${dir}`,
     )
     .execute(api.t.db);
   return rows.map((r) => Number(r.id));
@@ -104,6 +166,23 @@ describe(`server-side sorting with keyset pages on ${backendName}`, () => {
       base: () => `/api/v1/locations/${shop.locationId}/tasks`,
       sorts: TASK_SORTS,
     },
+    {
+      name: 'promotions',
+      base: () => `/api/v1/locations/${shop.locationId}/promotions`,
+      sorts: PROMOTION_SORTS,
+    },
+    {
+      name: 'campaigns',
+      base: () => `/api/v1/locations/${shop.locationId}/campaigns`,
+      sorts: CAMPAIGN_SORTS,
+    },
+    { name: 'users', base: () => `/api/v1/users?location_id=${shop.locationId}`, sorts: USER_SORTS },
+    { name: 'api_tokens', base: () => `/api/v1/api-tokens`, sorts: TOKEN_SORTS },
+    {
+      name: 'maintenance_schedules',
+      base: () => `/api/v1/locations/${shop.locationId}/maintenance-schedules`,
+      sorts: SCHEDULE_SORTS,
+    },
   ];
   for (const list of lists)
     it(`${list.name}: every column, both directions, each row once in order`, async () => {
@@ -114,6 +193,26 @@ describe(`server-side sorting with keyset pages on ${backendName}`, () => {
           expect(got, `${list.name} sort=${desc ? '-' : ''}${column}`).toEqual(want);
         }
     });
+
+  it('without sort, promotions and campaigns stay newest first, a page at a time', async () => {
+    for (const table of ['promotions', 'campaigns']) {
+      const base = `/api/v1/locations/${shop.locationId}/${table}`;
+      const got: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await owner.request({
+          method: 'GET',
+          url: `${base}?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json() as { items: Array<{ id: number }>; next_cursor: string | null };
+        got.push(...page.items.map((r) => r.id));
+        cursor = page.next_cursor;
+      } while (cursor);
+      const want = await expected(table, 't.id', true, '-1');
+      expect(got, table).toEqual(want);
+    }
+  });
 
   it('refuses a column outside the whitelist and a cursor of another sort', async () => {
     const bad = await owner.request({ method: 'GET', url: '/api/v1/customers?sort=notes' });

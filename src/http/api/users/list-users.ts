@@ -1,9 +1,20 @@
 // GET /api/v1/users: Staff users with roles at the caller’s locations.
 import { z } from 'zod';
+import type { Selectable } from 'kysely';
+import type { UsersTable } from '../../../db/schema.ts';
 import { defineRoute } from '../define.ts';
-import { id, listQuery, page } from '../schemas.ts';
+import { id, page, sortedListQuery } from '../schemas.ts';
+import { keysetSorted, parseSort, sortedPage, type SortColumns } from '../../../db/keyset-sort.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { presentUser, userOut, ROLES } from './schema.ts';
+
+/** The columns a user list sorts by (`sort=name`, `sort=-created_at`). */
+export const USER_SORTS: SortColumns = {
+  name: { ref: 'name', type: 'text' },
+  email: { ref: 'email', type: 'text' },
+  language: { ref: 'language', type: 'text' },
+  created_at: { ref: 'created_at', type: 'timestamptz' },
+};
 
 export const listUsersRoute = defineRoute({
   method: 'GET',
@@ -12,7 +23,11 @@ export const listUsersRoute = defineRoute({
   tag: 'Users',
   auth: 'users.read',
   isolation: 'tenant',
-  query: z.strictObject({ ...listQuery, location_id: id.optional(), role: z.enum(ROLES).optional() }),
+  query: z.strictObject({
+    ...sortedListQuery(USER_SORTS),
+    location_id: id.optional(),
+    role: z.enum(ROLES).optional(),
+  }),
   response: page(userOut),
   example: (ids) => ({ query: { location_id: ids.locationId } }),
   async handler({ s, scope, query }) {
@@ -22,14 +37,15 @@ export const listUsersRoute = defineRoute({
       .select('user_id')
       .where('location_id', 'in', locations.length ? locations : [0]);
     if (query.role) inScope = inScope.where('role', '=', query.role);
-    const users = await s
-      .selectFromOrg('users')
-      .selectAll()
-      .where('id', 'in', inScope)
-      .where('id', '>', decodeCursor(query.cursor))
-      .orderBy('id')
-      .limit(query.limit + 1)
-      .execute();
+    const base = s.selectFromOrg('users').selectAll().where('id', 'in', inScope);
+    const sort = query.sort ? parseSort(USER_SORTS, query.sort) : undefined;
+    const users: Array<Selectable<UsersTable> & { sort_key?: string }> = sort
+      ? await keysetSorted(base, sort, 'id', query.cursor, query.limit).execute()
+      : await base
+          .where('id', '>', decodeCursor(query.cursor))
+          .orderBy('id')
+          .limit(query.limit + 1)
+          .execute();
     const roles = users.length
       ? await s
           .selectFromOrg('user_roles')
@@ -41,6 +57,13 @@ export const listUsersRoute = defineRoute({
           )
           .execute()
       : [];
-    return pageOf(users, query.limit, (u) => presentUser(u, roles));
+    if (sort)
+      return sortedPage(
+        users as Array<(typeof users)[number] & { sort_key: string }>,
+        query.limit,
+        sort,
+        (u) => presentUser(u, roles),
+      );
+    return pageOf(users, query.limit, ({ sort_key: _k, ...u }) => presentUser(u, roles));
   },
 });
