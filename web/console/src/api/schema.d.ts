@@ -1357,7 +1357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The promotions of a location (E07 offers the newest one running), newest first */
+        /** The promotions of a location (E07 offers the newest one running), newest first (or sorted by a column), a page at a time */
         get: operations["getLocationsLocationIdPromotions"];
         put?: never;
         /** Create a promotion (coupon code, text per language, validity dates; a future valid_from schedules it) */
@@ -1409,7 +1409,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The campaigns of a location (draft, scheduled, sent, cancelled), newest first */
+        /** The campaigns of a location (draft, scheduled, sent, cancelled), newest first (or sorted by a column), a page at a time */
         get: operations["getLocationsLocationIdCampaigns"];
         put?: never;
         /** Create a draft campaign: a segment (vehicle make, maintenance due within N days, inactive between months, language) and its message per language or a promotion */
@@ -5424,6 +5424,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "name" | "make" | "model" | "-name" | "-make" | "-model";
                 make?: string;
                 model?: string;
                 q?: string;
@@ -6647,6 +6648,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "name" | "email" | "language" | "created_at" | "-name" | "-email" | "-language" | "-created_at";
                 location_id?: number;
                 role?: "owner" | "manager" | "crm_agent" | "service_advisor" | "sales_manager" | "sales_rep" | "technician";
             };
@@ -6834,6 +6836,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "name" | "created_at" | "last_used_at" | "-name" | "-created_at" | "-last_used_at";
                 location_id?: number;
                 include_revoked?: "true" | "false";
             };
@@ -7528,7 +7531,11 @@ export interface operations {
     };
     getLocationsLocationIdPromotions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+                sort?: "name" | "coupon_code" | "valid_from" | "valid_until" | "created_at" | "-name" | "-coupon_code" | "-valid_from" | "-valid_until" | "-created_at";
+            };
             header?: never;
             path: {
                 locationId: number;
@@ -7558,6 +7565,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "scheduled" | "running" | "expired" | "ended";
                         }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -7751,7 +7759,11 @@ export interface operations {
     };
     getLocationsLocationIdCampaigns: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+                sort?: "name" | "status" | "send_on" | "created_at" | "-name" | "-status" | "-send_on" | "-created_at";
+            };
             header?: never;
             path: {
                 locationId: number;
@@ -7799,6 +7811,7 @@ export interface operations {
                             sent_at: string | null;
                             cancelled_at: string | null;
                         }[];
+                        next_cursor: string | null;
                     };
                 };
             };

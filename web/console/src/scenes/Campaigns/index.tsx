@@ -22,13 +22,16 @@ import {
 } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatDate, formatNumber, todayIn } from '../../components/format';
+import { Pager } from '../../components/Pager';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { Empty, ErrorNote, Loading } from '../../components/States';
+import { useCursorPages } from '../../components/useCursorPages';
 import { useLocation, useSession } from '../../session';
 import { usePromotions, type Promotion } from '../Promotions';
 
@@ -60,12 +63,22 @@ export default function Campaigns() {
   const client = useQueryClient();
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const [previewing, setPreviewing] = useState<Campaign | null>(null);
+  const sorting = useSort<'name' | 'status' | 'send_on'>();
+  const pages = useCursorPages(`${location.id}:${sorting.sort ?? ''}`);
   const list = useQuery({
-    queryKey: ['campaigns', location.id],
+    queryKey: ['campaigns', location.id, sorting.sort, pages.cursor],
+    placeholderData: keepPreviousData,
     queryFn: () =>
       call(
         api.GET('/api/v1/locations/{locationId}/campaigns', {
-          params: { path: { locationId: location.id } },
+          params: {
+            path: { locationId: location.id },
+            query: {
+              limit: 25,
+              ...(sorting.sort ? { sort: sorting.sort } : {}),
+              ...(pages.cursor ? { cursor: pages.cursor } : {}),
+            },
+          },
         }),
       ),
   });
@@ -115,10 +128,10 @@ export default function Campaigns() {
         <Table striped highlightOnHover data-testid="campaigns-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('campaigns.name')}</Table.Th>
+              <SortableTh label={t('campaigns.name')} {...sorting.header('name')} />
               <Table.Th>{t('campaigns.segment')}</Table.Th>
-              <Table.Th>{t('campaigns.status')}</Table.Th>
-              <Table.Th>{t('campaigns.sendOn')}</Table.Th>
+              <SortableTh label={t('campaigns.status')} {...sorting.header('status')} />
+              <SortableTh label={t('campaigns.sendOn')} {...sorting.header('send_on')} />
               {readsResults && <Table.Th>{t('campaigns.broughtBack')}</Table.Th>}
               <Table.Th>{t('campaigns.actions')}</Table.Th>
             </Table.Tr>
@@ -166,6 +179,12 @@ export default function Campaigns() {
           </Table.Tbody>
         </Table>
       )}
+      <Pager
+        page={pages.page}
+        hasNext={!!list.data?.next_cursor}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(list.data?.next_cursor)}
+      />
       {editing && (
         <CampaignDialog
           campaign={editing === 'new' ? null : editing}
@@ -209,7 +228,7 @@ function CampaignDialog({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const promotions = usePromotions(locationId);
+  const promotions = usePromotions(locationId, { limit: 500 });
   const [name, setName] = useState(campaign?.name ?? '');
   const [segment, setSegment] = useState<Segment>(
     campaign?.segment ?? {

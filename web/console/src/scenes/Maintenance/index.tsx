@@ -17,13 +17,14 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatNumber } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import { Empty, ErrorNote, Loading, NotAllowed } from '../../components/States';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { useCursorPages } from '../../components/useCursorPages';
 import i18n from '../../i18n';
 import { useLocation, useSession } from '../../session';
@@ -60,18 +61,25 @@ function Schedules() {
   const client = useQueryClient();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const pages = useCursorPages(`${location.id}|${q}`);
+  const sorting = useSort<'name' | 'make' | 'model'>();
+  const pages = useCursorPages(`${location.id}|${q}|${sorting.sort ?? ''}`);
   const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Schedule | null>(null);
   const lang = (['en', 'fr', 'es'].includes(i18n.language) ? i18n.language : 'en') as 'en' | 'fr' | 'es';
   const list = useQuery({
-    queryKey: ['maintenance-schedules', location.id, q, pages.cursor ?? null],
+    queryKey: ['maintenance-schedules', location.id, q, sorting.sort ?? null, pages.cursor ?? null],
+    placeholderData: keepPreviousData,
     queryFn: () =>
       call(
         api.GET('/api/v1/locations/{locationId}/maintenance-schedules', {
           params: {
             path: { locationId: location.id },
-            query: { limit: 20, ...(q ? { q } : {}), ...(pages.cursor ? { cursor: pages.cursor } : {}) },
+            query: {
+              limit: 20,
+              ...(q ? { q } : {}),
+              ...(sorting.sort ? { sort: sorting.sort } : {}),
+              ...(pages.cursor ? { cursor: pages.cursor } : {}),
+            },
           },
         }),
       ),
@@ -118,9 +126,9 @@ function Schedules() {
         <Table striped withTableBorder data-testid="maintenance-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('maintenance.name')}</Table.Th>
-              <Table.Th>{t('maintenance.make')}</Table.Th>
-              <Table.Th>{t('maintenance.model')}</Table.Th>
+              <SortableTh label={t('maintenance.name')} {...sorting.header('name')} />
+              <SortableTh label={t('maintenance.make')} {...sorting.header('make')} />
+              <SortableTh label={t('maintenance.model')} {...sorting.header('model')} />
               <Table.Th>{t('maintenance.items')}</Table.Th>
               <Table.Th>
                 <VisuallyHidden>{t('maintenance.actions')}</VisuallyHidden>

@@ -5,11 +5,14 @@ import 'dayjs/locale/fr';
 import { Badge, Button, Group, Modal, Stack, Table, TextInput, Textarea, Title } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDate } from '../../components/format';
+import { Pager } from '../../components/Pager';
+import { SortableTh, useSort } from '../../components/SortableTh';
+import { useCursorPages } from '../../components/useCursorPages';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { useLocation, useSession } from '../../session';
 
@@ -27,11 +30,29 @@ export interface Promotion {
 }
 const STATUS_COLOR = { scheduled: 'indigo', running: 'teal', expired: 'gray', ended: 'gray' } as const;
 
-export function usePromotions(locationId: number) {
+export type PromotionSort = 'name' | 'coupon_code' | 'valid_from' | 'valid_until';
+
+/** A page of the location's promotions (newest first unless sorted); the campaign picker asks for 500. */
+export function usePromotions(
+  locationId: number,
+  page: { sort?: `${'' | '-'}${PromotionSort}`; cursor?: string; limit?: number } = {},
+) {
   return useQuery({
-    queryKey: ['promotions', locationId],
+    queryKey: ['promotions', locationId, page.sort, page.cursor, page.limit],
+    placeholderData: keepPreviousData,
     queryFn: () =>
-      call(api.GET('/api/v1/locations/{locationId}/promotions', { params: { path: { locationId } } })),
+      call(
+        api.GET('/api/v1/locations/{locationId}/promotions', {
+          params: {
+            path: { locationId },
+            query: {
+              limit: page.limit ?? 25,
+              ...(page.sort ? { sort: page.sort } : {}),
+              ...(page.cursor ? { cursor: page.cursor } : {}),
+            },
+          },
+        }),
+      ),
   });
 }
 
@@ -40,7 +61,9 @@ export default function Promotions() {
   const location = useLocation();
   const { can } = useSession();
   const client = useQueryClient();
-  const list = usePromotions(location.id);
+  const sorting = useSort<PromotionSort>();
+  const pages = useCursorPages(`${location.id}:${sorting.sort ?? ''}`);
+  const list = usePromotions(location.id, { sort: sorting.sort, cursor: pages.cursor });
   const [editing, setEditing] = useState<Promotion | 'new' | null>(null);
   const end = useMutation({
     mutationFn: (id: number) =>
@@ -75,10 +98,10 @@ export default function Promotions() {
         <Table striped highlightOnHover data-testid="promotions-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('promotions.name')}</Table.Th>
-              <Table.Th>{t('promotions.coupon')}</Table.Th>
-              <Table.Th>{t('promotions.from')}</Table.Th>
-              <Table.Th>{t('promotions.until')}</Table.Th>
+              <SortableTh label={t('promotions.name')} {...sorting.header('name')} />
+              <SortableTh label={t('promotions.coupon')} {...sorting.header('coupon_code')} />
+              <SortableTh label={t('promotions.from')} {...sorting.header('valid_from')} />
+              <SortableTh label={t('promotions.until')} {...sorting.header('valid_until')} />
               <Table.Th>{t('promotions.status')}</Table.Th>
               <Table.Th>{t('promotions.actions')}</Table.Th>
             </Table.Tr>
@@ -116,6 +139,12 @@ export default function Promotions() {
           </Table.Tbody>
         </Table>
       )}
+      <Pager
+        page={pages.page}
+        hasNext={!!list.data?.next_cursor}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(list.data?.next_cursor)}
+      />
       {editing && (
         <PromotionDialog
           promotion={editing === 'new' ? null : editing}

@@ -2,13 +2,14 @@
 // (its secret is shown once, then only a hash is kept), revoke one (after a confirmation).
 import { Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import { Empty, ErrorNote, Loading } from '../../components/States';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { useCursorPages } from '../../components/useCursorPages';
 import { useLocation, useSession } from '../../session';
 import { CreateTokenDialog } from './CreateTokenDialog';
@@ -18,18 +19,26 @@ export function TokensPanel() {
   const location = useLocation();
   const { can } = useSession();
   const client = useQueryClient();
-  const pages = useCursorPages(`tokens:${location.id}`);
+  const sorting = useSort<'name' | 'created_at' | 'last_used_at'>();
+  const pages = useCursorPages(`tokens:${location.id}:${sorting.sort ?? ''}`);
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<{ id: number; name: string } | null>(null);
   const writable = can('tokens.write');
 
   const tokens = useQuery({
-    queryKey: ['api-tokens', location.id, pages.cursor],
+    queryKey: ['api-tokens', location.id, sorting.sort, pages.cursor],
+    placeholderData: keepPreviousData,
     queryFn: () =>
       call(
         api.GET('/api/v1/api-tokens', {
-          params: { query: { limit: 25, ...(pages.cursor ? { cursor: pages.cursor } : {}) } },
+          params: {
+            query: {
+              limit: 25,
+              ...(sorting.sort ? { sort: sorting.sort } : {}),
+              ...(pages.cursor ? { cursor: pages.cursor } : {}),
+            },
+          },
         }),
       ),
   });
@@ -68,11 +77,11 @@ export function TokensPanel() {
         <Table striped highlightOnHover mt="sm" data-testid="tokens-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('tokens.name')}</Table.Th>
+              <SortableTh label={t('tokens.name')} {...sorting.header('name')} />
               <Table.Th>{t('tokens.scopes')}</Table.Th>
               <Table.Th>{t('tokens.where')}</Table.Th>
-              <Table.Th>{t('tokens.createdAt')}</Table.Th>
-              <Table.Th>{t('tokens.lastUsed')}</Table.Th>
+              <SortableTh label={t('tokens.createdAt')} {...sorting.header('created_at')} />
+              <SortableTh label={t('tokens.lastUsed')} {...sorting.header('last_used_at')} />
               <Table.Th />
             </Table.Tr>
           </Table.Thead>

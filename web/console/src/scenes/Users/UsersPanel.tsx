@@ -2,12 +2,13 @@
 // deactivate or reactivate one. Paged on the server (keyset cursors).
 import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { Pager } from '../../components/Pager';
 import { Empty, ErrorNote, Loading } from '../../components/States';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import { useCursorPages } from '../../components/useCursorPages';
 import { useLocation, useSession } from '../../session';
 import { AddUserDialog } from './AddUserDialog';
@@ -15,10 +16,19 @@ import { ROLES, type Role } from './roles';
 
 type User = Awaited<ReturnType<typeof listUsers>>['items'][number];
 
-const listUsers = (locationId: number, cursor?: string) =>
+type UserSort = 'name' | 'email' | 'language';
+
+const listUsers = (locationId: number, cursor?: string, sort?: `${'' | '-'}${UserSort}`) =>
   call(
     api.GET('/api/v1/users', {
-      params: { query: { location_id: locationId, limit: 25, ...(cursor ? { cursor } : {}) } },
+      params: {
+        query: {
+          location_id: locationId,
+          limit: 25,
+          ...(sort ? { sort } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      },
     }),
   );
 
@@ -27,14 +37,16 @@ export function UsersPanel() {
   const location = useLocation();
   const session = useSession();
   const client = useQueryClient();
-  const pages = useCursorPages(`users:${location.id}`);
+  const sorting = useSort<UserSort>();
+  const pages = useCursorPages(`users:${location.id}:${sorting.sort ?? ''}`);
   const [adding, setAdding] = useState(false);
   const writable = session.can('users.write');
   const myLocations = new Set(session.locations.map((l) => l.id));
 
   const users = useQuery({
-    queryKey: ['users', location.id, pages.cursor],
-    queryFn: () => listUsers(location.id, pages.cursor),
+    queryKey: ['users', location.id, sorting.sort, pages.cursor],
+    placeholderData: keepPreviousData,
+    queryFn: () => listUsers(location.id, pages.cursor, sorting.sort),
   });
   const update = useMutation({
     mutationFn: (v: {
@@ -82,10 +94,10 @@ export function UsersPanel() {
         <Table striped highlightOnHover mt="sm" data-testid="users-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('users.name')}</Table.Th>
-              <Table.Th>{t('users.email')}</Table.Th>
+              <SortableTh label={t('users.name')} {...sorting.header('name')} />
+              <SortableTh label={t('users.email')} {...sorting.header('email')} />
               <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.language')}</Table.Th>
+              <SortableTh label={t('users.language')} {...sorting.header('language')} />
               <Table.Th>{t('users.status')}</Table.Th>
               <Table.Th />
             </Table.Tr>
