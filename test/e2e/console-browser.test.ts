@@ -5,6 +5,7 @@
 // Runs only with DATABASE_URL (CI's PostgreSQL pass) to keep the embedded-database pass short.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -1854,6 +1855,59 @@ run('the staff console in chromium', () => {
         await page.waitForTimeout(2_000);
         await shot(page, `${language}-templates-postcard`);
         await axe(`${language} templates postcard`);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it(
+    'sorts the maintenance schedules by make on the server (issue 15), in three languages',
+    { timeout: 180_000 },
+    async () => {
+      for (const [make, model] of [
+        ['Zastava', 'Yugo'],
+        ['Acura', 'Integra'],
+      ])
+        await t.db
+          .insertInto('maintenance_schedules')
+          .values({ org_id: orgId, location_id: locationId, name: `Sorting ${make}`, make, model })
+          .execute();
+      const want = (
+        await t.db
+          .selectFrom('maintenance_schedules')
+          .select('id')
+          .where('location_id', '=', locationId)
+          .orderBy(sql`coalesce(make, '')`, 'desc')
+          .orderBy('id', 'desc')
+          .limit(20)
+          .execute()
+      ).map((r) => `schedule-${r.id}`);
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const problems: string[] = [];
+      for (const language of ['en', 'fr', 'es'] as const) {
+        await pickLanguage(page, language);
+        await page.goto(`${base}/console/maintenance`);
+        const table = page.getByTestId('maintenance-table');
+        await table.waitFor();
+        const makeHeader = table.locator('th[data-sort-column="make"]');
+        await makeHeader.getByRole('button').click();
+        await expect.poll(() => makeHeader.getAttribute('aria-sort')).toBe('ascending');
+        await makeHeader.getByRole('button').click();
+        await expect.poll(() => makeHeader.getAttribute('aria-sort')).toBe('descending');
+        await expect
+          .poll(
+            () =>
+              table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid'))),
+            {
+              timeout: 15_000,
+            },
+          )
+          .toEqual(want);
+        await shot(page, `${language}-maintenance-sorted`);
+        for (const v of await seriousViolations(page)) problems.push(`${language}: ${v}`);
       }
       expect(problems).toEqual([]);
       await page.close();
