@@ -177,7 +177,7 @@ function Schedules() {
                     {!s.is_default && (
                       <Button
                         size="xs"
-                        variant="light"
+                        variant="outline"
                         color="red.9"
                         onClick={() => setDeleting(s)}
                         aria-label={t('maintenance.deleteOne', { name: s.name })}
