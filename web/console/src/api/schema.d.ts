@@ -2127,6 +2127,12 @@ export interface operations {
                             expires_on: string | null;
                             hold_reason: string | null;
                         }[];
+                        text_block: {
+                            /** @enum {string} */
+                            reason: "stop" | "undeliverable";
+                            keyword: string;
+                            since: string;
+                        } | null;
                     };
                 };
             };
@@ -5800,7 +5806,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
-                channel?: "email" | "postcard";
+                channel?: "email" | "postcard" | "sms";
                 language?: "en" | "fr" | "es";
             };
             header?: never;
@@ -5850,7 +5856,7 @@ export interface operations {
             path: {
                 locationId: number;
                 kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
-                channel: "email" | "postcard";
+                channel: "email" | "postcard" | "sms";
                 language: "en" | "fr" | "es";
             };
             cookie?: never;
@@ -5907,7 +5913,7 @@ export interface operations {
             path: {
                 locationId: number;
                 kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
-                channel: "email" | "postcard";
+                channel: "email" | "postcard" | "sms";
                 language: "en" | "fr" | "es";
             };
             cookie?: never;
@@ -6079,7 +6085,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: string;
-                channel?: "email" | "postcard";
+                channel?: "email" | "postcard" | "sms";
                 language?: "en" | "fr" | "es";
             };
             header?: never;
