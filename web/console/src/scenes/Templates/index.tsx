@@ -365,15 +365,17 @@ function TextPreviewCard({ preview }: { preview: TextPreviewData }) {
       </Paper>
       <Group gap="xs">
         <Badge
-          color={preview.segments > 1 ? 'orange' : 'teal'}
-          variant="light"
+          color={preview.segments > 1 ? 'yellow' : 'teal.9'}
+          variant="filled"
+          autoContrast
           data-testid="text-preview-segments"
         >
           {t('textTemplates.segments', { count: preview.segments })}
         </Badge>
         <Badge
-          color={preview.encoding === 'UCS-2' ? 'orange' : 'gray'}
-          variant="light"
+          color={preview.encoding === 'UCS-2' ? 'yellow' : 'gray.7'}
+          variant="filled"
+          autoContrast
           data-testid="text-preview-encoding"
         >
           {preview.encoding}
@@ -383,8 +385,11 @@ function TextPreviewCard({ preview }: { preview: TextPreviewData }) {
         </Text>
       </Group>
       {preview.encoding === 'UCS-2' ? (
-        <Alert color="orange" title={t('textTemplates.ucs2Title')} data-testid="text-preview-nongsm">
+        <Alert color="orange" data-testid="text-preview-nongsm">
           <Stack gap={4}>
+            <Text size="sm" fw={700}>
+              {t('textTemplates.ucs2Title')}
+            </Text>
             <Text size="sm">{t('textTemplates.ucs2Help')}</Text>
             <Group gap={4}>
               {preview.nonGsm.map((c) => (
