@@ -1913,4 +1913,135 @@ run('the staff console in chromium', () => {
       await page.close();
     },
   );
+
+  it(
+    'edits a text template beside its live preview (segments, UCS-2) and clears the undeliverable mark on the card, in three languages',
+    { timeout: 300_000 },
+    async () => {
+      const customer = await t.db
+        .selectFrom('customers')
+        .select(['id'])
+        .where('location_id', '=', locationId)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      const mobile = '+15145550177';
+      await t.db
+        .updateTable('customers')
+        .set({ mobile_phone: mobile })
+        .where('org_id', '=', orgId)
+        .where('id', '=', customer.id)
+        .execute();
+      const mark = (keyword: string) =>
+        t.db
+          .insertInto('sms_opt_outs')
+          .values({
+            org_id: orgId,
+            location_id: locationId,
+            phone: mobile,
+            keyword,
+            opted_out_at: new Date('2026-11-20T15:00:00Z'),
+          })
+          .onConflict((oc) => oc.columns(['org_id', 'location_id', 'phone']).doUpdateSet({ keyword }))
+          .execute();
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      const problems: string[] = [];
+      const axe = async (where: string) => {
+        for (const v of await seriousViolations(page)) problems.push(`${where}: ${v}`);
+      };
+      const label = { en: 'Text message', fr: 'Texto', es: 'Mensaje de texto' };
+      for (const language of ['en', 'fr', 'es'] as const) {
+        await page.getByTestId('language-picker').click();
+        await page
+          .getByRole('option', { name: { en: 'English', fr: 'Français', es: 'Español' }[language] })
+          .click();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+
+        // Templates: the Text channel, previewed with its cost.
+        await page.goto(`${base}/console/templates`);
+        await page.getByTestId('template-body').waitFor();
+        await page
+          .getByLabel(/^(Channel|Canal)$/)
+          .first()
+          .click();
+        await page.getByRole('option', { name: label[language], exact: true }).click();
+        const preview = page.getByTestId('text-preview');
+        await preview.waitFor();
+        await shot(page, `${language}-templates-text-shipped`);
+        // Only GSM-7 characters: one segment of GSM-7, the short link of a real one's length.
+        const body = page.getByTestId('template-body');
+        await body.fill('Hello {{short_link}}');
+        await expect
+          .poll(() => page.getByTestId('text-preview-body').innerText())
+          .toMatch(/^Hello .*\/t\/\d+\/Sample0K$/);
+        expect(await page.getByTestId('text-preview-encoding').innerText()).toBe('GSM-7');
+        await shot(page, `${language}-templates-text`);
+        await axe(`${language} templates text`);
+        // A character outside GSM-7 switches to UCS-2 and is named.
+        await body.fill(`${'a'.repeat(80)} {{business_name}} ☺`);
+        await expect.poll(() => page.getByTestId('text-preview-encoding').innerText()).toBe('UCS-2');
+        expect(await page.getByTestId('text-preview-nongsm').innerText()).toContain('☺');
+        expect(await page.getByTestId('text-preview-segments').innerText()).toMatch(/2/);
+        await shot(page, `${language}-templates-text-ucs2`);
+        await axe(`${language} templates text ucs2`);
+        // Saved as the location's override (channel sms, body only).
+        const saved = page.waitForResponse(
+          (r) => r.url().includes(`/templates/THANK_YOU/sms/`) && r.request().method() === 'PUT',
+        );
+        await page
+          .getByRole('button', {
+            name: { en: 'Save', fr: 'Enregistrer', es: 'Guardar' }[language],
+            exact: true,
+          })
+          .click();
+        expect((await saved).status()).toBe(200);
+        const row = await t.db
+          .selectFrom('templates')
+          .select(['subject', 'body'])
+          .where('org_id', '=', orgId)
+          .where('location_id', '=', locationId)
+          .where('kind', '=', 'THANK_YOU')
+          .where('channel', '=', 'sms')
+          .where('language', '=', language)
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({ subject: null, body: `${'a'.repeat(80)} {{business_name}} ☺` });
+
+        // The card: an undeliverable number, cleared by staff.
+        await mark('undeliverable');
+        await page.goto(`${base}/console/customers/${customer.id}`);
+        const note = page.getByTestId('customer-text-mark');
+        await note.waitFor();
+        expect(await note.getAttribute('data-reason')).toBe('undeliverable');
+        await shot(page, `${language}-customer-text-undeliverable`);
+        await axe(`${language} customer text undeliverable`);
+        await page.getByTestId('customer-text-mark-clear').click();
+        await expect.poll(() => note.count()).toBe(0);
+        expect(
+          await t.db
+            .selectFrom('sms_opt_outs')
+            .select('keyword')
+            .where('org_id', '=', orgId)
+            .where('phone', '=', mobile)
+            .execute(),
+        ).toEqual([]);
+        // A STOP is shown without the button.
+        await mark('STOP');
+        await page.reload();
+        await note.waitFor();
+        expect(await note.getAttribute('data-reason')).toBe('stop');
+        expect(await note.innerText()).toContain('STOP');
+        expect(await page.getByTestId('customer-text-mark-clear').count()).toBe(0);
+        await shot(page, `${language}-customer-text-stop`);
+        await axe(`${language} customer text stop`);
+        await t.db
+          .deleteFrom('sms_opt_outs')
+          .where('org_id', '=', orgId)
+          .where('phone', '=', mobile)
+          .execute();
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -7,12 +7,12 @@ import type { Language } from '../../domain/language.ts';
 import type { Scope } from '../../tenancy/scope.ts';
 import { scoped } from '../../tenancy/scoped.ts';
 import { audit } from '../../accounts/audit.ts';
-import { checkCompiles, checkTemplate } from './check-template.ts';
+import { checkCompiles, checkTemplate, checkText } from './check-template.ts';
 
 export interface TemplateKey {
   locationId: number;
   kind: string;
-  channel: Extract<Channel, 'email' | 'postcard'>;
+  channel: Channel;
   language: Language;
 }
 
@@ -23,11 +23,14 @@ export async function saveTemplate(
   now: Date,
 ) {
   const { kind, channel, language } = input;
-  checkTemplate({ kind, channel, subject: input.subject, body: input.body });
-  await checkCompiles({ kind, channel, language, subject: input.subject, body: input.body });
+  if (channel === 'sms') checkText({ kind, subject: input.subject, body: input.body });
+  else {
+    checkTemplate({ kind, channel, subject: input.subject, body: input.body });
+    await checkCompiles({ kind, channel, language, subject: input.subject, body: input.body });
+  }
   const keys = scoped(trx, scope).location(input.locationId);
   const values = {
-    subject: input.subject ?? null,
+    subject: channel === 'sms' ? null : (input.subject ?? null),
     body: input.body,
     updated_by: scope.userId,
     updated_at: now,

@@ -439,12 +439,21 @@ describe('delivery status callbacks', () => {
     await provider.status(sent, 'undelivered', deliver, '30003');
     const advisor = await makeStaff(t.db, shop, [{ locationId: shop.locationId, role: 'service_advisor' }]);
     const staff = await signIn(app, advisor.email);
+    const card = async () =>
+      (
+        (await staff.request({ method: 'GET', url: `/api/v1/customers/${c.id}` })).json() as {
+          text_block: unknown;
+        }
+      ).text_block;
+    // The contact card says the number is marked.
+    expect(await card()).toMatchObject({ reason: 'undeliverable', keyword: 'undeliverable' });
     const clear = () =>
       staff.request({ method: 'DELETE', url: `/api/v1/customers/${c.id}/text-undeliverable` });
     const res = await clear();
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ customer_id: c.id, mobile_phone: c.mobile_phone, cleared: true });
     expect((await clear()).json()).toMatchObject({ cleared: false });
+    expect(await card()).toBeNull();
     const audited = await t.db
       .selectFrom('audit_log')
       .select(['action', 'entity_id', 'actor_id', 'changes'])
@@ -473,6 +482,7 @@ describe('delivery status callbacks', () => {
     ).toBe(403);
     await text(shop, c.mobile_phone!, 'STOP');
     expect((await clear()).json()).toMatchObject({ cleared: false });
+    expect(await card()).toMatchObject({ reason: 'stop', keyword: 'STOP' });
     expect(
       await t.db
         .selectFrom('sms_opt_outs')

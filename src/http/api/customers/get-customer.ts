@@ -7,6 +7,8 @@ import { customerOut, presentCustomer } from './schema.ts';
 import { loadCustomerConsents } from '../../../commands/load-customer-consents.ts';
 import { consentOut } from '../consent/consent-schema.ts';
 import { localDateTime } from '../../../domain/time/dates.ts';
+import { UNDELIVERABLE } from '../../../domain/sms/keywords.ts';
+import { iso } from '../schemas.ts';
 
 type Vehicle = {
   id: number;
@@ -40,6 +42,14 @@ export const getCustomerRoute = defineRoute({
     ),
     /** Consent per channel and purpose, with its expiry (GET …/consents has the history). */
     consents: z.array(consentOut),
+    /**
+     * Why texts to the customer's mobile number stop at their location, if they do: `stop` (the
+     * customer texted STOP or another stop word: only their START undoes it) or `undeliverable`
+     * (a text to it failed: staff may clear it, DELETE …/text-undeliverable). Null: no mark.
+     */
+    text_block: z
+      .object({ reason: z.enum(['stop', 'undeliverable']), keyword: z.string(), since: z.string() })
+      .nullable(),
   }),
   example: (ids) => ({ params: { customerId: ids.customerId } }),
   async handler({ db, s, scope, params, now }) {
@@ -66,6 +76,23 @@ export const getCustomerRoute = defineRoute({
       customer,
       localDateTime(now, location.time_zone).date,
     );
-    return { ...presentCustomer(customer), vehicles, consents };
+    const phone = customer.mobile_phone?.trim() || null;
+    const mark = phone
+      ? await db
+          .selectFrom('sms_opt_outs')
+          .select(['keyword', 'opted_out_at'])
+          .where('org_id', '=', scope.orgId)
+          .where('location_id', '=', customer.location_id)
+          .where('phone', '=', phone)
+          .executeTakeFirst()
+      : undefined;
+    const text_block = mark
+      ? {
+          reason: mark.keyword === UNDELIVERABLE ? ('undeliverable' as const) : ('stop' as const),
+          keyword: mark.keyword,
+          since: iso(mark.opted_out_at)!,
+        }
+      : null;
+    return { ...presentCustomer(customer), vehicles, consents, text_block };
   },
 });

@@ -2,8 +2,11 @@
 // editor can start from the shipped text and a shop can see what an override replaces.
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
-import { channel, language } from '../schemas.ts';
+import { language } from '../schemas.ts';
+import { templateChannel } from './shared.ts';
 import { defaultTemplates } from '../../../delivery/templates/defaults.ts';
+import { shippedText, textKinds } from '../../../delivery/sms/text-templates.ts';
+import { LANGUAGES } from '../../../domain/language.ts';
 
 export const listShippedTemplatesRoute = defineRoute({
   method: 'GET',
@@ -14,7 +17,7 @@ export const listShippedTemplatesRoute = defineRoute({
   isolation: { exempt: 'reads no tenant data (the templates Relance ships)' },
   query: z.strictObject({
     kind: z.string().max(20).optional(),
-    channel: channel.optional(),
+    channel: templateChannel.optional(),
     language: language.optional(),
   }),
   response: z.object({
@@ -34,6 +37,16 @@ export const listShippedTemplatesRoute = defineRoute({
       const [kind = '', ch = '', lang = ''] = key.split('|');
       return { kind, channel: ch, language: lang, subject: t.subject, body: t.body };
     });
+    // Texts: a body only (subject empty), for the kinds sent by text.
+    for (const kind of textKinds())
+      for (const lang of LANGUAGES)
+        items.push({
+          kind,
+          channel: 'sms',
+          language: lang,
+          subject: '',
+          body: shippedText(kind, lang) ?? '',
+        });
     return {
       items: items.filter(
         (t) =>

@@ -1,8 +1,8 @@
 // GET /api/v1/locations/:locationId/templates: Template overrides of a location.
 import { z } from 'zod';
 import { defineRoute } from '../define.ts';
-import { channel, id, language } from '../schemas.ts';
-import { kind, templateOut, present } from './shared.ts';
+import { id, language } from '../schemas.ts';
+import { kind, templateChannel, templateOut, present } from './shared.ts';
 
 export const listTemplatesRoute = defineRoute({
   method: 'GET',
@@ -14,7 +14,7 @@ export const listTemplatesRoute = defineRoute({
   params: z.strictObject({ locationId: id }),
   query: z.strictObject({
     kind: kind.optional(),
-    channel: channel.optional(),
+    channel: templateChannel.optional(),
     language: language.optional(),
   }),
   response: z.object({ items: z.array(templateOut) }),

@@ -61,4 +61,40 @@ describe('text template preview', () => {
     expect(staff.statusCode).toBe(400);
     expect(staff.json()).toMatchObject({ error: { field: 'kind' } });
   });
+
+  it('saves a text override (channel sms, body only), listed, refused when it is not a text', async () => {
+    const url = `/api/v1/locations/${shop.locationId}/templates/THANK_YOU/sms/fr`;
+    const shipped = await owner.request({
+      method: 'GET',
+      url: '/api/v1/shipped-templates?kind=THANK_YOU&channel=sms&language=fr',
+    });
+    expect(shipped.json()).toMatchObject({ items: [{ channel: 'sms', subject: '' }] });
+    expect((shipped.json() as { items: { body: string }[] }).items[0]!.body).toContain('{{short_link}}');
+    const saved = await owner.request({
+      method: 'PUT',
+      url,
+      payload: { body: 'Merci {{mailing_name}} ! {{short_link}}' },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ channel: 'sms', subject: null, version: 1 });
+    const listed = await owner.request({
+      method: 'GET',
+      url: `/api/v1/locations/${shop.locationId}/templates?kind=THANK_YOU&channel=sms&language=fr`,
+    });
+    expect(listed.json()).toMatchObject({ items: [{ body: 'Merci {{mailing_name}} ! {{short_link}}' }] });
+    // Refused: an unknown field, a subject, a kind not sent by text; nothing saved.
+    const unknown = await owner.request({ method: 'PUT', url, payload: { body: 'Hi {{nickname}}' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: { code: 'unknown_merge_field', field: 'body' } });
+    const subject = await owner.request({ method: 'PUT', url, payload: { subject: 'x', body: 'Hi' } });
+    expect(subject.json()).toMatchObject({ error: { field: 'subject' } });
+    const survey = await owner.request({
+      method: 'PUT',
+      url: `/api/v1/locations/${shop.locationId}/templates/E03/sms/fr`,
+      payload: { body: 'Hi' },
+    });
+    expect(survey.json()).toMatchObject({ error: { field: 'kind' } });
+    const reverted = await owner.request({ method: 'DELETE', url });
+    expect(reverted.statusCode).toBeLessThan(300);
+  });
 });

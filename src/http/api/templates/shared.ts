@@ -1,10 +1,13 @@
 // Schemas and helpers shared by the routes of this folder (one route per file).
 import { z } from 'zod';
-import { channel, id, iso, language, messageKind } from '../schemas.ts';
+import { id, iso, language, messageKind } from '../schemas.ts';
 
 export const kind = messageKind;
 
-export const keyParams = z.strictObject({ locationId: id, kind, channel, language });
+/** A template's channel: email and postcard, and sms (a text: body only, the kinds sent by text). */
+export const templateChannel = z.enum(['email', 'postcard', 'sms']);
+
+export const keyParams = z.strictObject({ locationId: id, kind, channel: templateChannel, language });
 
 export const templateOut = z.object({
   id: z.number(),

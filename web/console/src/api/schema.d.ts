@@ -2127,6 +2127,12 @@ export interface operations {
                             expires_on: string | null;
                             hold_reason: string | null;
                         }[];
+                        text_block: {
+                            /** @enum {string} */
+                            reason: "stop" | "undeliverable";
+                            keyword: string;
+                            since: string;
+                        } | null;
                     };
                 };
             };
@@ -5801,7 +5807,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
-                channel?: "email" | "postcard";
+                channel?: "email" | "postcard" | "sms";
                 language?: "en" | "fr" | "es";
             };
             header?: never;
@@ -5851,7 +5857,7 @@ export interface operations {
             path: {
                 locationId: number;
                 kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
-                channel: "email" | "postcard";
+                channel: "email" | "postcard" | "sms";
                 language: "en" | "fr" | "es";
             };
             cookie?: never;
@@ -5908,7 +5914,7 @@ export interface operations {
             path: {
                 locationId: number;
                 kind: "REMINDER_1" | "REMINDER_2" | "NO_SHOW" | "THANK_YOU" | "DEFERRED" | "INACTIVE" | "V01" | "V02" | "E01" | "E02" | "E03" | "E04" | "E05" | "E06" | "E07" | "P00" | "P01" | "CAMPAIGN" | "P02" | "V01_SALES" | "REVIEW";
-                channel: "email" | "postcard";
+                channel: "email" | "postcard" | "sms";
                 language: "en" | "fr" | "es";
             };
             cookie?: never;
@@ -6080,7 +6086,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: string;
-                channel?: "email" | "postcard";
+                channel?: "email" | "postcard" | "sms";
                 language?: "en" | "fr" | "es";
             };
             header?: never;

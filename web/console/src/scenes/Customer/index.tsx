@@ -28,6 +28,7 @@ import { Empty, ErrorNote, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLocation, useSession } from '../../session';
 import { MobileDialog } from './MobileDialog';
+import { TextMark } from './TextMark';
 import { VehicleDialog } from './VehicleDialog';
 import { SentMessage } from './SentMessage';
 import { VehiclePanel } from './VehiclePanel';
@@ -146,6 +147,14 @@ export default function Customer() {
               </Anchor>
             )}
           </Group>
+          {c.mobile_phone && c.text_block && (
+            <TextMark
+              customerId={c.id}
+              mark={c.text_block}
+              writable={writable}
+              timeZone={location.time_zone}
+            />
+          )}
           {editingMobile && (
             <MobileDialog
               customerId={c.id}

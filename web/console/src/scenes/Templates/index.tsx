@@ -1,12 +1,16 @@
 // Templates: every kind × channel × language, edited beside a live preview of the real message
 // (rendered by the server with sample data, shown in a sandboxed frame). Merge fields are listed
-// and inserted at the cursor; an unknown one is refused by the server, which names it.
+// and inserted at the cursor; an unknown one is refused by the server, which names it. A text
+// (channel sms, the kinds sent by text) is a body only, previewed as the customer's phone shows it
+// with what it costs: segments, GSM-7 or UCS-2 and the characters that forced UCS-2.
 import {
   Alert,
   Badge,
   Button,
+  Code,
   Grid,
   Group,
+  Paper,
   ScrollArea,
   Select,
   Stack,
@@ -45,7 +49,26 @@ const KINDS = [
   'REVIEW',
 ] as const;
 type Kind = (typeof KINDS)[number];
-type Channel = 'email' | 'postcard';
+type Channel = 'email' | 'postcard' | 'sms';
+/** The kinds sent by text (the server's text templates): not the E03 survey nor campaigns. */
+const TEXT_KINDS = [
+  'REMINDER_1',
+  'REMINDER_2',
+  'NO_SHOW',
+  'THANK_YOU',
+  'DEFERRED',
+  'INACTIVE',
+  'V01',
+  'V02',
+  'E01',
+  'E02',
+  'E04',
+  'E05',
+  'E07',
+  'REVIEW',
+] as const satisfies readonly Kind[];
+type TextKind = (typeof TEXT_KINDS)[number];
+const isTextKind = (k: Kind): k is TextKind => (TEXT_KINDS as readonly Kind[]).includes(k);
 type Lang = 'en' | 'fr' | 'es';
 
 export default function Templates() {
@@ -94,15 +117,34 @@ export default function Templates() {
   }, [source, sourceKey]);
 
   const [draft] = useDebouncedValue({ subject, body }, 400);
+  const isText = channel === 'sms';
   const preview = useQuery({
     queryKey: ['preview', location.id, kind, channel, language, draft.subject, draft.body],
-    enabled: draft.body.length > 0,
+    enabled: draft.body.length > 0 && !isText,
     retry: false,
     queryFn: () =>
       call(
         api.POST('/api/v1/locations/{locationId}/templates/preview', {
           params: { path: { locationId: location.id } },
-          body: { ...key, subject: draft.subject || null, body: draft.body },
+          // Never sent for a text (the query is off): texts have their own preview.
+          body: {
+            ...key,
+            channel: channel as 'email' | 'postcard',
+            subject: draft.subject || null,
+            body: draft.body,
+          },
+        }),
+      ),
+  });
+  const textPreview = useQuery({
+    queryKey: ['text-preview', location.id, kind, language, draft.body],
+    enabled: draft.body.length > 0 && isText,
+    retry: false,
+    queryFn: () =>
+      call(
+        api.POST('/api/v1/locations/{locationId}/text-templates/preview', {
+          params: { path: { locationId: location.id } },
+          body: { kind: kind as TextKind, language, body: draft.body },
         }),
       ),
   });
@@ -111,7 +153,7 @@ export default function Templates() {
       call(
         api.PUT('/api/v1/locations/{locationId}/templates/{kind}/{channel}/{language}', {
           params: { path: { locationId: location.id, kind, channel, language } },
-          body: { subject: subject || null, body },
+          body: isText ? { body } : { subject: subject || null, body },
         }),
       ),
     onSuccess: async () => {
@@ -147,7 +189,9 @@ export default function Templates() {
   }
 
   const writable = can('templates.write');
-  const previewError = preview.error instanceof ApiError ? preview.error : null;
+  const shown = isText ? textPreview : preview;
+  const previewError = shown.error instanceof ApiError ? shown.error : null;
+  const channels: Channel[] = isTextKind(kind) ? ['email', 'postcard', 'sms'] : ['email', 'postcard'];
   return (
     <Stack>
       <Title order={2}>{t('templates.title')}</Title>
@@ -157,13 +201,17 @@ export default function Templates() {
           w={300}
           data={KINDS.map((k) => ({ value: k, label: `${k} · ${t(`kinds.${k}`)}` }))}
           value={kind}
-          onChange={(v) => v && setKind(v as Kind)}
+          onChange={(v) => {
+            if (!v) return;
+            setKind(v as Kind);
+            if (channel === 'sms' && !isTextKind(v as Kind)) setChannel('email');
+          }}
           allowDeselect={false}
           searchable
         />
         <Select
           label={t('message.channel')}
-          data={(['email', 'postcard'] as const).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          data={channels.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
           value={channel}
           onChange={(v) => v && setChannel(v as Channel)}
           allowDeselect={false}
@@ -185,19 +233,23 @@ export default function Templates() {
         <Grid>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack>
-              <TextInput
-                label={channel === 'email' ? t('templates.subject') : t('templates.headline')}
-                value={subject}
-                onChange={(e) => setSubject(e.currentTarget.value)}
-                readOnly={!writable}
-              />
+              {!isText && (
+                <TextInput
+                  label={channel === 'email' ? t('templates.subject') : t('templates.headline')}
+                  value={subject}
+                  onChange={(e) => setSubject(e.currentTarget.value)}
+                  readOnly={!writable}
+                />
+              )}
               <Textarea
                 ref={bodyRef}
-                label={t('templates.body')}
+                label={isText ? t('textTemplates.body') : t('templates.body')}
+                description={isText ? t('textTemplates.help', { field: '{{short_link}}' }) : undefined}
+                descriptionProps={{ c: 'gray.7' }}
                 value={body}
                 onChange={(e) => setBody(e.currentTarget.value)}
                 autosize
-                minRows={14}
+                minRows={isText ? 5 : 14}
                 maxRows={30}
                 readOnly={!writable}
                 styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
@@ -246,6 +298,8 @@ export default function Templates() {
                 <Alert color="red" role="alert" title={t('templates.refused')}>
                   {previewError.message}
                 </Alert>
+              ) : isText ? (
+                textPreview.data && <TextPreviewCard preview={textPreview.data} />
               ) : (
                 preview.data && (
                   <>
@@ -282,6 +336,72 @@ export default function Templates() {
             </Stack>
           </Grid.Col>
         </Grid>
+      )}
+    </Stack>
+  );
+}
+
+type TextPreviewData = {
+  body: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  characters: number;
+  nonGsm: string[];
+};
+
+/** The text as the customer's phone shows it, and what it costs. */
+function TextPreviewCard({ preview }: { preview: TextPreviewData }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="text-preview">
+      <Paper withBorder radius="lg" p="md" maw={420} bg="gray.0">
+        <Text
+          size="sm"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          data-testid="text-preview-body"
+        >
+          {preview.body}
+        </Text>
+      </Paper>
+      <Group gap="xs">
+        <Badge
+          color={preview.segments > 1 ? 'yellow' : 'teal.9'}
+          variant="filled"
+          autoContrast
+          data-testid="text-preview-segments"
+        >
+          {t('textTemplates.segments', { count: preview.segments })}
+        </Badge>
+        <Badge
+          color={preview.encoding === 'UCS-2' ? 'yellow' : 'gray.7'}
+          variant="filled"
+          autoContrast
+          data-testid="text-preview-encoding"
+        >
+          {preview.encoding}
+        </Badge>
+        <Text size="sm" c="gray.7">
+          {t('textTemplates.characters', { count: preview.characters })}
+        </Text>
+      </Group>
+      {preview.encoding === 'UCS-2' ? (
+        <Alert color="orange" data-testid="text-preview-nongsm">
+          <Stack gap={4}>
+            <Text size="sm" fw={700}>
+              {t('textTemplates.ucs2Title')}
+            </Text>
+            <Text size="sm">{t('textTemplates.ucs2Help')}</Text>
+            <Group gap={4}>
+              {preview.nonGsm.map((c) => (
+                <Code key={c}>{c}</Code>
+              ))}
+            </Group>
+          </Stack>
+        </Alert>
+      ) : (
+        <Text size="sm" c="gray.7">
+          {t('textTemplates.gsmHelp')}
+        </Text>
       )}
     </Stack>
   );
