@@ -3,6 +3,7 @@
 import { createMailer, type Mailer } from '../delivery/email/mailer.ts';
 import { runPostcardBatches } from '../delivery/postcards/run-postcard-batches.ts';
 import { newWorkerId, runWorker } from '../delivery/worker/run-worker.ts';
+import { holdWorkerLiveness } from '../delivery/worker/worker-liveness.ts';
 import type { AppContext } from '../context.ts';
 import type { RecurringJob } from './recurring-job.ts';
 
@@ -19,6 +20,11 @@ export const sendJob: RecurringJob = {
       mailer = createMailer(ctx.config, ctx.db, { thread: true });
       mailers.set(ctx, mailer);
       signal.addEventListener('abort', () => mailer?.close(), { once: true });
+      // On PostgreSQL, its claims are released only once this process is gone (worker-liveness.ts).
+      if (ctx.config.DATABASE_URL) {
+        const liveness = await holdWorkerLiveness(ctx.config.DATABASE_URL, workerId);
+        signal.addEventListener('abort', () => void liveness.close(), { once: true });
+      }
     }
     await runWorker(ctx, {
       workerId,

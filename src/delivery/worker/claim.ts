@@ -2,6 +2,7 @@
 // each row goes to exactly one of them (FOR UPDATE SKIP LOCKED). No transaction is held after it.
 import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
+import { LIVENESS_LOCK_NAMESPACE } from './worker-liveness.ts';
 
 export type SendChannel = 'email' | 'task' | 'postcard' | 'sms';
 
@@ -33,6 +34,8 @@ export async function claimMessages(
 
 /**
  * Rows left in 'sending' by a process that died go back to 'pending' once their lease expired.
+ * On PostgreSQL, a worker that still holds its liveness lock (worker-liveness.ts) is alive, so its
+ * rows stay its own whatever their lease says: a renewal that ran late does not double them.
  * The attempt already counted stays counted (a row that kills its worker every time ends failed).
  * Postcards of an open batch are not released: the batch has its own lease and is retried whole,
  * with the same id and cards (postcards/claim-postcard-batch.ts).
@@ -46,6 +49,10 @@ export async function releaseExpiredLeases(
     UPDATE messages m SET status = 'pending', claimed_by = NULL, updated_at = ${opts.now},
            reason = coalesce(reason, 'lease expired: the worker stopped mid-send')
      WHERE status = 'sending' AND claimed_at < ${before}
+       AND (m.claimed_by IS NULL OR hashtext(m.claimed_by)::oid NOT IN (
+         SELECT l.objid FROM pg_locks l
+          WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ${LIVENESS_LOCK_NAMESPACE}::oid AND l.objsubid = 2
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())))
        AND NOT EXISTS (
          SELECT 1 FROM postcard_batches b WHERE b.status = 'building' AND b.org_id = m.org_id AND m.id = ANY(b.message_ids))`.execute(
     db,

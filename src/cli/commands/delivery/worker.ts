@@ -9,6 +9,7 @@ import { UsageError } from '../../command.ts';
 import { createMailer } from '../../../delivery/email/mailer.ts';
 import { runPostcardBatches } from '../../../delivery/postcards/run-postcard-batches.ts';
 import { DEFAULT_LEASE_MS, newWorkerId, runWorker } from '../../../delivery/worker/run-worker.ts';
+import { holdWorkerLiveness } from '../../../delivery/worker/worker-liveness.ts';
 import { sendWindowStats } from '../../../delivery/worker/send-window.ts';
 import { buildOpsApp } from '../../../http/ops-app.ts';
 import { JOBS } from '../../../jobs/registry.ts';
@@ -79,6 +80,10 @@ export const workerCommand: Command = {
     // One pooled SMTP transport for the life of the process: connections are kept warm.
     // On PostgreSQL the SMTP thread records "sent" itself, as soon as the server accepts.
     const mailer = createMailer(ctx.config, ctx.db, { thread: true, recordUrl: ctx.config.DATABASE_URL });
+    // On PostgreSQL, its claims are released only once this process is gone (worker-liveness.ts).
+    const liveness = ctx.config.DATABASE_URL
+      ? await holdWorkerLiveness(ctx.config.DATABASE_URL, workerId)
+      : null;
     try {
       do {
         if (!values['no-postcards'] && Date.now() - postcardsAt > POSTCARD_EVERY_MS) {
@@ -109,6 +114,7 @@ export const workerCommand: Command = {
       await scheduler.stop();
       await ops?.close();
       mailer.close();
+      await liveness?.close();
       reportWindow();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
