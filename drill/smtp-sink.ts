@@ -19,7 +19,11 @@ export interface DrillSink {
   close(): Promise<void>;
 }
 
-export async function startDrillSink(port: number): Promise<DrillSink> {
+/** `onReceive`: told of each message as it is accepted (the sink process reports to the drill). */
+export async function startDrillSink(
+  port: number,
+  onReceive?: (id: string, user: string, at: number) => void,
+): Promise<DrillSink> {
   const counts = new Map<string, number>();
   const byUser = new Map<string, { received: number; lastAt: number }>();
   const firstFrom = new Map<string, string>();
@@ -52,6 +56,7 @@ export async function startDrillSink(port: number): Promise<DrillSink> {
           byUser.set(user, u);
           total++;
           callback();
+          onReceive?.(id, user, u.lastAt);
         });
       },
     });

@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/env.ts';
 import type { Drill } from '../drill.ts';
 import { startPrivatePostgres } from '../private-postgres.ts';
-import { startDrillSink, type DrillSink } from '../smtp-sink.ts';
+import type { DrillSink } from '../smtp-sink.ts';
+import { startDrillSinkProcess } from '../smtp-sink-process.ts';
 import { startDrillTextProvider } from '../text-provider.ts';
 import { seedTexts } from '../../bench/cases/delivery-db.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
@@ -67,7 +68,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
       const dataDir = mkdtempSync(join(tmpdir(), 'relance-drill-'));
       const server = startPrivatePostgres(await freePort());
       const texts = channel === 'text' ? await startDrillTextProvider(await freePort()) : null;
-      const sink: DrillSink = texts ?? (await startDrillSink(await freePort()));
+      const sink: DrillSink = texts ?? (await startDrillSinkProcess(await freePort()));
       const { url, database } = await freshDatabase(server.url, `drill_kill_${channel}`);
       const windows: string[] = [];
       const linger = loadConfig({

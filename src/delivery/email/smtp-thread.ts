@@ -46,8 +46,19 @@ const transport = nodemailer.createTransport(options.smtp);
 // does not undo it (autocommit: it commits without the client), so the window a kill doubles is
 // accepted → UPDATE sent, not accepted → committed.
 const MAX_WRITES = Math.max(2, options.smtp.maxConnections ?? 5);
-const pool = options.recordUrl ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES }) : null;
+// Opened at once and kept open: a connection opened on demand (PostgreSQL forks a backend, several
+// ms on a loaded machine) or reopened after an idle timeout held the accepted message unrecorded
+// that long, the widest of the windows a kill -9 doubles.
+const pool = options.recordUrl
+  ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES, idleTimeoutMillis: 0 })
+  : null;
 pool?.on('error', () => undefined);
+if (pool)
+  for (let i = 0; i < MAX_WRITES; i++)
+    void pool.connect().then(
+      (c) => c.release(),
+      () => undefined,
+    );
 
 interface Accepted {
   record: RecordAs;

@@ -1,0 +1,57 @@
+// The drill's SMTP sink run in its own process, like a real mail server. The kill drill needs
+// this: with the sink in the drill's own event loop, each kill fired right after that loop had
+// written a burst of "250 accepted" replies the worker could not yet have read, so the kill
+// doubled whatever the loop had just answered (up to every connection of the process) instead of
+// landing at a random moment of the worker's sends. The drill keeps the same counts, fed by the
+// child's report of each message (its clock converted to this process's performance.now()).
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { DrillSink } from './smtp-sink.ts';
+
+export async function startDrillSinkProcess(port: number): Promise<DrillSink> {
+  const counts = new Map<string, number>();
+  const byUser = new Map<string, { received: number; lastAt: number }>();
+  const firstFrom = new Map<string, string>();
+  let total = 0;
+  const child = fork(join(import.meta.dirname, 'smtp-sink-child.ts'), [String(port)], {
+    execPath: join(import.meta.dirname, '..', 'node_modules', '.bin', 'node'),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiters = new Map<string, () => void>();
+  let ready!: () => void;
+  const started = new Promise<void>((r) => (ready = r));
+  child.on('message', (m: unknown) => {
+    const [type, a, b, c] = m as [string, string, string, number];
+    if (type === 'r') {
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+      if (!firstFrom.has(a)) firstFrom.set(a, b);
+      const u = byUser.get(b) ?? { received: 0, lastAt: 0 };
+      u.received++;
+      u.lastAt = c - performance.timeOrigin;
+      byUser.set(b, u);
+      total++;
+    } else if (type === 'ready') ready();
+    else if (type === 'ok') waiters.get(a)?.();
+  });
+  const ask = (what: 'down' | 'up') =>
+    new Promise<void>((resolve) => {
+      waiters.set(what, resolve);
+      child.send(what);
+    });
+  await started;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    counts,
+    received: () => total,
+    byUser,
+    firstFrom,
+    down: () => ask('down'),
+    up: () => ask('up'),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
+  };
+}
