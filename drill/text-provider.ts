@@ -10,12 +10,18 @@ export interface DrillTextProvider extends DrillSink {
   provider: FakeSmsProvider;
 }
 
-export async function startDrillTextProvider(port: number): Promise<DrillTextProvider> {
+/** `onReceive`: told of each text as it is accepted (the provider's process reports to the drill). */
+export async function startDrillTextProvider(
+  port: number,
+  onReceive?: (to: string, user: string, at: number) => void,
+  credentials: { accountSid?: string; authToken?: string } = {},
+): Promise<DrillTextProvider> {
   const counts = new Map<string, number>();
   const byUser = new Map<string, { received: number; lastAt: number }>();
   const firstFrom = new Map<string, string>();
   let total = 0;
   const provider = await startFakeSmsProvider({
+    ...credentials,
     port,
     keep: false,
     onText(text) {
@@ -27,6 +33,7 @@ export async function startDrillTextProvider(port: number): Promise<DrillTextPro
       u.lastAt = performance.now();
       byUser.set(user, u);
       total++;
+      onReceive?.(text.to, user, u.lastAt);
     },
   });
   return {

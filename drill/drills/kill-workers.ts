@@ -19,9 +19,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/env.ts';
 import type { Drill } from '../drill.ts';
 import { startPrivatePostgres } from '../private-postgres.ts';
-import type { DrillSink } from '../smtp-sink.ts';
-import { startDrillSinkProcess } from '../smtp-sink-process.ts';
-import { startDrillTextProvider } from '../text-provider.ts';
+import { startSinkProcess } from '../sink-process.ts';
 import { seedTexts } from '../../bench/cases/delivery-db.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
 import { exited, freePort, relance, sleep, waitUntil } from '../processes.ts';
@@ -67,8 +65,8 @@ function killDrill(channel: 'email' | 'text'): Drill {
       const [minStep, maxStep] = [100, Math.max(200, Math.floor(messages / (4 * killsEach)))];
       const dataDir = mkdtempSync(join(tmpdir(), 'relance-drill-'));
       const server = startPrivatePostgres(await freePort());
-      const texts = channel === 'text' ? await startDrillTextProvider(await freePort()) : null;
-      const sink: DrillSink = texts ?? (await startDrillSinkProcess(await freePort()));
+      // In a process of its own, like a real server (sink-process.ts says why).
+      const sink = await startSinkProcess(channel === 'text' ? 'text' : 'smtp', await freePort());
       const { url, database } = await freshDatabase(server.url, `drill_kill_${channel}`);
       const windows: string[] = [];
       const linger = loadConfig({
@@ -76,7 +74,8 @@ function killDrill(channel: 'email' | 'text'): Drill {
       }).SEND_GROUP_COMMIT_MS;
       let incarnation = 0;
       try {
-        if (texts) await seedTexts(database, messages, 'drill', texts.provider, deriveKeys('d1'.repeat(32)));
+        if (channel === 'text')
+          await seedTexts(database, messages, 'drill', sink.provider, deriveKeys('d1'.repeat(32)));
         else await seedPendingEmails(database, messages);
         const args = ['worker', '--only-send', '--lease-seconds', '3', '--no-postcards'];
         if (CONCURRENCY_OVERRIDE) args.push('--concurrency', String(CONCURRENCY_OVERRIDE));

@@ -55,8 +55,18 @@ const options = (workerData ?? {}) as HttpThreadOptions;
 // provider accepts instead of waiting for an earlier commit. A kill -9 after the statement reached
 // PostgreSQL does not undo it (autocommit: it commits without the client).
 const MAX_WRITES = 5;
-const pool = options.recordUrl ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES }) : null;
+// Opened at once and kept open (as the SMTP thread's): a connection opened on demand held an
+// accepted text unrecorded while PostgreSQL forked its backend.
+const pool = options.recordUrl
+  ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES, idleTimeoutMillis: 0 })
+  : null;
 pool?.on('error', () => undefined);
+if (pool)
+  for (let i = 0; i < MAX_WRITES; i++)
+    void pool.connect().then(
+      (c) => c.release(),
+      () => undefined,
+    );
 
 interface Accepted {
   record: TextRecordAs;
