@@ -18,7 +18,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -28,9 +27,9 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatDate, formatNumber, todayIn } from '../../components/format';
-import { Pager } from '../../components/Pager';
 import { SortableTh, useSort } from '../../components/SortableTh';
-import { Empty, ErrorNote, Loading } from '../../components/States';
+import { ErrorNote, Loading } from '../../components/States';
+import { ListPage, useRowAction } from '../../components/ListPage';
 import { useCursorPages } from '../../components/useCursorPages';
 import { useLocation, useSession } from '../../session';
 import { usePromotions, type Promotion } from '../Promotions';
@@ -60,7 +59,6 @@ export default function Campaigns() {
   const { t } = useTranslation();
   const location = useLocation();
   const { can } = useSession();
-  const client = useQueryClient();
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const [previewing, setPreviewing] = useState<Campaign | null>(null);
   const sorting = useSort<'name' | 'status' | 'send_on'>();
@@ -82,18 +80,12 @@ export default function Campaigns() {
         }),
       ),
   });
-  const cancel = useMutation({
-    mutationFn: (id: number) =>
+  const cancel = useRowAction(
+    (id: number) =>
       call(api.POST('/api/v1/campaigns/{campaignId}/cancel', { params: { path: { campaignId: id } } })),
-    onSuccess: async () => {
-      notifications.show({
-        color: 'green',
-        message: t('campaigns.cancelled'),
-        closeButtonProps: { 'aria-label': t('common.close') },
-      });
-      await client.invalidateQueries({ queryKey: ['campaigns', location.id] });
-    },
-  });
+    t('campaigns.cancelled'),
+    ['campaigns', location.id],
+  );
   const readsResults = can('stats.read');
   const results = useQuery({
     queryKey: ['campaign-results', location.id],
@@ -110,98 +102,94 @@ export default function Campaigns() {
   const writable = can('rules.write');
   const items = (list.data?.items ?? []) as Campaign[];
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('campaigns.title')}</Title>
-        {writable && <Button onClick={() => setEditing('new')}>{t('campaigns.new')}</Button>}
-      </Group>
-      <ErrorNote error={list.error ?? cancel.error} />
-      {list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Empty
-          title={t('campaigns.emptyTitle')}
-          next={t('campaigns.emptyNext')}
-          action={writable && <Button onClick={() => setEditing('new')}>{t('campaigns.new')}</Button>}
-        />
-      ) : (
-        <Table striped highlightOnHover data-testid="campaigns-table">
-          <Table.Thead>
-            <Table.Tr>
-              <SortableTh label={t('campaigns.name')} {...sorting.header('name')} />
-              <Table.Th>{t('campaigns.segment')}</Table.Th>
-              <SortableTh label={t('campaigns.status')} {...sorting.header('status')} />
-              <SortableTh label={t('campaigns.sendOn')} {...sorting.header('send_on')} />
-              {readsResults && <Table.Th>{t('campaigns.broughtBack')}</Table.Th>}
-              <Table.Th>{t('campaigns.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{describeSegment(c.segment, t)}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[c.status]}>{t(`campaigns.statuses.${c.status}`)}</Badge>
+    <ListPage
+      title={t('campaigns.title')}
+      newLabel={t('campaigns.new')}
+      onNew={writable ? () => setEditing('new') : undefined}
+      error={list.error ?? cancel.error}
+      pending={list.isPending}
+      empty={items.length === 0 ? { title: t('campaigns.emptyTitle'), next: t('campaigns.emptyNext') } : null}
+      pager={{
+        page: pages.page,
+        hasNext: !!list.data?.next_cursor,
+        onPrevious: pages.previous,
+        onNext: () => pages.next(list.data?.next_cursor),
+      }}
+      dialogs={
+        <>
+          {editing && (
+            <CampaignDialog
+              campaign={editing === 'new' ? null : editing}
+              locationId={location.id}
+              onClose={() => setEditing(null)}
+            />
+          )}
+          {previewing && (
+            <PreviewDialog
+              campaign={previewing}
+              locationId={location.id}
+              timeZone={location.time_zone}
+              writable={writable}
+              onClose={() => setPreviewing(null)}
+            />
+          )}
+        </>
+      }
+    >
+      <Table striped highlightOnHover data-testid="campaigns-table">
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh label={t('campaigns.name')} {...sorting.header('name')} />
+            <Table.Th>{t('campaigns.segment')}</Table.Th>
+            <SortableTh label={t('campaigns.status')} {...sorting.header('status')} />
+            <SortableTh label={t('campaigns.sendOn')} {...sorting.header('send_on')} />
+            {readsResults && <Table.Th>{t('campaigns.broughtBack')}</Table.Th>}
+            <Table.Th>{t('campaigns.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>{c.name}</Table.Td>
+              <Table.Td>{describeSegment(c.segment, t)}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[c.status]}>{t(`campaigns.statuses.${c.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td>{c.send_on ? formatDate(c.send_on) : '—'}</Table.Td>
+              {readsResults && (
+                <Table.Td data-testid={`campaign-result-${c.id}`}>
+                  <CampaignResult result={resultOf.get(c.id)} today={today} />
                 </Table.Td>
-                <Table.Td>{c.send_on ? formatDate(c.send_on) : '—'}</Table.Td>
-                {readsResults && (
-                  <Table.Td data-testid={`campaign-result-${c.id}`}>
-                    <CampaignResult result={resultOf.get(c.id)} today={today} />
-                  </Table.Td>
-                )}
-                <Table.Td>
-                  <Group gap="xs">
-                    {c.status !== 'cancelled' && (
-                      <Button size="compact-sm" variant="default" onClick={() => setPreviewing(c)}>
-                        {c.status === 'sent' ? t('campaigns.results') : t('campaigns.previewSend')}
+              )}
+              <Table.Td>
+                <Group gap="xs">
+                  {c.status !== 'cancelled' && (
+                    <Button size="compact-sm" variant="default" onClick={() => setPreviewing(c)}>
+                      {c.status === 'sent' ? t('campaigns.results') : t('campaigns.previewSend')}
+                    </Button>
+                  )}
+                  {writable && (c.status === 'draft' || c.status === 'scheduled') && (
+                    <>
+                      <Button size="compact-sm" variant="default" onClick={() => setEditing(c)}>
+                        {t('campaigns.edit')}
                       </Button>
-                    )}
-                    {writable && (c.status === 'draft' || c.status === 'scheduled') && (
-                      <>
-                        <Button size="compact-sm" variant="default" onClick={() => setEditing(c)}>
-                          {t('campaigns.edit')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          onClick={() => cancel.mutate(c.id)}
-                          loading={cancel.isPending && cancel.variables === c.id}
-                        >
-                          {t('campaigns.cancel')}
-                        </Button>
-                      </>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Pager
-        page={pages.page}
-        hasNext={!!list.data?.next_cursor}
-        onPrevious={pages.previous}
-        onNext={() => pages.next(list.data?.next_cursor)}
-      />
-      {editing && (
-        <CampaignDialog
-          campaign={editing === 'new' ? null : editing}
-          locationId={location.id}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {previewing && (
-        <PreviewDialog
-          campaign={previewing}
-          locationId={location.id}
-          timeZone={location.time_zone}
-          writable={writable}
-          onClose={() => setPreviewing(null)}
-        />
-      )}
-    </Stack>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => cancel.mutate(c.id)}
+                        loading={cancel.isPending && cancel.variables === c.id}
+                      >
+                        {t('campaigns.cancel')}
+                      </Button>
+                    </>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ListPage>
   );
 }
 

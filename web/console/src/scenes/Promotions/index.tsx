@@ -2,7 +2,7 @@
 // (validity dates with Mantine's date picker), end. Calls /locations/:id/promotions and /promotions/:id.
 import 'dayjs/locale/es';
 import 'dayjs/locale/fr';
-import { Badge, Button, Group, Modal, Stack, Table, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, TextInput, Textarea } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,10 +10,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDate } from '../../components/format';
-import { Pager } from '../../components/Pager';
 import { SortableTh, useSort } from '../../components/SortableTh';
 import { useCursorPages } from '../../components/useCursorPages';
-import { Empty, ErrorNote, Loading } from '../../components/States';
+import { ErrorNote } from '../../components/States';
+import { ListPage, useRowAction } from '../../components/ListPage';
 import { useLocation, useSession } from '../../session';
 
 type Lang = 'en' | 'fr' | 'es';
@@ -60,99 +60,88 @@ export default function Promotions() {
   const { t } = useTranslation();
   const location = useLocation();
   const { can } = useSession();
-  const client = useQueryClient();
   const sorting = useSort<PromotionSort>();
   const pages = useCursorPages(`${location.id}:${sorting.sort ?? ''}`);
   const list = usePromotions(location.id, { sort: sorting.sort, cursor: pages.cursor });
   const [editing, setEditing] = useState<Promotion | 'new' | null>(null);
-  const end = useMutation({
-    mutationFn: (id: number) =>
+  const end = useRowAction(
+    (id: number) =>
       call(api.POST('/api/v1/promotions/{promotionId}/end', { params: { path: { promotionId: id } } })),
-    onSuccess: async () => {
-      notifications.show({
-        color: 'green',
-        message: t('promotions.ended'),
-        closeButtonProps: { 'aria-label': t('common.close') },
-      });
-      await client.invalidateQueries({ queryKey: ['promotions', location.id] });
-    },
-  });
+    t('promotions.ended'),
+    ['promotions', location.id],
+  );
   const writable = can('rules.write');
   const items = (list.data?.items ?? []) as Promotion[];
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('promotions.title')}</Title>
-        {writable && <Button onClick={() => setEditing('new')}>{t('promotions.new')}</Button>}
-      </Group>
-      <ErrorNote error={list.error ?? end.error} />
-      {list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Empty
-          title={t('promotions.emptyTitle')}
-          next={t('promotions.emptyNext')}
-          action={writable && <Button onClick={() => setEditing('new')}>{t('promotions.new')}</Button>}
-        />
-      ) : (
-        <Table striped highlightOnHover data-testid="promotions-table">
-          <Table.Thead>
-            <Table.Tr>
-              <SortableTh label={t('promotions.name')} {...sorting.header('name')} />
-              <SortableTh label={t('promotions.coupon')} {...sorting.header('coupon_code')} />
-              <SortableTh label={t('promotions.from')} {...sorting.header('valid_from')} />
-              <SortableTh label={t('promotions.until')} {...sorting.header('valid_until')} />
-              <Table.Th>{t('promotions.status')}</Table.Th>
-              <Table.Th>{t('promotions.actions')}</Table.Th>
+    <ListPage
+      title={t('promotions.title')}
+      newLabel={t('promotions.new')}
+      onNew={writable ? () => setEditing('new') : undefined}
+      error={list.error ?? end.error}
+      pending={list.isPending}
+      empty={
+        items.length === 0 ? { title: t('promotions.emptyTitle'), next: t('promotions.emptyNext') } : null
+      }
+      pager={{
+        page: pages.page,
+        hasNext: !!list.data?.next_cursor,
+        onPrevious: pages.previous,
+        onNext: () => pages.next(list.data?.next_cursor),
+      }}
+      dialogs={
+        editing && (
+          <PromotionDialog
+            promotion={editing === 'new' ? null : editing}
+            locationId={location.id}
+            onClose={() => setEditing(null)}
+          />
+        )
+      }
+    >
+      <Table striped highlightOnHover data-testid="promotions-table">
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh label={t('promotions.name')} {...sorting.header('name')} />
+            <SortableTh label={t('promotions.coupon')} {...sorting.header('coupon_code')} />
+            <SortableTh label={t('promotions.from')} {...sorting.header('valid_from')} />
+            <SortableTh label={t('promotions.until')} {...sorting.header('valid_until')} />
+            <Table.Th>{t('promotions.status')}</Table.Th>
+            <Table.Th>{t('promotions.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{p.coupon_code ?? '—'}</Table.Td>
+              <Table.Td>{p.valid_from ? formatDate(p.valid_from) : '—'}</Table.Td>
+              <Table.Td>{p.valid_until ? formatDate(p.valid_until) : '—'}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[p.status]}>{t(`promotions.statuses.${p.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td>
+                {writable && p.status !== 'ended' && (
+                  <Group gap="xs">
+                    <Button size="compact-sm" variant="default" onClick={() => setEditing(p)}>
+                      {t('promotions.edit')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      color="red"
+                      onClick={() => end.mutate(p.id)}
+                      loading={end.isPending && end.variables === p.id}
+                    >
+                      {t('promotions.end')}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>{p.coupon_code ?? '—'}</Table.Td>
-                <Table.Td>{p.valid_from ? formatDate(p.valid_from) : '—'}</Table.Td>
-                <Table.Td>{p.valid_until ? formatDate(p.valid_until) : '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[p.status]}>{t(`promotions.statuses.${p.status}`)}</Badge>
-                </Table.Td>
-                <Table.Td>
-                  {writable && p.status !== 'ended' && (
-                    <Group gap="xs">
-                      <Button size="compact-sm" variant="default" onClick={() => setEditing(p)}>
-                        {t('promotions.edit')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        color="red"
-                        onClick={() => end.mutate(p.id)}
-                        loading={end.isPending && end.variables === p.id}
-                      >
-                        {t('promotions.end')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Pager
-        page={pages.page}
-        hasNext={!!list.data?.next_cursor}
-        onPrevious={pages.previous}
-        onNext={() => pages.next(list.data?.next_cursor)}
-      />
-      {editing && (
-        <PromotionDialog
-          promotion={editing === 'new' ? null : editing}
-          locationId={location.id}
-          onClose={() => setEditing(null)}
-        />
-      )}
-    </Stack>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ListPage>
   );
 }
 

@@ -5,15 +5,14 @@
 // run. Sending email at all is a paid option the operator sets.
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { ErrorNote, Loading } from '../../components/States';
 import { useSession } from '../../session';
 import { PaidOption } from './PaidOption';
-import { fieldError, hint, savedNote, settingsKey, type Settings } from './shared';
+import { hint, settingsKey, type Settings, useSaveTab } from './shared';
 
 const CHANNELS = ['email', 'sms', 'postcard'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -134,9 +133,8 @@ function EmailForm({
       dead_days: inactive?.dead_days ?? '',
     },
   });
-  const [other, setOther] = useState<unknown>(null);
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const { save, other } = useSaveTab(form, t, {
+    save: async (v: Values) => {
       const saved = await call(
         api.PUT('/api/v1/locations/{locationId}/settings/email', {
           params: { path: { locationId } },
@@ -193,13 +191,7 @@ function EmailForm({
         }
       }
     },
-    onMutate: () => setOther(null),
-    onError: (error) => setOther(fieldError(form, error)),
-    onSuccess: async () => {
-      form.resetDirty();
-      savedNote(t);
-      await client.invalidateQueries({ queryKey: ['message-rules', locationId] });
-    },
+    saved: () => client.invalidateQueries({ queryKey: ['message-rules', locationId] }),
   });
 
   return (

@@ -3,14 +3,14 @@
 // listed until it is filled: the location sends nothing before.
 import { Alert, Button, Group, List, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { ErrorNote } from '../../components/States';
 import { LANGUAGES, type Language } from '../../i18n';
-import { fieldError, hint, orNull, savedNote, settingsKey, text, type Settings } from './shared';
+import { hint, orNull, settingsKey, text, type Settings, useSaveTab } from './shared';
 
 type Body =
   paths['/api/v1/locations/{locationId}/settings/general']['put']['requestBody']['content']['application/json'];
@@ -65,9 +65,8 @@ export function GeneralTab({ locationId, settings }: { locationId: number; setti
     },
   });
   const zones = useMemo(() => timeZones(form.values.time_zone), [form.values.time_zone]);
-  const [other, setOther] = useState<unknown>(null);
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const { save, other } = useSaveTab(form, t, {
+    save: (v: Values) =>
       call(
         api.PUT('/api/v1/locations/{locationId}/settings/general', {
           params: { path: { locationId } },
@@ -79,13 +78,7 @@ export function GeneralTab({ locationId, settings }: { locationId: number; setti
           } as Body,
         }),
       ),
-    onMutate: () => setOther(null),
-    onError: (e) => setOther(fieldError(form, e)),
-    onSuccess: (data) => {
-      client.setQueryData(settingsKey(locationId), data);
-      form.resetDirty();
-      savedNote(t);
-    },
+    saved: (data) => client.setQueryData(settingsKey(locationId), data),
   });
 
   return (

@@ -17,14 +17,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { ErrorNote } from '../../components/States';
 import { useLocation } from '../../session';
-import { fieldError, hint, savedNote, settingsKey, type Settings } from './shared';
+import { hint, settingsKey, type Settings, useSaveTab } from './shared';
 
 export type Partner = 'customerlink' | 'mechanicnet' | 'carfax';
 const NAMES: Record<Partner, string> = {
@@ -137,9 +136,9 @@ export function PartnerTab({
     },
   });
   const switchingOn = Boolean(form.values.enabled) && !current.enabled;
-  const [other, setOther] = useState<unknown>(null);
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const { save, other } = useSaveTab(form, t, {
+    fieldPrefix: 'settings.',
+    save: (v: Values) => {
       const fields: Record<string, unknown> = {};
       // A value the console does not edit (CARFAX's facility_id) is kept as it is.
       if (typeof current.settings.facility_id === 'string') fields.facility_id = current.settings.facility_id;
@@ -171,9 +170,7 @@ export function PartnerTab({
           );
       }
     },
-    onMutate: () => setOther(null),
-    onError: (e) => setOther(fieldError(form, e, 'settings.')),
-    onSuccess: (data) => {
+    saved: (data) => {
       client.setQueryData(settingsKey(locationId), (old: Settings | undefined) =>
         old ? { ...old, [partner]: data } : old,
       );
@@ -181,8 +178,6 @@ export function PartnerTab({
         ...(secret ? { [secret]: '' } : {}),
         ...(consentFlag ? { [consentFlag]: false } : {}),
       });
-      form.resetDirty();
-      savedNote(t);
     },
   });
 

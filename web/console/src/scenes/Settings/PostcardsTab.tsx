@@ -2,13 +2,12 @@
 // emails). Sending postcards at all is a paid option the operator sets.
 import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ErrorNote } from '../../components/States';
 import { PaidOption } from './PaidOption';
-import { fieldError, orNull, savedNote, settingsKey, text, type Settings } from './shared';
+import { orNull, settingsKey, text, type Settings, useSaveTab } from './shared';
 
 const FIELDS = ['address_line1', 'address_line2', 'city', 'region', 'postal_code'] as const;
 type Values = Record<(typeof FIELDS)[number] | 'country', string>;
@@ -27,9 +26,8 @@ export function PostcardsTab({ locationId, settings }: { locationId: number; set
       country: text(p.country) || 'CA',
     },
   });
-  const [other, setOther] = useState<unknown>(null);
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const { save, other } = useSaveTab(form, t, {
+    save: (v: Values) =>
       call(
         api.PUT('/api/v1/locations/{locationId}/settings/postcards', {
           params: { path: { locationId } },
@@ -43,13 +41,7 @@ export function PostcardsTab({ locationId, settings }: { locationId: number; set
           },
         }),
       ),
-    onMutate: () => setOther(null),
-    onError: (e) => setOther(fieldError(form, e)),
-    onSuccess: (data) => {
-      client.setQueryData(settingsKey(locationId), data);
-      form.resetDirty();
-      savedNote(t);
-    },
+    saved: (data) => client.setQueryData(settingsKey(locationId), data),
   });
 
   return (

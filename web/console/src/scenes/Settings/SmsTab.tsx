@@ -14,13 +14,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ErrorNote } from '../../components/States';
 import { PaidOption } from './PaidOption';
-import { fieldError, hint, orNull, savedNote, settingsKey, type Settings } from './shared';
+import { hint, orNull, settingsKey, type Settings, useSaveTab } from './shared';
 
 interface Values {
   enabled: boolean;
@@ -55,9 +54,8 @@ export function SmsTab({ locationId, settings }: { locationId: number; settings:
       send_until_hour: String(current?.send_until_hour ?? 20),
     },
   });
-  const [other, setOther] = useState<unknown>(null);
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const { save, other } = useSaveTab(form, t, {
+    save: (v: Values) =>
       call(
         api.PUT('/api/v1/locations/{locationId}/settings/sms', {
           params: { path: { locationId } },
@@ -73,15 +71,11 @@ export function SmsTab({ locationId, settings }: { locationId: number; settings:
           },
         }),
       ),
-    onMutate: () => setOther(null),
-    onError: (e) => setOther(fieldError(form, e)),
-    onSuccess: (data) => {
+    saved: (data) => {
       client.setQueryData(settingsKey(locationId), (old: Settings | undefined) =>
         old ? { ...old, sms: data } : old,
       );
       form.setFieldValue('auth_token', '');
-      form.resetDirty();
-      savedNote(t);
     },
   });
 

@@ -1,7 +1,8 @@
 // What the Set-up tabs share: the settings query, and an API refusal shown on the field it names.
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { api, ApiError, call } from '../../api/client';
 import type { paths } from '../../api/schema';
@@ -48,3 +49,31 @@ export function savedNote(t: TFunction): void {
 
 /** Input descriptions in gray 7: Mantine's dimmed gray is below the WCAG AA contrast. */
 export const hint = { descriptionProps: { c: 'gray.7' } } as const;
+
+/**
+ * A Set-up tab's save: the mutation, an API refusal shown under the field it names (or returned as
+ * `other` for the tab's alert), and on success the form made clean and "Saved" shown. `saved`
+ * puts the answer into the settings query (and clears what must not stay, such as a secret).
+ */
+export function useSaveTab<V, R>(
+  form: UseFormReturnType<V>,
+  t: TFunction,
+  options: {
+    save: (values: V) => Promise<R>;
+    saved: (data: R) => unknown;
+    fieldPrefix?: string;
+  },
+) {
+  const [other, setOther] = useState<unknown>(null);
+  const save = useMutation({
+    mutationFn: options.save,
+    onMutate: () => setOther(null),
+    onError: (e) => setOther(fieldError(form, e, options.fieldPrefix)),
+    onSuccess: async (data) => {
+      await options.saved(data);
+      form.resetDirty();
+      savedNote(t);
+    },
+  });
+  return { save, other };
+}
