@@ -11,8 +11,11 @@ export interface ThreadSent {
   sid: string;
   status: string;
   acceptedAt: number;
-  /** "sent" and the conversation's line committed by the thread. */
-  recorded: boolean;
+  /**
+   * When the thread records (`recordUrl` and a record asked for): true once it committed "sent"
+   * and the conversation's line, false if its statement failed (the caller records instead).
+   */
+  committed?: Promise<boolean>;
 }
 
 interface Waiting {
@@ -26,6 +29,8 @@ const stopped = (why: string) =>
 export class HttpThreadTransport {
   #worker: Worker | null = null;
   readonly #waiting = new Map<number, Waiting>();
+  /** Records the thread is writing, by send id: settled on its 'recorded' (false if it dies). */
+  readonly #committing = new Map<number, (ok: boolean) => void>();
   #nextId = 1;
   #dead: Error | null = null;
   readonly #recordUrl: string | undefined;
@@ -47,23 +52,38 @@ export class HttpThreadTransport {
     worker.unref();
     worker.on('message', (msg: FromHttpThread) => {
       if (msg.type === 'closed') return void worker.terminate();
+      if (msg.type === 'recorded') {
+        this.#committing.get(msg.id)?.(msg.ok);
+        this.#committing.delete(msg.id);
+        return void this.#idle();
+      }
       const w = this.#waiting.get(msg.id);
       if (!w) return;
-      this.#settled(msg.id);
-      if (msg.type === 'sent')
+      this.#waiting.delete(msg.id);
+      if (msg.type === 'sent') {
+        const committed = msg.recording
+          ? new Promise<boolean>((resolve) => this.#committing.set(msg.id, resolve))
+          : undefined;
         w.resolve({
           sid: msg.sid,
           status: msg.status,
           acceptedAt: msg.acceptedAt - performance.timeOrigin,
-          recorded: msg.recorded,
+          committed,
         });
-      else w.reject(new SmsProviderError(msg.message, msg.code, msg.final));
+      } else w.reject(new SmsProviderError(msg.message, msg.code, msg.final));
+      this.#idle();
     });
     const die = (err: Error) => {
       this.#dead = err;
       for (const [id, w] of this.#waiting) {
-        this.#settled(id);
+        this.#waiting.delete(id);
         w.reject(stopped(err.message));
+      }
+      // Whether those statements reached PostgreSQL is unknown: the caller records them again
+      // (its statement only moves rows still in 'sending').
+      for (const [id, settle] of this.#committing) {
+        this.#committing.delete(id);
+        settle(false);
       }
     };
     worker.on('error', die);
@@ -77,7 +97,7 @@ export class HttpThreadTransport {
     const worker = this.#worker;
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      if (this.#waiting.size === 0) worker.ref();
+      if (this.#waiting.size + this.#committing.size === 0) worker.ref();
       this.#waiting.set(id, { resolve, reject });
       worker.postMessage({
         type: 'send',
@@ -95,9 +115,9 @@ export class HttpThreadTransport {
     });
   }
 
-  #settled(id: number): void {
-    this.#waiting.delete(id);
-    if (this.#waiting.size === 0) this.#worker?.unref();
+  /** Nothing asked of the thread any more: it no longer holds the process open. */
+  #idle(): void {
+    if (this.#waiting.size + this.#committing.size === 0) this.#worker?.unref();
   }
 
   /** The thread ends itself once its answers are out (on its 'closed'). */

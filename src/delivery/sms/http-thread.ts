@@ -5,8 +5,8 @@
 // With `recordUrl` (PostgreSQL), the thread also records "sent" and the conversation's line itself,
 // the moment the provider accepts (those of the same turn in one statement, several in flight), as
 // the SMTP thread does: the window a kill -9 doubles (accepted → statement sent) then waits neither
-// for the hop to the main thread nor for its turn. A record that fails is left to the main thread
-// (`recorded: false`).
+// for the hop to the main thread nor for its turn. The acceptance is answered at once and the
+// record's outcome after it ('recorded'); a record that fails is left to the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { Secret } from '../../partners/secret.ts';
@@ -43,9 +43,10 @@ export type FromHttpThread =
       sid: string;
       status: string;
       acceptedAt: number;
-      /** Recorded as sent by this thread (committed), when asked to. */
-      recorded: boolean;
+      /** This thread records it: a 'recorded' message follows once the statement has settled. */
+      recording: boolean;
     }
+  | { type: 'recorded'; id: number; ok: boolean }
   | { type: 'error'; id: number; message: string; code: string; final: boolean }
   | { type: 'closed' };
 
@@ -150,17 +151,23 @@ port.on('message', (msg: ToHttpThread) => {
     (r) => {
       // When the provider answered, on a clock both threads share: the crash window starts here.
       const acceptedAt = performance.timeOrigin + performance.now();
-      const post = (recorded: boolean) =>
-        port.postMessage({
-          type: 'sent',
-          id: msg.id,
+      // The sender hears of the acceptance at once (its lane takes the next text), and of the
+      // record when it has settled: the lane does not wait for the commit.
+      const recording = Boolean(pool && msg.record);
+      port.postMessage({
+        type: 'sent',
+        id: msg.id,
+        sid: r.sid,
+        status: r.status,
+        acceptedAt,
+        recording,
+      } satisfies FromHttpThread);
+      if (recording)
+        recordSent({
+          record: msg.record!,
           sid: r.sid,
-          status: r.status,
-          acceptedAt,
-          recorded,
-        } satisfies FromHttpThread);
-      if (pool && msg.record) recordSent({ record: msg.record, sid: r.sid, post });
-      else post(false);
+          post: (ok) => port.postMessage({ type: 'recorded', id: msg.id, ok } satisfies FromHttpThread),
+        });
     },
     (err: Error) =>
       port.postMessage({

@@ -15,7 +15,7 @@ export interface TextSender {
     text: OutgoingText,
     /** What to record once accepted, for a sender that records itself (`recordUrl`). */
     record?: TextRecordAs,
-  ): Promise<{ sid: string; status: string; acceptedAt?: number; recorded?: boolean }>;
+  ): Promise<{ sid: string; status: string; acceptedAt?: number; committed?: Promise<boolean> }>;
   close?(): void;
 }
 

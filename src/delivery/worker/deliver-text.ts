@@ -118,7 +118,7 @@ export async function deliverText(
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
-  let sent: { sid: string; status: string; acceptedAt?: number; recorded?: boolean };
+  let sent: { sid: string; status: string; acceptedAt?: number; committed?: Promise<boolean> };
   let acceptedAt: number;
   const line = { locationId: m.location_id, customerId: customer.id, phone: to, body };
   try {
@@ -161,13 +161,16 @@ export async function deliverText(
   }
   // The window: accepted by the provider, not yet recorded (as for email; see SentRecorder): "sent"
   // and the conversation's line in one statement, shared with the texts accepted meanwhile (a staff
-  // answer's line exists since it was queued: it gets its provider id). Already committed when the
-  // HTTP thread recorded it: nothing left for this thread.
-  if (sent.recorded) {
-    recordSendWindow(performance.now() - acceptedAt);
-    return 'sent';
-  }
-  const recorded = deps.recorder.record(m, sent.sid, acceptedAt, line);
+  // answer's line exists since it was queued: it gets its provider id). When the HTTP thread
+  // records it, this thread only waits for that commit (and records it if the thread's failed).
+  const { sid, committed } = sent;
+  const recorded = committed
+    ? committed.then((ok) =>
+        ok
+          ? recordSendWindow(performance.now() - acceptedAt)
+          : deps.recorder.record(m, sid, acceptedAt, line),
+      )
+    : deps.recorder.record(m, sid, acceptedAt, line);
   // Sent once recorded; the caller may send the next text meanwhile (run-worker.ts).
   return { recorded };
 

@@ -99,6 +99,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
   let claiming: Promise<void> | null = null;
   let empty = false;
   let lastRecovery = 0;
+  let claims = 0;
 
   const refill = async () => {
     if (Date.now() - lastRecovery > Math.min(leaseMs / 2, 30_000)) {
@@ -109,7 +110,8 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     const batch = await claimMessages(ctx.db, {
       workerId,
       channels: ['email', 'task', 'sms'],
-      limit: batchSize,
+      // The first claim small, so the lanes start at once; the next ones overlap with sending.
+      limit: claims++ === 0 ? Math.min(batchSize, concurrency * 2) : batchSize,
       now: ctx.now(),
     });
     if (!batch.length) {
@@ -137,7 +139,9 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
 
   const lane = async () => {
     while (!options.signal?.aborted) {
-      if (queue.length < concurrency * 2 && !empty) void startRefill();
+      // Claim again while half a claim is still queued: a claim and its loads (four round trips)
+      // take longer than sending twice the lanes' worth at a provider's speed.
+      if (queue.length < Math.max(concurrency * 2, batchSize / 2) && !empty) void startRefill();
       const item = queue.shift();
       if (!item) {
         if (claiming) {

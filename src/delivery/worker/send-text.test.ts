@@ -432,10 +432,10 @@ describe.skipIf(!process.env.DATABASE_URL)('the HTTP thread recording "sent" its
       );
     try {
       const [a, b] = await Promise.all([send(sending.id), send(taken.id)]);
-      expect(a.recorded).toBe(true);
+      expect(await a.committed).toBe(true);
       expect(await row(shop, sending.id)).toMatchObject({ status: 'sent', provider_id: a.sid });
       // Not in sending (taken over, or settled): its status is left alone; the text did go out.
-      expect(b.recorded).toBe(true);
+      expect(await b.committed).toBe(true);
       expect(await row(shop, taken.id)).toMatchObject({ status: 'failed', provider_id: null });
     } finally {
       texts.close?.();
