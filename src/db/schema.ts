@@ -402,6 +402,8 @@ export interface MessageOutcomesTable {
   message_id: number;
   location_id: number;
   due_on: DateStr;
+  /** The first day of due_on's month. */
+  month: DateStr;
   kind: string;
   channel: string;
   language: string;

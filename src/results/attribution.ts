@@ -71,7 +71,7 @@ async function fromMaintained(
      FROM (SELECT bool_and(attribution_days = $7::int) AS same FROM locations
            WHERE $7::int IS NOT NULL AND org_id = $1 AND id = ANY($2::bigint[])) w
      LEFT JOIN LATERAL (
-       SELECT o.location_id::int AS location_id, to_char(o.due_on, 'YYYY-MM') AS month, o.kind, o.channel, o.language,
+       SELECT o.location_id::int AS location_id, to_char(o.month, 'YYYY-MM') AS month, o.kind, o.channel, o.language,
               o.grp AS "group", count(*)::int AS messages, count(*) FILTER (WHERE o.visits > 0)::int AS returned,
               sum(o.visits)::int AS visits, round(sum(o.invoice_total), 2)::float8 AS invoice_total,
               sum(o.deferred_items)::int AS deferred_items, sum(o.deferred_items_done)::int AS deferred_items_done
@@ -79,7 +79,7 @@ async function fromMaintained(
        WHERE w.same IS NOT FALSE AND o.org_id = $1 AND o.location_id = ANY($2::bigint[])
          AND o.due_on >= $3::date AND o.due_on < $4::date
          AND ($5::text IS NULL OR o.kind = $5::text) AND ($6::boolean OR o.grp = 'sent')
-       GROUP BY 1, 2, 3, 4, 5, 6) g ON true
+       GROUP BY o.location_id, o.month, o.kind, o.channel, o.language, o.grp) g ON true
      ORDER BY 2, 3, 4, 5, 6, 7`,
     [
       orgId,
@@ -96,8 +96,11 @@ async function fromMaintained(
   return rows.filter((r) => r.location_id !== null).map(({ same: _same, ...r }) => r);
 }
 
-/** Another window than the locations' own: the messages joined to the visits of their windows. */
-async function fromVisits(
+/**
+ * Another window than the locations' own: the messages joined to the visits of their windows.
+ * Exported as the reference the maintained figures are checked against (message-outcomes.test.ts).
+ */
+export async function fromVisits(
   db: Kysely<DB>,
   orgId: number,
   locationIds: number[],

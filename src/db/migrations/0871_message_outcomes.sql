@@ -8,6 +8,7 @@ CREATE TABLE message_outcomes (
   message_id           bigint NOT NULL,
   location_id          bigint NOT NULL,
   due_on               date NOT NULL,
+  month                date NOT NULL,           -- the first day of due_on's month (reports group by it)
   kind                 text NOT NULL,
   channel              text NOT NULL,
   language             text NOT NULL,
@@ -33,7 +34,7 @@ BEGIN
   USING (SELECT DISTINCT t.o, t.id FROM unnest(p_org, p_message) AS t(o, id)) a
   WHERE o.org_id = a.o AND o.message_id = a.id;
 
-  INSERT INTO message_outcomes (org_id, message_id, location_id, due_on, kind, channel, language, grp,
+  INSERT INTO message_outcomes (org_id, message_id, location_id, due_on, month, kind, channel, language, grp,
                                 visits, invoice_total, deferred_items, deferred_items_done)
   WITH a AS (SELECT DISTINCT t.o, t.id FROM unnest(p_org, p_message) AS t(o, id)),
   m AS (
@@ -66,7 +67,7 @@ BEGIN
     SELECT i.org_id, i.id, count(*)::int AS items, count(dn.rec_id)::int AS done
     FROM items i LEFT JOIN done dn ON dn.org_id = i.org_id AND dn.id = i.id AND dn.rec_id = i.rec_id
     GROUP BY 1, 2)
-  SELECT m.org_id, m.id, m.location_id, m.due_on, m.kind, m.channel, m.language, m.grp,
+  SELECT m.org_id, m.id, m.location_id, m.due_on, m.due_on - extract(day FROM m.due_on)::int + 1, m.kind, m.channel, m.language, m.grp,
          coalesce(f.visits, 0), coalesce(f.total, 0), coalesce(d.items, 0), coalesce(d.done, 0)
   FROM m LEFT JOIN f ON f.org_id = m.org_id AND f.id = m.id LEFT JOIN d ON d.org_id = m.org_id AND d.id = m.id;
 END $$;
