@@ -131,7 +131,7 @@ describe('message outcomes kept by the database', () => {
       closedOn: '2026-02-20',
       declined: ['Brake pads', 'Tires'],
     });
-    await makeMessage(t.db, s, {
+    const m = await makeMessage(t.db, s, {
       customer_id: w.id,
       vehicle_id: car.id,
       repair_order_id: declinedOn.id,
@@ -176,6 +176,12 @@ describe('message outcomes kept by the database', () => {
       .execute();
     expect(await deferred()).toEqual([1, 1, 3, 1]);
     await expectSameAsVisits();
+    // Bounced, then sent again (one message's row, as the delivery worker records it).
+    await t.db.updateTable('messages').set({ status: 'bounced' }).where('id', '=', m.id).execute();
+    expect(await deferred()).toEqual([]);
+    await t.db.updateTable('messages').set({ status: 'sent' }).where('id', '=', m.id).execute();
+    expect(await deferred()).toEqual([1, 1, 3, 1]);
+    await expectSameAsVisits();
   });
 
   it('follows a change of the location’s window', async () => {
@@ -211,6 +217,39 @@ describe('message outcomes kept by the database', () => {
       .execute();
     expect(await inactive()).toEqual([[1, 0, 0]]);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'counts both of two orders imported at once for one customer',
+    async () => {
+      // Two transactions each add a visit of Q's; without the lock each would recompute the message
+      // without the other's uncommitted visit, and the last to write would leave one visit counted.
+      const q = await makeCustomer(t.db, s);
+      await makeMessage(t.db, s, {
+        customer_id: q.id,
+        kind: 'WELCOME',
+        due_on: '2026-03-02',
+        status: 'sent',
+      });
+      let commitFirst!: () => void;
+      const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+      let firstInserted!: () => void;
+      const firstHasInserted = new Promise<void>((resolve) => (firstInserted = resolve));
+      const first = t.db.transaction().execute(async (trx) => {
+        await makeRepairOrder(trx, s, { customerId: q.id, vehicleId: null, closedOn: '2026-03-10' });
+        firstInserted();
+        await firstMayCommit;
+      });
+      await firstHasInserted;
+      const second = t.db.transaction().execute(async (trx) => {
+        await makeRepairOrder(trx, s, { customerId: q.id, vehicleId: null, closedOn: '2026-03-12' });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the second waits for the first's lock
+      commitFirst();
+      await Promise.all([first, second]);
+      const rows = await attributionByMonth(t.db, s.orgId, [s.locationId], { range: march, kind: 'WELCOME' });
+      expect(rows.map((r) => [r.messages, r.returned, r.visits])).toEqual([[1, 1, 2]]);
+    },
+  );
 
   it('is filled for the messages already sent when the migration runs', async () => {
     // What the migration's last statement does, on everything this file wrote.

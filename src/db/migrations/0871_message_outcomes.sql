@@ -24,11 +24,11 @@ CREATE INDEX message_outcomes_location_day_idx ON message_outcomes (org_id, loca
 -- The DEFERRED messages naming a repair order, for a change of its recommendations.
 CREATE INDEX messages_deferred_ro_idx ON messages (org_id, repair_order_id) WHERE kind = 'DEFERRED';
 
--- Recomputes the outcomes of these messages (set-based; plpgsql so that each session keeps the
--- plans: a message turning 'sent' calls it for one row). The figures are those of the definition
+-- Recomputes the outcomes of these messages (set-based, for imports and bulk changes; planned for
+-- each call's arrays, a plan kept from a call on a small table would scan it whole later). The figures are those of the definition
 -- in docs/results.md; messages that no longer count (not sent, not a customer's) lose their row.
 CREATE FUNCTION refresh_message_outcomes(p_org bigint[], p_message bigint[])
-RETURNS void LANGUAGE plpgsql AS $$
+RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
   DELETE FROM message_outcomes o
   USING (SELECT DISTINCT t.o, t.id FROM unnest(p_org, p_message) AS t(o, id)) a
@@ -73,18 +73,25 @@ BEGIN
 END $$;
 
 -- The messages whose window can hold a visit of these customers on these days (at most 365 days
--- before it, the longest window), DEFERRED ones only when only a visit's lines changed.
+-- before it, the longest window), DEFERRED ones only when only a visit's lines changed. They are
+-- locked first, whatever their status, in id order: two imports of one customer's orders, or an
+-- import and the "sent" of one of the customer's messages, then recompute one after the other,
+-- the second with a snapshot that sees the first's visits (else each would miss the other's).
 CREATE FUNCTION refresh_message_outcomes_of_visits(p_org bigint[], p_customer bigint[], p_day date[], p_deferred_only boolean)
-RETURNS void LANGUAGE plpgsql AS $$
+RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$
 DECLARE o bigint[]; i bigint[];
 BEGIN
   SELECT array_agg(x.org_id), array_agg(x.id) INTO o, i
-  FROM (SELECT DISTINCT m.org_id, m.id
-        FROM (SELECT DISTINCT t.o, t.cu, t.d FROM unnest(p_org, p_customer, p_day) AS t(o, cu, d)
-              WHERE t.cu IS NOT NULL AND t.d IS NOT NULL) v
-        JOIN messages m ON m.org_id = v.o AND m.customer_id = v.cu AND m.due_on < v.d AND m.due_on >= v.d - 365
-        WHERE m.recipient_type = 'customer' AND (NOT p_deferred_only OR m.kind = 'DEFERRED')
-          AND (m.status = 'sent' OR (m.status = 'held' AND m.reason = 'control_group'))) x;
+  FROM (SELECT m.org_id, m.id
+        FROM messages m
+        WHERE (m.org_id, m.id) IN (
+          SELECT m.org_id, m.id
+          FROM (SELECT DISTINCT t.o, t.cu, t.d FROM unnest(p_org, p_customer, p_day) AS t(o, cu, d)
+                WHERE t.cu IS NOT NULL AND t.d IS NOT NULL) v
+          JOIN messages m ON m.org_id = v.o AND m.customer_id = v.cu AND m.due_on < v.d AND m.due_on >= v.d - 365
+          WHERE m.recipient_type = 'customer' AND (NOT p_deferred_only OR m.kind = 'DEFERRED'))
+        ORDER BY m.org_id, m.id
+        FOR NO KEY UPDATE OF m) x;
   IF o IS NOT NULL THEN PERFORM refresh_message_outcomes(o, i); END IF;
 END $$;
 
@@ -99,9 +106,44 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- One message, from the delivery worker's "sent" (several per statement): one statement on the
+-- row's own values, planned once per session, the same figures as refresh_message_outcomes. A
+-- message that no longer counts loses its row.
 CREATE FUNCTION message_outcomes_message_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM refresh_message_outcomes(ARRAY[NEW.org_id], ARRAY[NEW.id]);
+  IF NEW.recipient_type <> 'customer' OR NEW.customer_id IS NULL
+     OR NOT (NEW.status = 'sent' OR (NEW.status = 'held' AND NEW.reason IS NOT DISTINCT FROM 'control_group')) THEN
+    DELETE FROM message_outcomes WHERE org_id = NEW.org_id AND message_id = NEW.id;
+    RETURN NULL;
+  END IF;
+  INSERT INTO message_outcomes AS o (org_id, message_id, location_id, due_on, month, kind, channel, language, grp,
+                                     visits, invoice_total, deferred_items, deferred_items_done)
+  SELECT NEW.org_id, NEW.id, NEW.location_id, NEW.due_on, NEW.due_on - extract(day FROM NEW.due_on)::int + 1,
+         NEW.kind, NEW.channel, NEW.language, CASE WHEN NEW.status = 'sent' THEN 'sent' ELSE 'control' END,
+         v.visits, v.total, coalesce(d.items, 0), coalesce(d.done, 0)
+  FROM locations l
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS visits, coalesce(sum(ro.total_amount), 0) AS total FROM repair_orders ro
+    WHERE ro.org_id = NEW.org_id AND ro.customer_id = NEW.customer_id AND ro.closed_on > NEW.due_on
+      AND ro.closed_on <= NEW.due_on + l.attribution_days AND ro.location_id = NEW.location_id AND ro.status = 'closed') v
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS items,
+           count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM repair_orders ro
+             WHERE ro.org_id = NEW.org_id AND ro.customer_id = NEW.customer_id AND ro.closed_on > NEW.due_on
+               AND ro.closed_on <= NEW.due_on + l.attribution_days AND ro.location_id = NEW.location_id
+               AND ro.status = 'closed' AND (NEW.vehicle_id IS NULL OR ro.vehicle_id = NEW.vehicle_id)
+               AND (r.status = 'done' OR EXISTS (
+                     SELECT 1 FROM repair_order_lines li WHERE li.org_id = NEW.org_id AND li.repair_order_id = ro.id
+                       AND lower(trim(li.description)) = lower(trim(r.description))))))::int AS done
+    FROM recommendations r
+    WHERE NEW.kind = 'DEFERRED' AND r.org_id = NEW.org_id AND r.repair_order_id = NEW.repair_order_id) d ON true
+  WHERE l.org_id = NEW.org_id AND l.id = NEW.location_id
+  ON CONFLICT (org_id, message_id) DO UPDATE
+    SET location_id = excluded.location_id, due_on = excluded.due_on, month = excluded.month, kind = excluded.kind,
+        channel = excluded.channel, language = excluded.language, grp = excluded.grp, visits = excluded.visits,
+        invoice_total = excluded.invoice_total, deferred_items = excluded.deferred_items,
+        deferred_items_done = excluded.deferred_items_done;
   RETURN NULL;
 END $$;
 
