@@ -397,6 +397,26 @@ export interface CustomerVisitsTable {
   loyal12: string;
 }
 
+export interface MessageOutcomesTable {
+  org_id: number;
+  message_id: number;
+  location_id: number;
+  due_on: DateStr;
+  /** The first day of due_on's month. */
+  month: DateStr;
+  kind: string;
+  channel: string;
+  language: string;
+  /** 'sent', or 'control' for a message held back for the control group. */
+  grp: 'sent' | 'control';
+  /** Visits in the location's attribution window after due_on, their invoice totals, and for
+   * DEFERRED the declined items of the named repair order and how many were done (migration 0871). */
+  visits: number;
+  invoice_total: string;
+  deferred_items: number;
+  deferred_items_done: number;
+}
+
 export interface ControlGroupsTable {
   org_id: number;
   location_id: number;
@@ -627,6 +647,7 @@ export interface DB {
   campaigns: CampaignsTable;
   control_groups: ControlGroupsTable;
   customer_visits: CustomerVisitsTable;
+  message_outcomes: MessageOutcomesTable;
   messages: MessagesTable;
   staff_tasks: StaffTasksTable;
   surveys: SurveysTable;
