@@ -1,10 +1,15 @@
 // The send queue ahead: what will go out in the coming days for one location, and why.
 // Runs the very same decision SQL for each future day inside a transaction that is then
-// rolled back (nothing is kept), plus what is already waiting in the outbox.
+// rolled back (no decision is kept), plus what is already waiting in the outbox. Days run one
+// after the other because each sees the one before (the frequency cap counts its messages, the
+// E06 digest its surveys, REVIEW its requests). What each day would redo for nothing is skipped
+// (docs/engine.md, "The send queue ahead"): the maintenance predictions are refreshed once, on
+// the first day; engine_runs is not written; a never-run location's first predictions are kept.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { addDays } from '../domain/time/dates.ts';
 import { assertDay, runDayInTransaction } from './run-day.ts';
+import { predictNeverRunLocation } from './first-run-predictions.ts';
 
 export interface PreviewRow {
   day: string;
@@ -54,6 +59,7 @@ export async function previewSendQueue(
     .executeTakeFirst();
   if (!location) throw new Error(`location ${locationId} not found in organization ${orgId}`);
   const until = addDays(fromDay, days);
+  await predictNeverRunLocation(db, orgId, locationId, at);
   try {
     await db.transaction().execute(async (trx) => {
       const existing = await trx
@@ -70,6 +76,8 @@ export async function previewSendQueue(
         const r = await runDayInTransaction(trx, addDays(fromDay, i), {
           now: at,
           locations: [{ orgId, locationId }],
+          refreshPredictions: i === 0,
+          record: false,
         });
         newIds.push(...r.messageIds.map((m) => m.id));
       }
