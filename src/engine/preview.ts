@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.ts';
 import { addDays } from '../domain/time/dates.ts';
 import { assertDay, runDayInTransaction } from './run-day.ts';
 import { predictNeverRunLocation } from './first-run-predictions.ts';
+import { execSql } from './sql/exec.ts';
 
 export interface PreviewRow {
   day: string;
@@ -32,9 +33,11 @@ export interface PreviewRow {
 
 class Rollback extends Error {
   rows: PreviewRow[];
-  constructor(rows: PreviewRow[]) {
+  snapshot: string;
+  constructor(rows: PreviewRow[], snapshot: string) {
     super('preview rollback');
     this.rows = rows;
+    this.snapshot = snapshot;
   }
 }
 
@@ -47,6 +50,21 @@ export async function previewSendQueue(
   days: number,
   now?: Date,
 ): Promise<PreviewRow[]> {
+  return (await forecastSendQueue(db, orgId, locationId, fromDay, days, now)).rows;
+}
+
+/**
+ * The preview and the snapshot (pg_current_snapshot() as text) its decisions were read from:
+ * whatever commits later is invisible to it (send-queue.ts keeps the forecast until then).
+ */
+export async function forecastSendQueue(
+  db: Kysely<DB>,
+  orgId: number,
+  locationId: number,
+  fromDay: string,
+  days: number,
+  now?: Date,
+): Promise<{ rows: PreviewRow[]; snapshot: string }> {
   assertDay(fromDay);
   if (!Number.isInteger(days) || days < 1 || days > 60)
     throw new Error(`days must be a whole number from 1 to 60 (got ${days})`);
@@ -62,6 +80,9 @@ export async function previewSendQueue(
   await predictNeverRunLocation(db, orgId, locationId, at);
   try {
     await db.transaction().execute(async (trx) => {
+      // First, so that anything committed while the days are decided counts as a later change.
+      const snapshot = (await execSql<{ s: string }>(trx, 'SELECT pg_current_snapshot()::text AS s')).rows[0]!
+        .s;
       const existing = await trx
         .selectFrom('messages')
         .select('id')
@@ -123,13 +144,14 @@ export async function previewSendQueue(
           alreadyQueued: !newSet.has(m.id),
           nextAttemptAt: new Date(m.next_attempt_at).toISOString(),
         })),
+        snapshot,
       );
     });
   } catch (err) {
-    if (err instanceof Rollback) return err.rows;
+    if (err instanceof Rollback) return { rows: err.rows, snapshot: err.snapshot };
     throw err;
   }
-  return [];
+  throw new Error('unreachable: the preview always rolls back');
 }
 
 type Payload = Record<string, unknown> & {
