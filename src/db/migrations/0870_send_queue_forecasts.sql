@@ -27,18 +27,19 @@ CREATE TABLE send_queue_changes (
 );
 CREATE INDEX send_queue_changes_at ON send_queue_changes (at);
 
--- Statement-level: one insert per statement whatever its size; the key is the transaction's own,
+-- Statement-level: one insert per statement whatever its size (rows of no organization, the
+-- operators, are no tenant's data); the key is the transaction's own,
 -- so concurrent writers never wait on each other here.
 CREATE FUNCTION send_queue_changed_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO send_queue_changes (org_id, xid) SELECT DISTINCT org_id, pg_current_xact_id() FROM new_rows
+  INSERT INTO send_queue_changes (org_id, xid) SELECT DISTINCT org_id, pg_current_xact_id() FROM new_rows WHERE org_id IS NOT NULL
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION send_queue_changed_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO send_queue_changes (org_id, xid) SELECT DISTINCT org_id, pg_current_xact_id() FROM old_rows
+  INSERT INTO send_queue_changes (org_id, xid) SELECT DISTINCT org_id, pg_current_xact_id() FROM old_rows WHERE org_id IS NOT NULL
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
