@@ -22,6 +22,14 @@ export const dailyRunJob: RecurringJob = {
           { job: 'engine', day: r.day, locationId: b.locationId, orgId: b.orgId },
           `engine: ${r.day} location ${b.locationId} (org ${b.orgId}) sent nothing: General settings lack ${b.missing.join(', ')}`,
         );
-    await keepSendQueues(ctx.db, ctx.now(), signal);
+    // The days are decided: a forecast that fails is computed again on demand, the run stands.
+    try {
+      await keepSendQueues(ctx.db, ctx.now(), signal);
+    } catch (err) {
+      ctx.log.error(
+        { job: 'engine', err },
+        `engine: keeping the send queue ahead failed: ${(err as Error).message}`,
+      );
+    }
   },
 };
