@@ -620,6 +620,27 @@ export interface EngineLocationStateTable {
   caught_up_to: DateStr | null;
 }
 
+/** The send queue ahead kept per location and span of days (migration 0870, src/engine/send-queue.ts). */
+export interface SendQueueForecastsTable {
+  org_id: number;
+  location_id: number;
+  from_day: DateStr;
+  days: number;
+  computed_now: Date;
+  computed_at: Generated<Date>;
+  /** pg_snapshot, as its text. */
+  snapshot: string;
+  items: Json;
+}
+
+/** One row per transaction that wrote data the engine reads, per organization (migration 0870). */
+export interface SendQueueChangesTable {
+  org_id: number;
+  /** xid8, as its text. */
+  xid: string;
+  at: Generated<Date>;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -660,6 +681,8 @@ export interface DB {
   vehicle_maintenance: VehicleMaintenanceTable;
   maintenance_dirty: MaintenanceDirtyTable;
   engine_location_state: EngineLocationStateTable;
+  send_queue_forecasts: SendQueueForecastsTable;
+  send_queue_changes: SendQueueChangesTable;
   email_suppressions: EmailSuppressionsTable;
   customer_consents: CustomerConsentsTable;
   customer_consent_history: CustomerConsentHistoryTable;

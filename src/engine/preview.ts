@@ -1,10 +1,16 @@
 // The send queue ahead: what will go out in the coming days for one location, and why.
 // Runs the very same decision SQL for each future day inside a transaction that is then
-// rolled back (nothing is kept), plus what is already waiting in the outbox.
+// rolled back (no decision is kept), plus what is already waiting in the outbox. Days run one
+// after the other because each sees the one before (the frequency cap counts its messages, the
+// E06 digest its surveys, REVIEW its requests). What each day would redo for nothing is skipped
+// (docs/engine.md, "The send queue ahead"): the maintenance predictions are refreshed once, on
+// the first day; engine_runs is not written; a never-run location's first predictions are kept.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { addDays } from '../domain/time/dates.ts';
 import { assertDay, runDayInTransaction } from './run-day.ts';
+import { predictNeverRunLocation } from './first-run-predictions.ts';
+import { execSql } from './sql/exec.ts';
 
 export interface PreviewRow {
   day: string;
@@ -27,9 +33,11 @@ export interface PreviewRow {
 
 class Rollback extends Error {
   rows: PreviewRow[];
-  constructor(rows: PreviewRow[]) {
+  snapshot: string;
+  constructor(rows: PreviewRow[], snapshot: string) {
     super('preview rollback');
     this.rows = rows;
+    this.snapshot = snapshot;
   }
 }
 
@@ -42,6 +50,21 @@ export async function previewSendQueue(
   days: number,
   now?: Date,
 ): Promise<PreviewRow[]> {
+  return (await forecastSendQueue(db, orgId, locationId, fromDay, days, now)).rows;
+}
+
+/**
+ * The preview and the snapshot (pg_current_snapshot() as text) its decisions were read from:
+ * whatever commits later is invisible to it (send-queue.ts keeps the forecast until then).
+ */
+export async function forecastSendQueue(
+  db: Kysely<DB>,
+  orgId: number,
+  locationId: number,
+  fromDay: string,
+  days: number,
+  now?: Date,
+): Promise<{ rows: PreviewRow[]; snapshot: string }> {
   assertDay(fromDay);
   if (!Number.isInteger(days) || days < 1 || days > 60)
     throw new Error(`days must be a whole number from 1 to 60 (got ${days})`);
@@ -54,8 +77,12 @@ export async function previewSendQueue(
     .executeTakeFirst();
   if (!location) throw new Error(`location ${locationId} not found in organization ${orgId}`);
   const until = addDays(fromDay, days);
+  await predictNeverRunLocation(db, orgId, locationId, at);
   try {
     await db.transaction().execute(async (trx) => {
+      // First, so that anything committed while the days are decided counts as a later change.
+      const snapshot = (await execSql<{ s: string }>(trx, 'SELECT pg_current_snapshot()::text AS s')).rows[0]!
+        .s;
       const existing = await trx
         .selectFrom('messages')
         .select('id')
@@ -70,6 +97,8 @@ export async function previewSendQueue(
         const r = await runDayInTransaction(trx, addDays(fromDay, i), {
           now: at,
           locations: [{ orgId, locationId }],
+          refreshPredictions: i === 0,
+          record: false,
         });
         newIds.push(...r.messageIds.map((m) => m.id));
       }
@@ -115,13 +144,14 @@ export async function previewSendQueue(
           alreadyQueued: !newSet.has(m.id),
           nextAttemptAt: new Date(m.next_attempt_at).toISOString(),
         })),
+        snapshot,
       );
     });
   } catch (err) {
-    if (err instanceof Rollback) return err.rows;
+    if (err instanceof Rollback) return { rows: err.rows, snapshot: err.snapshot };
     throw err;
   }
-  return [];
+  throw new Error('unreachable: the preview always rolls back');
 }
 
 type Payload = Record<string, unknown> & {

@@ -46,6 +46,13 @@ export interface RunDayOptions {
    * so the daily run still decides every kind.
    */
   only?: string[];
+  /**
+   * Recompute maintenance predictions first (default true). The preview's later days skip it:
+   * its first day just did, in the same transaction, and deciding a day marks no vehicle.
+   */
+  refreshPredictions?: boolean;
+  /** Record the day in engine_runs (default true); the preview, rolled back anyway, does not. */
+  record?: boolean;
 }
 
 export interface RunDayResult {
@@ -189,8 +196,10 @@ export async function runDayInTransaction(
   await execSql(trx, 'ANALYZE run_locs');
   await execSql(trx, 'ANALYZE run_rules');
 
-  await backfillNewLocations(trx, now);
-  await refreshMaintenance(trx, 'run_locs');
+  if (options.refreshPredictions !== false) {
+    await backfillNewLocations(trx, now);
+    await refreshMaintenance(trx, 'run_locs');
+  }
 
   await cancelChangedAppointmentMessages(trx);
 
@@ -223,7 +232,7 @@ export async function runDayInTransaction(
     const k = `${r.kind}:${r.channel}:${r.status}`;
     channelCounts[k] = (channelCounts[k] ?? 0) + 1;
   }
-  if (!only)
+  if (!only && options.record !== false)
     await execSql(
       trx,
       `INSERT INTO engine_runs (org_id, location_id, run_on, status, counts, started_at, finished_at)
@@ -263,7 +272,7 @@ export async function runDayInTransaction(
 }
 
 /** A location's first run predicts maintenance for all its vehicles (see migration 0101). */
-async function backfillNewLocations(trx: Transaction<DB>, now: string): Promise<void> {
+export async function backfillNewLocations(trx: Transaction<DB>, now: string): Promise<void> {
   const { rows } = await execSql<{ org_id: number; location_id: number }>(
     trx,
     `INSERT INTO engine_location_state (org_id, location_id, maintenance_full_at)

@@ -1,5 +1,5 @@
 // Server-side sorting of the console's lists (customers, messages, tasks, promotions, campaigns,
-// users, API tokens, maintenance schedules): every whitelisted
+// users, API tokens, maintenance schedules, appointments): every whitelisted
 // column in both directions, paged 3 rows at a time with the returned cursors, gives every row
 // exactly once in the order of the whole list sorted by (column, id); a cursor of another sort
 // or a column outside the whitelist is refused.
@@ -16,6 +16,8 @@ import { CAMPAIGN_SORTS } from './campaigns/list-campaigns.ts';
 import { USER_SORTS } from './users/list-users.ts';
 import { TOKEN_SORTS } from './tokens/list-tokens.ts';
 import { SCHEDULE_SORTS } from './maintenance/list-schedules.ts';
+import { APPOINTMENT_SORTS } from './appointments/list-appointments.ts';
+import { makeAppointment } from '../../../test/helpers/engine.ts';
 
 let api: ApiTest;
 let owner: Client;
@@ -100,6 +102,16 @@ beforeAll(async () => {
         last_used_at: i % 3 ? new Date(Date.UTC(2026, 2, 1) + (i % 2) * 1000) : null,
       })
       .execute();
+    // Equal start times, visitors without a customer, several statuses.
+    await makeAppointment(api.t.db, shop, {
+      customerId: i % 3 === 0 ? null : c.id,
+      visitor: i % 3 === 0 ? { name: `Visitor ${i}`, email: null } : undefined,
+      startsAt: `2026-03-0${(i % 3) + 1}T1${i % 2}:00:00Z`,
+      minutes: 30 + (i % 2) * 30,
+      status: (['confirmed', 'requested', 'no_show'] as const)[i % 3] as Parameters<
+        typeof makeAppointment
+      >[2]['status'],
+    });
     await api.t.db
       .insertInto('maintenance_schedules')
       .values({
@@ -134,7 +146,7 @@ async function allPages(base: string, sort: string): Promise<Array<Record<string
 /** The whole list, sorted by the database the same way (collation included). */
 async function expected(table: string, column: string, desc: boolean, fill: string): Promise<number[]> {
   const dir = desc ? 'DESC' : 'ASC';
-  const join = ['customers', 'messages', 'staff_tasks'].includes(table)
+  const join = ['customers', 'messages', 'staff_tasks', 'appointments'].includes(table)
     ? `LEFT JOIN customers c ON c.org_id = t.org_id AND c.id = ${table === 'customers' ? 't.id' : 't.customer_id'}`
     : '';
   // Users: those with a role at the shop's location (the list's scope).
@@ -183,13 +195,21 @@ describe(`server-side sorting with keyset pages on ${backendName}`, () => {
       base: () => `/api/v1/locations/${shop.locationId}/maintenance-schedules`,
       sorts: SCHEDULE_SORTS,
     },
+    {
+      name: 'appointments',
+      base: () => `/api/v1/appointments?location_id=${shop.locationId}`,
+      sorts: APPOINTMENT_SORTS,
+    },
   ];
+  // The appointments list's customer_name is the customer's mailing name.
+  const refOf = (table: string, ref: string) =>
+    table === 'appointments' && ref === 'customer_name' ? 'c.mailing_name' : qualify(ref);
   for (const list of lists)
     it(`${list.name}: every column, both directions, each row once in order`, async () => {
       for (const [column, def] of Object.entries(list.sorts))
         for (const desc of [false, true]) {
           const got = (await allPages(list.base(), `${desc ? '-' : ''}${column}`)).map((r) => r.id);
-          const want = await expected(list.name, qualify(def.ref), desc, FILL[def.type]);
+          const want = await expected(list.name, refOf(list.name, def.ref), desc, FILL[def.type]);
           expect(got, `${list.name} sort=${desc ? '-' : ''}${column}`).toEqual(want);
         }
     });

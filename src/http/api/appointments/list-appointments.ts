@@ -1,19 +1,30 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineRoute } from '../define.ts';
-import { id, instant, listQuery, page } from '../schemas.ts';
+import { id, instant, page, sortedListQuery } from '../schemas.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
+import { keysetSorted, parseSort, sortedPage, type SortColumns } from '../../../db/keyset-sort.ts';
 import { appointmentOut, presentAppointment, STATUSES } from './schema.ts';
+
+/** The columns appointments sort by (`sort=starts_at`, `sort=-customer_name`); by id without. */
+export const APPOINTMENT_SORTS: SortColumns = {
+  starts_at: { ref: 'starts_at', type: 'timestamptz' },
+  ends_at: { ref: 'ends_at', type: 'timestamptz' },
+  status: { ref: 'status', type: 'text' },
+  customer_name: { ref: 'customer_name', type: 'text', nullable: true },
+  created_at: { ref: 'created_at', type: 'timestamptz' },
+};
 
 export const listAppointmentsRoute = defineRoute({
   method: 'GET',
   path: '/appointments',
-  summary: 'List appointments (filter by location, time range, mechanic, customer, status)',
+  summary:
+    'List appointments (filter by location, time range, mechanic, customer, status), sorted by a column',
   tag: 'Appointments',
   auth: 'appointments.read',
   isolation: 'tenant',
   query: z.strictObject({
-    ...listQuery,
+    ...sortedListQuery(APPOINTMENT_SORTS),
     location_id: id.optional(),
     from: instant.optional(),
     to: instant.optional(),
@@ -26,7 +37,7 @@ export const listAppointmentsRoute = defineRoute({
   example: (ids) => ({
     query: { location_id: ids.locationId, from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
   }),
-  async handler({ s, query }) {
+  async handler({ ctx, s, query }) {
     let q = s
       .selectFrom('appointments')
       .selectAll()
@@ -36,10 +47,7 @@ export const listAppointmentsRoute = defineRoute({
         >`(SELECT c.mailing_name FROM customers c WHERE c.org_id = appointments.org_id AND c.id = appointments.customer_id)`.as(
           'customer_name',
         ),
-      )
-      .where('id', '>', decodeCursor(query.cursor))
-      .orderBy('id')
-      .limit(query.limit + 1);
+      );
     if (query.location_id) q = q.where('location_id', '=', s.location(query.location_id).location_id);
     if (query.from) q = q.where('ends_at', '>', new Date(query.from));
     if (query.to) q = q.where('starts_at', '<', new Date(query.to));
@@ -56,9 +64,27 @@ export const listAppointmentsRoute = defineRoute({
         (await s.find('customers', query.customer_id, 'Customer', 'customer_id')).id,
       );
     if (query.status) q = q.where('status', '=', query.status);
-    return pageOf(await q.execute(), query.limit, ({ customer_name, ...a }) => ({
+    const present = ({ customer_name, ...a }: Awaited<ReturnType<typeof q.execute>>[number]) => ({
       ...presentAppointment(a),
       customer_name,
-    }));
+    });
+    if (query.sort) {
+      // Sorted on the outside so the customer's name is a column the sort can name.
+      const sort = parseSort(APPOINTMENT_SORTS, query.sort);
+      const rows = await keysetSorted(
+        ctx.db.selectFrom(q.as('a')).selectAll(),
+        sort,
+        'id',
+        query.cursor,
+        query.limit,
+      ).execute();
+      return sortedPage(rows, query.limit, sort, present);
+    }
+    const rows = await q
+      .where('id', '>', decodeCursor(query.cursor))
+      .orderBy('id')
+      .limit(query.limit + 1)
+      .execute();
+    return pageOf(rows, query.limit, present);
   },
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../define.ts';
 import { dateStr, id } from '../schemas.ts';
 import { HttpError } from '../../errors.ts';
-import { previewSendQueue } from '../../../engine/preview.ts';
+import { sendQueue } from '../../../engine/send-queue.ts';
 import { localDate } from '../../../appointments/zoned-time.ts';
 
 export const sendQueueRoute = defineRoute({
@@ -21,6 +21,10 @@ export const sendQueueRoute = defineRoute({
   response: z.object({
     from: z.string(),
     days: z.number(),
+    computed_at: z.string().meta({
+      description:
+        'When the decisions listed were computed: the forecast is kept until data it depends on changes (at most a day)',
+    }),
     items: z.array(
       z.object({
         day: z.string(),
@@ -49,11 +53,8 @@ export const sendQueueRoute = defineRoute({
     const location = await s.getLocation(params.locationId);
     const from = query.from ?? localDate(now, location.time_zone);
     try {
-      return {
-        from,
-        days: query.days,
-        items: await previewSendQueue(ctx.db, scope.orgId, location.id, from, query.days, now),
-      };
+      const queue = await sendQueue(ctx.db, scope.orgId, location.id, from, query.days, now);
+      return { from, days: query.days, computed_at: queue.computedAt, items: queue.items };
     } catch (err) {
       if ((err as { code?: string }).code) throw err;
       throw new HttpError(400, 'invalid_input', (err as Error).message);

@@ -358,7 +358,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List appointments (filter by location, time range, mechanic, customer, status) */
+        /** List appointments (filter by location, time range, mechanic, customer, status), sorted by a column */
         get: operations["getAppointments"];
         put?: never;
         /** Book an appointment (409 when the mechanic or courtesy vehicle is taken) */
@@ -3438,6 +3438,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                sort?: "starts_at" | "ends_at" | "status" | "customer_name" | "created_at" | "-starts_at" | "-ends_at" | "-status" | "-customer_name" | "-created_at";
                 location_id?: number;
                 from?: string;
                 to?: string;
@@ -6311,6 +6312,8 @@ export interface operations {
                     "application/json": {
                         from: string;
                         days: number;
+                        /** @description When the decisions listed were computed: the forecast is kept until data it depends on changes (at most a day) */
+                        computed_at: string;
                         items: {
                             day: string;
                             kind: string;

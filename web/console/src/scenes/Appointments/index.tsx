@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDateTime, todayIn } from '../../components/format';
 import { Empty, ErrorNote } from '../../components/States';
+import { SortableTh, useSort } from '../../components/SortableTh';
 import i18n from '../../i18n';
 import { useLocation, useSession } from '../../session';
 import { AppointmentDialog } from './AppointmentDialog';
@@ -70,8 +71,10 @@ export default function Appointments() {
         }),
       ),
   });
+  // The requests to confirm, sorted on the server (soonest first unless a header says otherwise).
+  const requestSort = useSort<'starts_at' | 'customer_name'>('starts_at');
   const requests = useQuery({
-    queryKey: ['appointments', location.id, 'requested'],
+    queryKey: ['appointments', location.id, 'requested', requestSort.sort],
     queryFn: () =>
       call(
         api.GET('/api/v1/appointments', {
@@ -81,6 +84,7 @@ export default function Appointments() {
               status: 'requested',
               from: new Date().toISOString(),
               limit: 50,
+              ...(requestSort.sort ? { sort: requestSort.sort } : {}),
             },
           },
         }),
@@ -178,6 +182,15 @@ export default function Appointments() {
           </Text>
         ) : (
           <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <SortableTh label={t('appointments.when')} {...requestSort.header('starts_at')} />
+                <SortableTh label={t('appointments.customer')} {...requestSort.header('customer_name')} />
+                <Table.Th>{t('appointments.service')}</Table.Th>
+                <Table.Th>{t('appointments.requestStatus')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {requests.data?.items.map((a) => (
                 <Table.Tr key={a.id}>
