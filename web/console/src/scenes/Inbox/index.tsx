@@ -165,8 +165,11 @@ function Thread({ customerId }: { customerId: number }) {
       </Group>
       <TextList items={d.items} timeZone={d.time_zone} />
       {writable && d.cannot_text && (
-        <Alert color="orange" mt="md" title={t('inbox.cannotText')} data-testid="cannot-text">
-          {d.cannot_text.message}
+        <Alert color="red" mt="md" p="xs" data-testid="cannot-text">
+          <Text size="sm" fw={700}>
+            {t('inbox.cannotText')}
+          </Text>
+          <Text size="sm">{d.cannot_text.message}</Text>
         </Alert>
       )}
       {writable && !d.cannot_text && <AnswerForm send={send} autoFocus={searchParams.get('write') === '1'} />}
