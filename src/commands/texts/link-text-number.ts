@@ -42,6 +42,7 @@ export async function linkTextNumber(
       'mobile_phone_differs',
       `The customer's mobile number is ${mobile}: change it on their file first to link ${input.phone}`,
       'customer_id',
+      { mobile, phone: input.phone },
     );
   if (!mobile)
     await updateCustomer(trx, scope, { customerId: customer.id, fields: { mobile_phone: input.phone } }, now);

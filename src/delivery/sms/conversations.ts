@@ -40,27 +40,30 @@ export async function listConversations(
     ? sql`AND (k.last_at, k.key) < (${opts.after.at}::timestamptz, ${opts.after.key}::text)`
     : sql``;
   const unreadOnly = opts.unreadOnly ? sql`AND k.unread > 0` : sql``;
+  // One pass over the location's texts: each text's conversation key, then per key its latest
+  // text (DISTINCT ON) and its counts.
   const rows = await sql<ConversationRow>`
-    WITH c AS (
-      SELECT customer_id, CASE WHEN customer_id IS NULL THEN phone END AS number, max(at) AS last_at,
-             (count(*) FILTER (WHERE direction = 'in' AND read_at IS NULL))::int AS unread
+    WITH g AS (
+      SELECT customer_id, phone, at, id, body, direction, read_at,
+             CASE WHEN customer_id IS NULL THEN 'n' || phone
+                  ELSE 'c' || lpad(customer_id::text, 20, '0') END AS key
         FROM sms_conversation
-       WHERE org_id = ${org} AND location_id = ${loc}
-       GROUP BY customer_id, CASE WHEN customer_id IS NULL THEN phone END),
+       WHERE org_id = ${org} AND location_id = ${loc}),
+    c AS (
+      SELECT key, max(at) AS last_at,
+             (count(*) FILTER (WHERE direction = 'in' AND read_at IS NULL))::int AS unread
+        FROM g GROUP BY key),
+    l AS (
+      SELECT DISTINCT ON (key) key, customer_id, phone, body, direction
+        FROM g ORDER BY key, at DESC, id DESC),
     k AS (
-      SELECT c.*, CASE WHEN customer_id IS NULL THEN 'n' || number
-                       ELSE 'c' || lpad(customer_id::text, 20, '0') END AS key
-        FROM c)
+      SELECT c.key, c.last_at, c.unread, l.customer_id, l.phone, l.body, l.direction
+        FROM c JOIN l ON l.key = c.key)
     SELECT k.customer_id::int AS customer_id, cu.mailing_name AS customer_name,
-           CASE WHEN k.customer_id IS NULL THEN k.number ELSE cu.mobile_phone END AS mobile_phone,
-           k.last_at, l.body AS last_body, l.direction AS last_direction, k.unread
+           CASE WHEN k.customer_id IS NULL THEN k.phone ELSE cu.mobile_phone END AS mobile_phone,
+           k.last_at, k.body AS last_body, k.direction AS last_direction, k.unread
       FROM k
       LEFT JOIN customers cu ON cu.org_id = ${org} AND cu.id = k.customer_id
-      JOIN LATERAL (SELECT x.body, x.direction FROM sms_conversation x
-                     WHERE x.org_id = ${org} AND x.location_id = ${loc}
-                       AND (x.customer_id = k.customer_id
-                            OR (k.customer_id IS NULL AND x.customer_id IS NULL AND x.phone = k.number))
-                     ORDER BY x.at DESC, x.id DESC LIMIT 1) l ON true
      WHERE (k.customer_id IS NULL OR cu.id IS NOT NULL) ${after} ${unreadOnly}
      ORDER BY k.last_at DESC, k.key DESC
      LIMIT ${opts.limit + 1}`.execute(db);
