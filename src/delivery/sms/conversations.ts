@@ -40,33 +40,39 @@ export async function listConversations(
     ? sql`AND (k.last_at, k.key) < (${opts.after.at}::timestamptz, ${opts.after.key}::text)`
     : sql``;
   const unreadOnly = opts.unreadOnly ? sql`AND k.unread > 0` : sql``;
-  // One pass over the location's texts: each text's conversation key, then per key its latest
-  // text (DISTINCT ON) and its counts.
+  // The conversations (grouped, one hash aggregate) are ordered and cut to the page first; only
+  // then is each one's latest text read, through the index on (org_id, customer_id, at).
   const rows = await sql<ConversationRow>`
-    WITH g AS (
-      SELECT customer_id, phone, at, id, body, direction, read_at,
-             CASE WHEN customer_id IS NULL THEN 'n' || phone
-                  ELSE 'c' || lpad(customer_id::text, 20, '0') END AS key
-        FROM sms_conversation
-       WHERE org_id = ${org} AND location_id = ${loc}),
-    c AS (
-      SELECT key, max(at) AS last_at,
+    WITH c AS (
+      SELECT customer_id, CASE WHEN customer_id IS NULL THEN phone END AS number, max(at) AS last_at,
              (count(*) FILTER (WHERE direction = 'in' AND read_at IS NULL))::int AS unread
-        FROM g GROUP BY key),
-    l AS (
-      SELECT DISTINCT ON (key) key, customer_id, phone, body, direction
-        FROM g ORDER BY key, at DESC, id DESC),
+        FROM sms_conversation
+       WHERE org_id = ${org} AND location_id = ${loc}
+       GROUP BY customer_id, CASE WHEN customer_id IS NULL THEN phone END),
     k AS (
-      SELECT c.key, c.last_at, c.unread, l.customer_id, l.phone, l.body, l.direction
-        FROM c JOIN l ON l.key = c.key)
-    SELECT k.customer_id::int AS customer_id, cu.mailing_name AS customer_name,
-           CASE WHEN k.customer_id IS NULL THEN k.phone ELSE cu.mobile_phone END AS mobile_phone,
-           k.last_at, k.body AS last_body, k.direction AS last_direction, k.unread
-      FROM k
-      LEFT JOIN customers cu ON cu.org_id = ${org} AND cu.id = k.customer_id
-     WHERE (k.customer_id IS NULL OR cu.id IS NOT NULL) ${after} ${unreadOnly}
-     ORDER BY k.last_at DESC, k.key DESC
-     LIMIT ${opts.limit + 1}`.execute(db);
+      SELECT c.*, CASE WHEN customer_id IS NULL THEN 'n' || number
+                       ELSE 'c' || lpad(customer_id::text, 20, '0') END AS key
+        FROM c),
+    page AS (
+      SELECT k.*, cu.mailing_name, cu.mobile_phone
+        FROM k
+        LEFT JOIN customers cu ON cu.org_id = ${org} AND cu.id = k.customer_id
+       WHERE (k.customer_id IS NULL OR cu.id IS NOT NULL) ${after} ${unreadOnly}
+       ORDER BY k.last_at DESC, k.key DESC
+       LIMIT ${opts.limit + 1})
+    SELECT p.customer_id::int AS customer_id, p.mailing_name AS customer_name,
+           CASE WHEN p.customer_id IS NULL THEN p.number ELSE p.mobile_phone END AS mobile_phone,
+           p.last_at, coalesce(lc.body, ln.body) AS last_body,
+           coalesce(lc.direction, ln.direction) AS last_direction, p.unread
+      FROM page p
+      LEFT JOIN LATERAL (SELECT x.body, x.direction FROM sms_conversation x
+                          WHERE x.org_id = ${org} AND x.customer_id = p.customer_id AND x.location_id = ${loc}
+                          ORDER BY x.at DESC, x.id DESC LIMIT 1) lc ON p.customer_id IS NOT NULL
+      LEFT JOIN LATERAL (SELECT x.body, x.direction FROM sms_conversation x
+                          WHERE x.org_id = ${org} AND x.customer_id IS NULL AND x.location_id = ${loc}
+                            AND x.phone = p.number
+                          ORDER BY x.at DESC, x.id DESC LIMIT 1) ln ON p.customer_id IS NULL
+     ORDER BY p.last_at DESC, p.key DESC`.execute(db);
   const total = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM sms_conversation
      WHERE org_id = ${org} AND location_id = ${loc} AND direction = 'in' AND read_at IS NULL
