@@ -1819,8 +1819,9 @@ run('the staff console in chromium', () => {
       await shot(page, 'inbox-unknown-number-link');
       await page.getByTestId('link-send').click();
       await page.waitForURL(new RegExp(`/console/inbox/${dana!.id}$`));
+      // The customer's thread replaces the number's (same scene, another route: wait for it).
+      await expect.poll(() => page.getByTestId('thread').innerText()).toContain(dana!.mailing_name);
       await expect.poll(() => page.getByTestId('text-in').count()).toBe(1);
-      expect(await page.getByTestId('thread').innerText()).toContain(dana!.mailing_name);
       // She has no consent for texts: the thread says why she cannot be texted, no answer form.
       await page.getByTestId('cannot-text').waitFor();
       expect(await page.getByTestId('reply-body').count()).toBe(0);
