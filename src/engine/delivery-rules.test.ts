@@ -119,6 +119,15 @@ describe('channel choice', () => {
         },
         { label: 'texted STOP', mobile: true, consent: true, stopped: true, email: true, address: false },
         { label: 'no mobile', mobile: false, consent: true, stopped: false, email: true, address: true },
+        // Consent for service texts only: no marketing text (TCPA: express consent for marketing).
+        {
+          label: 'service texts only',
+          mobile: true,
+          consent: 'service' as const,
+          stopped: false,
+          email: false,
+          address: true,
+        },
       ];
       const expected = new Map<number, ReturnType<typeof chooseChannel>>();
       for (const [i, k] of cases.entries()) {
@@ -140,7 +149,7 @@ describe('channel choice', () => {
               {
                 customerId: c.id,
                 channel: 'text',
-                purpose: 'marketing',
+                purpose: k.consent === 'service' ? 'service' : 'marketing',
                 basis: 'express',
                 evidence: { text: 'yes' },
                 source: 'staff',
@@ -175,7 +184,16 @@ describe('channel choice', () => {
             locationEmailEnabled: true,
             locationPostcardsEnabled: true,
             postcardDays: 1,
-            textOk: k.mobile && k.consent && !k.stopped,
+            // The facts the SQL reads, decided by the same rule (text-usable.ts).
+            text: {
+              locationTextsEnabled: true,
+              smsDays: 1,
+              mobilePhone: phone,
+              stopped: k.stopped,
+              consents: k.consent
+                ? [{ purpose: k.consent === 'service' ? 'service' : 'marketing', basis: 'express' }]
+                : [],
+            },
             ...(ranks ? { ranks } : {}),
           }),
         );

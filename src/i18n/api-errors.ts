@@ -103,6 +103,8 @@ const fr: Table = {
     'Ce numéro a répondu STOP (ou n’a pas pu être joint) : on ne peut plus lui texter avant qu’il réponde START',
   no_text_consent: () =>
     'Le client n’a pas consenti aux textos : enregistrez d’abord son consentement aux textos',
+  mobile_phone_differs: (p) =>
+    `Le cellulaire du client est le ${p.mobile} : changez-le d’abord dans son dossier pour lier le ${p.phone}`,
 };
 
 const es: Table = {
@@ -189,6 +191,8 @@ const es: Table = {
     'Este número respondió STOP (o no se pudo contactar): no se le puede enviar mensajes hasta que responda START',
   no_text_consent: () =>
     'El cliente no ha aceptado mensajes de texto: registre primero su consentimiento para textos',
+  mobile_phone_differs: (p) =>
+    `El celular del cliente es el ${p.mobile}: cámbielo primero en su ficha para vincular el ${p.phone}`,
 };
 
 /** Our own wording inside request schemas (zod's own messages are translated by its locales). */

@@ -51,6 +51,9 @@ const en = {
   pref_marketing: 'Offers and news: promotions, invitations to come back',
   channel_email: 'By email',
   channel_postcard: 'By postcard',
+  channel_text: 'By text message',
+  prefs_text_consent:
+    'Texts go to {mobile}. By ticking “By text message”, you agree that {business} may send you texts, including automated ones, at this number for what you ticked. Agreeing is not a condition of any purchase. Message and data rates may apply. Reply STOP to any text to stop, HELP for help.',
   prefs_staff_stop: '{business} has stopped all messages to you. Call the shop to change that.',
   save: 'Save',
   saved: 'Saved. The shop has been told about the change.',
@@ -171,6 +174,9 @@ const fr: Record<Key, string> = {
   pref_marketing: 'Offres et nouvelles : promotions, invitations à revenir',
   channel_email: 'Par courriel',
   channel_postcard: 'Par carte postale',
+  channel_text: 'Par texto',
+  prefs_text_consent:
+    'Les textos sont envoyés au {mobile}. En cochant « Par texto », vous acceptez que {business} vous envoie des textos, y compris automatisés, à ce numéro pour ce que vous avez coché. Ce consentement n’est pas une condition d’achat. Des frais de messagerie et de données peuvent s’appliquer. Répondez STOP à un texto pour arrêter, AIDE pour de l’aide.',
   prefs_staff_stop: '{business} a arrêté tout envoi à votre nom. Appelez le garage pour changer cela.',
   save: 'Enregistrer',
   saved: 'Enregistré. Le garage a été informé du changement.',
@@ -289,6 +295,9 @@ const es: Record<Key, string> = {
   pref_marketing: 'Ofertas y novedades: promociones, invitaciones a volver',
   channel_email: 'Por correo electrónico',
   channel_postcard: 'Por tarjeta postal',
+  channel_text: 'Por mensaje de texto',
+  prefs_text_consent:
+    'Los mensajes de texto se envían al {mobile}. Al marcar «Por mensaje de texto», acepta que {business} le envíe mensajes, incluso automatizados, a este número para lo que marcó. Aceptar no es condición de ninguna compra. Pueden aplicarse tarifas de mensajes y datos. Responda STOP a cualquier mensaje para dejar de recibirlos, AYUDA para obtener ayuda.',
   prefs_staff_stop: '{business} detuvo todos los envíos a su nombre. Llame al taller para cambiarlo.',
   save: 'Guardar',
   saved: 'Guardado. Se avisó al taller del cambio.',
@@ -361,10 +370,10 @@ const STRINGS: Record<Language, Record<Key, string>> = { en, fr, es };
 
 /**
  * The version of the preference form's wording (prefs_consent, pref_service, pref_marketing,
- * channel_*), recorded as the evidence of every consent given or withdrawn in the portal. Change
+ * channel_*, prefs_text_consent), recorded as the evidence of every consent given or withdrawn in the portal. Change
  * it whenever that wording changes in any language.
  */
-export const PREFERENCES_TEXT_VERSION = 'portal-preferences/2026-12-03';
+export const PREFERENCES_TEXT_VERSION = 'portal-preferences/2026-12-05';
 
 export type PortalKey = Key;
 

@@ -1614,11 +1614,11 @@ run('the staff console in chromium', () => {
           opted_out_at: new Date(),
         })
         .execute();
+      // The thread says so in place of the answer form (the API's cannot_text).
       await page.goto(`${base}/console/inbox/${texter}`);
-      await page.getByTestId('reply-body').fill('One more thing');
-      await page.getByTestId('reply-send').click();
-      await expect.poll(() => page.locator('.mantine-Textarea-error').count()).toBe(1);
-      expect(await page.locator('.mantine-Textarea-error').innerText()).toMatch(/STOP/);
+      await page.getByTestId('cannot-text').waitFor();
+      expect(await page.getByTestId('cannot-text').innerText()).toMatch(/STOP/);
+      expect(await page.getByTestId('reply-body').count()).toBe(0);
       await shot(page, 'inbox-refused-after-stop');
       const staffTexts = await t.db
         .selectFrom('messages')
@@ -1689,6 +1689,192 @@ run('the staff console in chromium', () => {
           problems.push(`${language} /texts: ${v}`);
       }
       expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it(
+    'texts from numbers that match no customer: read, answered and linked to a customer from the inbox; "Send a text" on the customer card opens the conversation ready to write, or says why the customer cannot be texted; in en/fr/es with no serious axe violation',
+    { timeout: 300_000 },
+    async () => {
+      await t.db.updateTable('locations').set({ sms_enabled: true }).where('id', '=', locationId).execute();
+      await t.db
+        .insertInto('sms_settings')
+        .values({
+          org_id: orgId,
+          location_id: locationId,
+          enabled: false,
+          account_sid: 'AC-demo',
+          auth_token_ciphertext: 'set-in-an-earlier-session',
+          from_number: '+15145550100',
+          send_from_hour: 0,
+          send_until_hour: 24,
+        })
+        .onConflict((oc) => oc.columns(['org_id', 'location_id']).doNothing())
+        .execute();
+      const stranger = '+15145550177';
+      const other = '+15145550178';
+      for (const [phone, body, sid] of [
+        [stranger, 'Hello, do you change winter tires? This is Dana', 'SMunknown01'],
+        [other, 'Wrong number?', 'SMunknown02'],
+      ] as const)
+        await t.db
+          .insertInto('sms_conversation')
+          .values({
+            org_id: orgId,
+            location_id: locationId,
+            customer_id: null,
+            direction: 'in',
+            phone,
+            body,
+            provider_sid: sid,
+            at: new Date(Date.now() - 600_000),
+          })
+          .execute();
+      // Two demo customers besides the texter: one with a mobile number and consent for texts,
+      // one without a mobile number (Dana, once staff recognise her number).
+      const [withConsent, dana] = await t.db
+        .selectFrom('customers')
+        .select(['id', 'mailing_name'])
+        .where('location_id', '=', locationId)
+        .where('id', '!=', texter)
+        .orderBy('id')
+        .limit(2)
+        .execute();
+      await t.db
+        .updateTable('customers')
+        .set({ mobile_phone: '+15145550160', do_not_mail: false })
+        .where('id', '=', withConsent!.id)
+        .execute();
+      await t.db
+        .insertInto('customer_consents')
+        .values({
+          org_id: orgId,
+          customer_id: withConsent!.id,
+          channel: 'text',
+          purpose: 'service',
+          basis: 'express',
+          source: 'staff',
+          given_on: '2026-01-05',
+          evidence: JSON.stringify({ text: 'Signed the texting box on the work order' }),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await t.db.updateTable('customers').set({ mobile_phone: null }).where('id', '=', dana!.id).execute();
+      await t.db
+        .deleteFrom('customer_consents')
+        .where('org_id', '=', orgId)
+        .where('customer_id', '=', dana!.id)
+        .where('channel', '=', 'text')
+        .execute();
+
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await signIn(page);
+      await pickLanguage(page, 'en');
+
+      // The unknown number is a conversation of its own, read when opened, answered like a customer.
+      await page.goto(`${base}/console/inbox`);
+      await page.getByTestId(`conversation-${stranger}`).click();
+      await page.waitForURL(/\/console\/inbox\/number\/(%2B|\+)15145550177$/);
+      await page.getByTestId('text-in').first().waitFor();
+      expect(await page.getByTestId('thread').innerText()).toMatch(/unknown number/i);
+      await expect
+        .poll(async () =>
+          t.db
+            .selectFrom('sms_conversation')
+            .select('read_at')
+            .where('org_id', '=', orgId)
+            .where('phone', '=', stranger)
+            .where('direction', '=', 'in')
+            .executeTakeFirstOrThrow(),
+        )
+        .toEqual({ read_at: expect.any(Date) as unknown });
+      await page.getByTestId('reply-body').fill('Yes, book online or call us. Who is this?');
+      await page.getByTestId('reply-send').click();
+      await expect.poll(() => page.getByTestId('text-out').last().innerText()).toContain('Who is this?');
+      await runWorker(ctx, { once: true });
+      await expect
+        .poll(async () =>
+          t.db
+            .selectFrom('caught_texts')
+            .select('body')
+            .where('org_id', '=', orgId)
+            .where('to_number', '=', stranger)
+            .execute(),
+        )
+        .toEqual([{ body: 'Yes, book online or call us. Who is this?' }]);
+      await page.reload();
+      await page.getByTestId('text-out').last().waitFor();
+      expect(await page.getByTestId('text-out').last().innerText()).toMatch(/sent/);
+      await shot(page, 'inbox-unknown-number');
+
+      // Linked to Dana: her conversation from now on, her mobile number (she had none).
+      const search = dana!.mailing_name.split(' ')[0]!;
+      await page.getByTestId('link-customer').fill(search);
+      await page
+        .getByRole('option', { name: new RegExp(dana!.mailing_name) })
+        .first()
+        .click();
+      await shot(page, 'inbox-unknown-number-link');
+      await page.getByTestId('link-send').click();
+      await page.waitForURL(new RegExp(`/console/inbox/${dana!.id}$`));
+      // The customer's thread replaces the number's (same scene, another route: wait for it).
+      await expect.poll(() => page.getByTestId('thread').innerText()).toContain(dana!.mailing_name);
+      await expect.poll(() => page.getByTestId('text-in').count()).toBe(1);
+      // She has no consent for texts: the thread says why she cannot be texted, no answer form.
+      await page.getByTestId('cannot-text').waitFor();
+      expect(await page.getByTestId('reply-body').count()).toBe(0);
+      const linked = await t.db
+        .selectFrom('customers')
+        .select('mobile_phone')
+        .where('id', '=', dana!.id)
+        .executeTakeFirstOrThrow();
+      expect(linked.mobile_phone).toBe(stranger);
+      await shot(page, 'inbox-linked-no-consent');
+
+      // "Send a text" on a customer's card: the conversation opens (empty), ready to write.
+      await page.goto(`${base}/console/customers/${withConsent!.id}`);
+      await page.getByTestId('customer-send-text').click();
+      await page.waitForURL(new RegExp(`/console/inbox/${withConsent!.id}\\?write=1$`));
+      await page.getByTestId('reply-body').waitFor();
+      await expect
+        .poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')"))
+        .toBe('reply-body');
+      expect(await page.getByTestId('thread').innerText()).toContain('No texts in this conversation');
+      await page.keyboard.type('Your estimate is ready: 480 $. Shall we go ahead?');
+      await page.getByTestId('reply-send').click();
+      await expect.poll(() => page.getByTestId('text-out').count()).toBe(1);
+      await shot(page, 'card-send-text');
+      const started = await t.db
+        .selectFrom('messages')
+        .select(['kind', 'channel', 'status'])
+        .where('org_id', '=', orgId)
+        .where('customer_id', '=', withConsent!.id)
+        .where('kind', '=', 'STAFF_TEXT')
+        .execute();
+      expect(started).toEqual([{ kind: 'STAFF_TEXT', channel: 'sms', status: 'pending' }]);
+
+      const problems: string[] = [];
+      for (const language of ['en', 'fr', 'es'] as const) {
+        await page.goto(`${base}/console/today`);
+        await pickLanguage(page, language);
+        for (const path of [
+          `/console/inbox/number/${encodeURIComponent(other)}`,
+          `/console/inbox/${dana!.id}`,
+          `/console/customers/${withConsent!.id}`,
+        ]) {
+          await page.goto(`${base}${path}`);
+          await page.getByRole('heading', { level: 2 }).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          await shot(page, `texts-gaps-${language}${path.replace(/[/?=%]/g, '-')}`);
+          for (const v of await seriousViolations(page, { exclude: MESSAGE_FRAMES }))
+            problems.push(`${language} ${path}: ${v}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      await page.goto(`${base}/console/today`);
+      await pickLanguage(page, 'en');
       await page.close();
     },
   );

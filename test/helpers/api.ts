@@ -160,6 +160,7 @@ export async function makeTenantRecords(
 ): Promise<import('../../src/http/api/define.ts').ExampleIds> {
   const { orgId, locationId } = shop;
   const n = ++seq;
+  const mobile = `+1514555${String(n % 10000).padStart(4, '0')}`;
   const customer = await db
     .insertInto('customers')
     .values({
@@ -168,10 +169,24 @@ export async function makeTenantRecords(
       customer_number: `X${n}`,
       mailing_name: `Client ${n}`,
       email: `c${n}@example.test`,
-      mobile_phone: `+1514555${String(n % 10000).padStart(4, '0')}`,
+      mobile_phone: mobile,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // A text from that number that matches no customer: it came in before the number was on file.
+  await db
+    .insertInto('sms_conversation')
+    .values({
+      org_id: orgId,
+      location_id: locationId,
+      customer_id: null,
+      direction: 'in',
+      phone: mobile,
+      body: 'Hello, is this the shop?',
+      provider_sid: `SMunknown${n}`,
+      at: '2026-01-04T15:00:00Z',
+    })
+    .execute();
   // Texts on, with the customer's consent for texts: staff may answer them from the inbox.
   await db.updateTable('locations').set({ sms_enabled: true }).where('id', '=', locationId).execute();
   await db
@@ -344,6 +359,7 @@ export async function makeTenantRecords(
     taskId: task.id,
     messageId: message.id,
     postcardMessageId: postcard.id,
+    unknownPhone: mobile,
     scheduleId: schedule.id,
     promotionId: promotion.id,
     campaignId: campaign.id,

@@ -1,7 +1,8 @@
 // A customer edits their own file in the portal: the fields they may change, and which messages
-// the shop may send them per purpose (service, marketing) and channel (email, postcard). Fields
-// are audited with the customer as the actor; each consent given or withdrawn goes through
-// record-consent (consent history, evidence: the portal form and its wording's version); and P01
+// the shop may send them per purpose (service, marketing) and channel (email, postcard, and text
+// when the location texts and their mobile number is on file). Fields are audited with the
+// customer as the actor; each consent given or withdrawn goes through record-consent (consent
+// history, evidence: the portal form, its wording's version and, for texts, the number); and P01
 // is raised for the CRM agent with everything that changed (from → to), in one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { Customer, DB, Language } from '../../db/schema.ts';
@@ -11,6 +12,7 @@ import { localDateTime } from '../../domain/time/dates.ts';
 import { PREFERENCES_TEXT_VERSION, pt } from '../../i18n/portal-strings.ts';
 import { actingScope, own, type CustomerScope } from '../../portal/customer-scope.ts';
 import { PortalInputError, PortalNotFound } from '../../portal/errors.ts';
+import { textConsentHold } from '../../domain/sms/text-consent.ts';
 import { loadCustomerConsents } from '../load-customer-consents.ts';
 import { CUSTOMER_OPT_OUT_SOURCES, recordConsent } from '../record-consent.ts';
 
@@ -30,8 +32,21 @@ export type FileField = keyof typeof FILE_FIELDS;
 export const PREFERENCE_CHANNELS = ['email', 'postcard'] as const;
 export const PREFERENCE_PURPOSES = ['service', 'marketing'] as const;
 
+/**
+ * Texts are offered in the portal only when the location sends texts and the customer's mobile
+ * number is on file: the consent names the number (TCPA: prior express written consent, for the
+ * number it was given for).
+ */
+export function textsOffered(
+  customer: Pick<Customer, 'mobile_phone'>,
+  location: { sms_enabled: boolean },
+): string | null {
+  const mobile = customer.mobile_phone?.trim();
+  return location.sms_enabled && mobile ? mobile : null;
+}
+
 export interface Preference {
-  channel: (typeof PREFERENCE_CHANNELS)[number];
+  channel: (typeof PREFERENCE_CHANNELS)[number] | 'text';
   purpose: (typeof PREFERENCE_PURPOSES)[number];
   /** Such messages may go to the customer by that channel. */
   on: boolean;
@@ -40,9 +55,13 @@ export interface Preference {
 export interface OwnFileInput {
   fields: Partial<Record<FileField, string | null>>;
   language?: Language;
-  /** Every purpose × channel, as ticked on the form (absent: the form did not show them). */
+  /** Every purpose × channel, as ticked on the form (absent: the form did not show them); texts
+   * only when the form showed them (`prefs_text`). */
   preferences?: Preference[];
 }
+
+/** The sources of a consent that is a default, not recorded for the customer (load-customer-consents). */
+const DEFAULT_SOURCES = ['customer_default', 'not_needed'];
 
 /** A Do Not Mail the customer set themselves (portal, unsubscribe) is theirs to lift here. */
 const OWN_STOP_SOURCES = ['portal', ...CUSTOMER_OPT_OUT_SOURCES];
@@ -75,6 +94,12 @@ export function parseOwnFileForm(body: Record<string, unknown>): OwnFileInput {
         if (v !== undefined && v !== 'on') throw new PortalInputError('prefs', 'field_invalid');
         input.preferences.push({ channel, purpose, on: v === 'on' });
       }
+    if (body.prefs_text !== undefined)
+      for (const purpose of PREFERENCE_PURPOSES) {
+        const v = body[`pref_${purpose}_text`];
+        if (v !== undefined && v !== 'on') throw new PortalInputError('prefs', 'field_invalid');
+        input.preferences.push({ channel: 'text', purpose, on: v === 'on' });
+      }
   }
   return input;
 }
@@ -90,23 +115,38 @@ export interface PreferenceState {
   shopStop: boolean;
 }
 
-/** The customer's preferences as the engine applies them: marketing needs valid consent today. */
+/**
+ * The customer's preferences as the engine applies them: marketing needs valid consent today.
+ * Texts (`withTexts`) as the send worker applies them (textConsentHold): only consent recorded for
+ * texts counts (no default), express for marketing texts, any not withdrawn for service ones.
+ */
 export async function ownPreferences(
   db: Kysely<DB> | Transaction<DB>,
   customer: Customer,
   today: string,
+  withTexts = false,
 ): Promise<PreferenceState> {
   const { consents } = await loadCustomerConsents(db, customer.org_id, customer, today);
   const consent = new Map<string, { on: boolean; basis: string | null }>();
+  const recordedTexts = consents.flatMap((c) =>
+    c.channel === 'text' && c.basis !== null && !DEFAULT_SOURCES.includes(c.source)
+      ? [{ purpose: c.purpose as 'service' | 'marketing', basis: c.basis }]
+      : [],
+  );
   for (const c of consents)
-    consent.set(`${c.channel}/${c.purpose}`, {
-      basis: c.basis,
-      on: c.purpose === 'service' ? c.basis !== 'none' : c.hold_reason === null,
-    });
+    consent.set(
+      `${c.channel}/${c.purpose}`,
+      c.channel === 'text'
+        ? {
+            basis: recordedTexts.find((r) => r.purpose === c.purpose)?.basis ?? null,
+            on: textConsentHold(c.purpose as 'service' | 'marketing', recordedTexts) === null,
+          }
+        : { basis: c.basis, on: c.purpose === 'service' ? c.basis !== 'none' : c.hold_reason === null },
+    );
   const ownStop = customer.do_not_mail && OWN_STOP_SOURCES.includes(customer.do_not_mail_source ?? '');
   const shown: Preference[] = [];
   for (const purpose of PREFERENCE_PURPOSES)
-    for (const channel of PREFERENCE_CHANNELS)
+    for (const channel of [...PREFERENCE_CHANNELS, ...(withTexts ? (['text'] as const) : [])])
       shown.push({ channel, purpose, on: !ownStop && consent.get(`${channel}/${purpose}`)!.on });
   return { shown, consent, ownStop, shopStop: customer.do_not_mail && !ownStop };
 }
@@ -144,12 +184,15 @@ export async function updateOwnFile(
   // channel whose choice differs from the consent on record is recorded (express or none).
   const consentChanges: Record<string, { from: unknown; to: unknown }> = {};
   const toRecord: Preference[] = [];
-  if (input.preferences) {
-    const state = await ownPreferences(trx, before, today);
-    const lift = state.ownStop && input.preferences.some((p) => p.on);
+  // Text choices count only where the form could offer them (texts on, a mobile number on file).
+  const mobile = textsOffered(before, location);
+  const preferences = input.preferences?.filter((p) => p.channel !== 'text' || mobile !== null);
+  if (preferences) {
+    const state = await ownPreferences(trx, before, today, mobile !== null);
+    const lift = state.ownStop && preferences.some((p) => p.on);
     if (lift) next.do_not_mail = false;
     if (!state.ownStop || lift)
-      for (const p of input.preferences) {
+      for (const p of preferences) {
         const current = state.consent.get(`${p.channel}/${p.purpose}`)!;
         if (p.on === current.on) continue;
         toRecord.push(p);
@@ -186,7 +229,19 @@ export async function updateOwnFile(
           form: 'portal_file',
           text_version: PREFERENCES_TEXT_VERSION,
           language,
-          text: pt(language, 'prefs_consent', { business: location.business_name ?? location.name }),
+          // For texts, the wording the customer agreed to names the number it is for.
+          text: [
+            pt(language, 'prefs_consent', { business: location.business_name ?? location.name }),
+            ...(p.channel === 'text'
+              ? [
+                  pt(language, 'prefs_text_consent', {
+                    business: location.business_name ?? location.name,
+                    mobile: mobile ?? '',
+                  }),
+                ]
+              : []),
+          ].join(' '),
+          ...(p.channel === 'text' ? { phone: mobile } : {}),
         },
         source: 'portal',
       },

@@ -21,7 +21,8 @@ export const NUMBER_ERRORS: ReadonlySet<string> = new Set(['21211', '21610', '21
 /**
  * Marks the number undeliverable and inserts the follow-on message (or nothing: no usable
  * channel). `status` names what happened to the text in the follow-on's reason; `phone` is the
- * number the text went to (by default its conversation row, else the customer's mobile now).
+ * number the text went to (by default its conversation row, else the customer's mobile now). A
+ * staff answer to a number that matches no customer marks the number, with no follow-on (no customer).
  */
 export async function fallBackFromText(
   db: Kysely<DB>,
@@ -34,7 +35,7 @@ export async function fallBackFromText(
   await sql`
     INSERT INTO sms_opt_outs (org_id, location_id, phone, keyword, opted_out_at)
     SELECT m.org_id, m.location_id, n.phone, ${UNDELIVERABLE}, ${now}
-    FROM messages m JOIN customers c ON c.org_id = m.org_id AND c.id = m.customer_id
+    FROM messages m LEFT JOIN customers c ON c.org_id = m.org_id AND c.id = m.customer_id
     CROSS JOIN LATERAL (SELECT coalesce(${phone}::text,
              (SELECT sc.phone FROM sms_conversation sc WHERE sc.org_id = m.org_id AND sc.message_id = m.id AND sc.direction = 'out' LIMIT 1),
              c.mobile_phone) AS phone) n

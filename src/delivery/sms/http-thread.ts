@@ -29,7 +29,8 @@ export interface TextRecordAs {
   orgId: number;
   id: number;
   locationId: number;
-  customerId: number;
+  /** null: a staff answer to a number that matches no customer. */
+  customerId: number | null;
   phone: string;
   body: string;
 }

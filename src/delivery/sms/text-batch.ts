@@ -6,6 +6,7 @@
 // at a provider's speed those round trips, not the HTTP call, were the send path's cost. The queue
 // holds about a second of sends, as for the still-valid check: a STOP arriving in that second is
 // applied from the next claim (the receiving command cancels what is still pending at once).
+import { unknownNumberOf } from '../../domain/sms/staff-text.ts';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
@@ -30,7 +31,7 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 export const textTo = (sc: SendContext, m: Message): string | null => {
   const c = m.customer_id !== null ? sc.customers.get(key(m.org_id, m.customer_id)) : undefined;
-  return c?.mobile_phone?.trim() || null;
+  return c?.mobile_phone?.trim() || unknownNumberOf(m);
 };
 
 export async function loadTextBatch(
@@ -75,8 +76,10 @@ export async function loadTextBatch(
   }
   for (const [i, [org, loc]] of places.entries())
     batch.settings.set(key(org!, loc!), settings[i] ?? { provider: null, ...DEFAULT_SEND_HOURS });
-  // Short links only for texts that have a number and were not stopped: the rest never go out.
+  // Short links only for texts to a customer (a link opens their portal) that have a number and
+  // were not stopped: the rest never go out.
   const linked = texts.filter((m) => {
+    if (m.customer_id === null) return false;
     const to = textTo(sc, m);
     return to !== null && !batch.optOuts.has(`${m.org_id}|${m.location_id}|${to}`);
   });

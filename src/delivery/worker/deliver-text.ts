@@ -28,7 +28,7 @@ import type { Outcome } from './deliver-email.ts';
 import { markOutcome, markRetry } from './record.ts';
 import type { SentRecorder } from './sent-recorder.ts';
 import { recordSendWindow } from './send-window.ts';
-import { STAFF_TEXT } from '../../domain/sms/staff-text.ts';
+import { STAFF_TEXT, unknownNumberOf } from '../../domain/sms/staff-text.ts';
 import type { StillValid } from './still-valid.ts';
 
 export interface TextDeps {
@@ -56,10 +56,13 @@ export async function deliverText(
   const location = sc.locations.get(key(m.org_id, m.location_id));
   if (!location) return fail('failed', 'location not found');
   const customer = m.customer_id !== null ? (sc.customers.get(key(m.org_id, m.customer_id)) ?? null) : null;
-  if (!customer) return fail('failed', 'texts go to customers only');
+  // A staff answer to a number that matches no customer: no customer, so no Do Not Mail nor
+  // consent to look up (answer-unknown-number.ts); the rest applies.
+  const unknownNumber = customer ? null : unknownNumberOf(m);
+  if (!customer && !unknownNumber) return fail('failed', 'texts go to customers only');
   if (!location.sms_enabled) return fail('cancelled', 'texts are switched off for this location');
-  if (customer.do_not_mail) return fail('cancelled', 'do_not_mail');
-  const to = customer.mobile_phone?.trim();
+  if (customer?.do_not_mail) return fail('cancelled', 'do_not_mail');
+  const to = customer ? customer.mobile_phone?.trim() : unknownNumber;
   if (!to) return fail('failed', 'no mobile number');
   if (!check.valid) return fail('cancelled', check.reason);
   if (missingIdentification(location).length > 0) return fail('held', 'no_identification');
@@ -73,10 +76,9 @@ export async function deliverText(
         ? 'the number could not be reached (an earlier text failed)'
         : `the number texted ${optOut}`,
     );
-  const consent = textConsentHold(
-    purposeOf(m.kind, m.appointment_id),
-    tb.consents.get(key(m.org_id, customer.id)) ?? [],
-  );
+  const consent = customer
+    ? textConsentHold(purposeOf(m.kind, m.appointment_id), tb.consents.get(key(m.org_id, customer.id)) ?? [])
+    : null;
   if (consent) return fail('held', consent);
 
   const settings = tb.settings.get(key(m.org_id, m.location_id)) ?? { provider: null, ...DEFAULT_SEND_HOURS };
@@ -92,6 +94,7 @@ export async function deliverText(
   try {
     // A staff answer from the inbox: its own words, no template.
     if (m.kind === STAFF_TEXT) body = String((m.payload as { body?: unknown }).body ?? '');
+    else if (!customer) return fail('failed', 'texts go to customers only');
     else {
       const links = { ...deps.links, now };
       const data = buildMergeData(
@@ -120,7 +123,7 @@ export async function deliverText(
 
   let sent: { sid: string; status: string; acceptedAt?: number; committed?: Promise<boolean> };
   let acceptedAt: number;
-  const line = { locationId: m.location_id, customerId: customer.id, phone: to, body };
+  const line = { locationId: m.location_id, customerId: customer?.id ?? null, phone: to, body };
   try {
     sent = await deps.texts.send(
       { orgId: m.org_id, locationId: m.location_id, messageId: m.id },

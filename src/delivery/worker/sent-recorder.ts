@@ -18,7 +18,8 @@ import { recordSendWindow } from './send-window.ts';
 /** A sent text also joins the customer's conversation, in the same statement as its "sent". */
 export interface SentText {
   locationId: number;
-  customerId: number;
+  /** null: a staff answer to a number that matches no customer. */
+  customerId: number | null;
   phone: string;
   body: string;
 }

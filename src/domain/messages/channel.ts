@@ -2,12 +2,13 @@
 // SQL (src/engine/sql/channel.ts); a test checks that both agree.
 // Order: a hold (deceased, Do Not Mail, vehicle gone) wins; then the first usable channel in the
 // kind's order at the location (by default email, text, postcard): email when usable, a text
-// when one may go (textOk), a postcard when the location has postcards on, the rule has postcard
+// when one may go (textHold of src/domain/sms/text-usable.ts), a postcard when the location has postcards on, the rule has postcard
 // days and there is an address; otherwise nothing, with the reason, so statistics can list it.
 // A marketing message that would go out needs valid consent on its day (no_consent,
 // consent_expired).
 import { consentHoldReason } from '../compliance/consent.ts';
 import type { Purpose } from '../compliance/purpose.ts';
+import { textHold, type TextFacts } from '../sms/text-usable.ts';
 
 export type ChosenChannel = 'email' | 'sms' | 'postcard' | 'none';
 
@@ -33,10 +34,11 @@ export interface ChannelInput {
   /** Status of the vehicle the message is about, when it is about one. */
   vehicleStatus?: 'active' | 'sold' | 'scrapped' | null;
   /**
-   * A text may go: texts on at the location and for the kind, a mobile number, no STOP from it,
-   * and consent for texts (src/domain/sms/text-consent.ts; the SQL's textOk). False when absent.
+   * What decides whether a text may go (src/domain/sms/text-usable.ts, the SQL's textOk): texts on
+   * at the location and for the kind, the mobile number, a STOP from it, the consents for texts
+   * (read for the message's purpose). No text when absent.
    */
-  textOk?: boolean;
+  text?: TextFacts;
   /** The kind's channel order at the location (1 first); by default email 1, text 2, postcard 3. */
   ranks?: { email: number; sms: number; postcard: number };
 }
@@ -62,7 +64,7 @@ export function chooseChannel(i: ChannelInput): ChannelChoice {
   const emailOk = i.locationEmailEnabled && i.emailStatus === 'ok' && filled(i.email);
   const postOk =
     i.locationPostcardsEnabled && i.postcardDays > 0 && filled(i.addressLine1) && filled(i.postalCode);
-  const textOk = i.textOk ?? false;
+  const textOk = i.text ? textHold(i.text, i.purpose ?? 'service') === null : false;
   const r = i.ranks ?? { email: 1, sms: 2, postcard: 3 };
   // A channel wins when it is usable and ranked before every other usable one (as the SQL reads).
   const wouldBe: ChosenChannel =

@@ -41,6 +41,9 @@ export interface ExampleIds {
   promotionId: number;
   /** A draft campaign. */
   campaignId: number;
+  /** A number that texted the location and matches no customer's text conversation yet (the
+   * customer's own mobile number, texted in before it was on file): the unknown-number routes. */
+  unknownPhone: string;
 }
 
 /** A route whose body is a file sent as is (e.g. text/csv), read whole before the handler runs. */

@@ -16,6 +16,7 @@ export const SAMPLE_IDS: ExampleIds = {
   taskId: 11,
   messageId: 1001,
   postcardMessageId: 1002,
+  unknownPhone: '+15145550199',
   scheduleId: 4,
   promotionId: 1,
   campaignId: 1,

@@ -76,6 +76,10 @@ import { listConversationsRoute } from './texts/list-conversations.ts';
 import { getConversationRoute } from './texts/get-conversation.ts';
 import { markConversationReadRoute } from './texts/mark-conversation-read.ts';
 import { sendStaffTextRoute } from './texts/send-staff-text.ts';
+import { getNumberConversationRoute } from './texts/get-number-conversation.ts';
+import { markNumberReadRoute } from './texts/mark-number-read.ts';
+import { answerUnknownNumberRoute } from './texts/answer-unknown-number.ts';
+import { linkTextNumberRoute } from './texts/link-text-number.ts';
 import { createUserRoute } from './users/create-user.ts';
 import { listUsersRoute } from './users/list-users.ts';
 import { updateUserRoute } from './users/update-user.ts';
@@ -201,6 +205,10 @@ export const API_ROUTES: ApiRoute[] = [
   getConversationRoute,
   markConversationReadRoute,
   sendStaffTextRoute,
+  getNumberConversationRoute,
+  markNumberReadRoute,
+  answerUnknownNumberRoute,
+  linkTextNumberRoute,
   completeTaskRoute,
   listUsersRoute,
   createUserRoute,

@@ -6,6 +6,7 @@ import { pt, type PortalKey } from '../../i18n/portal-strings.ts';
 import {
   FILE_FIELDS,
   ownPreferences,
+  textsOffered,
   parseOwnFileForm,
   updateOwnFile,
 } from '../../commands/portal/update-own-file.ts';
@@ -32,7 +33,13 @@ async function filePage(
 ) {
   const l: Language = c.language;
   const business = c.location.business_name ?? c.location.name;
-  const prefs = await ownPreferences(c.ctx.db, customer, localDateTime(c.now, c.location.time_zone).date);
+  const mobile = textsOffered(customer, c.location);
+  const prefs = await ownPreferences(
+    c.ctx.db,
+    customer,
+    localDateTime(c.now, c.location.time_zone).date,
+    mobile !== null,
+  );
   const ticked = (purpose: string, channel: string) =>
     state.values
       ? state.values[`pref_${purpose}_${channel}`] === 'on'
@@ -61,10 +68,14 @@ async function filePage(
         title: pt(l, 'prefs_title', { business }),
         consent: pt(l, 'prefs_consent', { business }),
         shopStop: prefs.shopStop ? pt(l, 'prefs_staff_stop', { business }) : undefined,
+        textConsent: mobile ? pt(l, 'prefs_text_consent', { business, mobile }) : undefined,
         purposes: (['service', 'marketing'] as const).map((purpose) => ({
           purpose,
           label: pt(l, `pref_${purpose}`),
-          channels: (['email', 'postcard'] as const).map((channel) => ({
+          channels: (mobile
+            ? (['email', 'postcard', 'text'] as const)
+            : (['email', 'postcard'] as const)
+          ).map((channel) => ({
             name: `pref_${purpose}_${channel}`,
             label: pt(l, `channel_${channel}`),
             checked: ticked(purpose, channel),

@@ -135,7 +135,14 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
         first_name: 'Sam',
         last_name: 'Driver',
         city: 'Laval',
+        mobile_phone: '+15145550123',
       });
+      // The location texts: the preferences offer texts to the customer's mobile number.
+      await t.db
+        .updateTable('locations')
+        .set({ sms_enabled: true })
+        .where('id', '=', shop.locationId)
+        .execute();
       await makeVehicle(t.db, shop, customer.id, { make: 'Honda', model: 'Civic' });
       const crm = await makeStaff(t.db, shop, [{ locationId: shop.locationId, role: 'crm_agent' }]);
       const advisor = await makeStaff(t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
@@ -182,6 +189,9 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
         await page.fill('#phone', '514-555-0177');
         // No more offers by email: recorded in the consent history with the form's wording.
         await page.uncheck('input[name=pref_marketing_email]');
+        // Offers by text instead: express consent for marketing texts, the number in the evidence.
+        expect(await page.isChecked('input[name=pref_marketing_text]')).toBe(false);
+        await page.check('input[name=pref_marketing_text]');
         await page.click(`button:has-text("${s.save}")`);
         await expect.poll(() => page.textContent('.notice')).toBe(s.saved);
         expect(await page.isChecked('input[name=pref_marketing_email]')).toBe(false);
@@ -200,7 +210,15 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
             source: 'portal',
             evidence: expect.objectContaining({ form: 'portal_file', language }),
           },
+          {
+            channel: 'text',
+            purpose: 'marketing',
+            basis: 'express',
+            source: 'portal',
+            evidence: expect.objectContaining({ form: 'portal_file', language, phone: '+15145550123' }),
+          },
         ]);
+        expect(await page.isChecked('input[name=pref_marketing_text]')).toBe(true);
         await runWorker(ctx, { once: true });
         const crmClient = await signIn(app, crm.email);
         const tasks = await crmClient.request({

@@ -415,6 +415,119 @@ describe(`portal file, booking and appointments on ${backendName}`, () => {
     expect(still.do_not_mail).toBe(true);
   });
 
+  it('gives and withdraws consent for texts, with the wording and the number as evidence, only where texts are offered', async () => {
+    await t.db
+      .updateTable('locations')
+      .set({ sms_enabled: true })
+      .where('id', '=', shop.locationId)
+      .execute();
+    try {
+      const c = await makeCustomer(t.db, shop, { language: 'es', mobile_phone: '+15145550190' });
+      const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
+      const ticked = (body: string) =>
+        [...body.matchAll(/name="(pref_\w+)" value="on"( checked)?/g)].map(
+          (m) => `${m[1]}${m[2] ? '+' : '-'}`,
+        );
+      const form = await b.get('/portal/file');
+      expect(form.body).toContain('Los mensajes de texto se envían al +15145550190');
+      expect(form.body).toContain('name="prefs_text"');
+      const shown = ticked(form.body);
+      // No consent for texts on file: both text boxes unticked (no default applies to texts).
+      expect(shown.filter((x) => x.includes('_text'))).toEqual([
+        'pref_service_text-',
+        'pref_marketing_text-',
+      ]);
+      const same = Object.fromEntries(
+        shown.filter((x) => x.endsWith('+') && !x.includes('_text')).map((x) => [x.slice(0, -1), 'on']),
+      );
+      const history = () =>
+        t.db
+          .selectFrom('customer_consent_history')
+          .select(['channel', 'purpose', 'basis', 'source', 'evidence'])
+          .where('org_id', '=', shop.orgId)
+          .where('customer_id', '=', c.id)
+          .orderBy('id')
+          .execute();
+
+      // Offers by text: express consent for marketing texts, with the form's words and the number.
+      const gave = await b.post('/portal/file', {
+        prefs: '1',
+        prefs_text: '1',
+        ...same,
+        pref_marketing_text: 'on',
+      });
+      expect(gave.statusCode).toBe(303);
+      expect(await history()).toEqual([
+        {
+          channel: 'text',
+          purpose: 'marketing',
+          basis: 'express',
+          source: 'portal',
+          evidence: {
+            form: 'portal_file',
+            text_version: PREFERENCES_TEXT_VERSION,
+            language: 'es',
+            phone: '+15145550190',
+            text: expect.stringContaining('Aceptar no es condición de ninguna compra') as unknown,
+          },
+        },
+      ]);
+      // As the send worker reads it: marketing texts may go, and so may service texts.
+      const after = ticked((await b.get('/portal/file?saved')).body).filter((x) => x.includes('_text'));
+      expect(after).toEqual(['pref_service_text+', 'pref_marketing_text+']);
+      const p01 = await t.db
+        .selectFrom('messages')
+        .select('payload')
+        .where('org_id', '=', shop.orgId)
+        .where('kind', '=', 'P01')
+        .where('customer_id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      expect(p01.payload).toMatchObject({
+        changes: { 'consent.text.marketing': { from: null, to: 'express' } },
+      });
+
+      // Withdrawn: both unticked records marketing withdrawn and service withdrawn.
+      await b.post('/portal/file', { prefs: '1', prefs_text: '1', ...same });
+      const rows = await t.db
+        .selectFrom('customer_consents')
+        .select(['purpose', 'basis'])
+        .where('org_id', '=', shop.orgId)
+        .where('customer_id', '=', c.id)
+        .where('channel', '=', 'text')
+        .orderBy('purpose')
+        .execute();
+      expect(rows).toEqual([
+        { purpose: 'marketing', basis: 'none' },
+        { purpose: 'service', basis: 'none' },
+      ]);
+      expect(ticked((await b.get('/portal/file')).body).filter((x) => x.includes('_text'))).toEqual([
+        'pref_service_text-',
+        'pref_marketing_text-',
+      ]);
+
+      // No mobile number on file: no text boxes, and a forged text choice records nothing.
+      const plain = await makeCustomer(t.db, shop, { language: 'en', mobile_phone: null });
+      const p = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: plain.id }, clock.now);
+      const page = await p.get('/portal/file');
+      expect(page.body).not.toContain('pref_marketing_text');
+      await p.post('/portal/file', { prefs: '1', prefs_text: '1', pref_marketing_text: 'on' });
+      const forged = await t.db
+        .selectFrom('customer_consents')
+        .select('basis')
+        .where('org_id', '=', shop.orgId)
+        .where('customer_id', '=', plain.id)
+        .where('channel', '=', 'text')
+        .execute();
+      expect(forged).toEqual([]);
+    } finally {
+      await t.db
+        .updateTable('locations')
+        .set({ sms_enabled: false })
+        .where('id', '=', shop.locationId)
+        .execute();
+    }
+  });
+
   it('requests a free slot, staff confirm (E05 with .ics), the customer moves it, then cancels it', async () => {
     const c = await makeCustomer(t.db, shop, { language: 'en', email: 'booker@example.test' });
     const v = await makeVehicle(t.db, shop, c.id, { make: 'Honda', model: 'Civic' });

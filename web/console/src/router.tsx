@@ -23,6 +23,7 @@ export const router = createBrowserRouter(
         { path: 'tasks', lazy: scene(() => import('./scenes/Tasks')) },
         { path: 'inbox', lazy: scene(() => import('./scenes/Inbox')) },
         { path: 'inbox/:customerId', lazy: scene(() => import('./scenes/Inbox')) },
+        { path: 'inbox/number/:phone', lazy: scene(() => import('./scenes/Inbox')) },
         { path: 'appointments', lazy: scene(() => import('./scenes/Appointments')) },
         { path: 'templates', lazy: scene(() => import('./scenes/Templates')) },
         { path: 'statistics', lazy: scene(() => import('./scenes/Statistics')) },

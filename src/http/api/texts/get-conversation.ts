@@ -1,8 +1,11 @@
 // GET /api/v1/locations/:locationId/conversations/:customerId: one customer's texts in and out at
-// the location, newest first, with whether the number may be texted.
+// the location, newest first, with whether staff may text them now (and why not).
 import { z } from 'zod';
 import { loadThread } from '../../../delivery/sms/conversations.ts';
+import { staffTextRefusal } from '../../../commands/texts/send-staff-text.ts';
+import { translateError } from '../../../i18n/api-errors.ts';
 import { HttpError } from '../../errors.ts';
+import { requestLanguage } from '../../request-language.ts';
 import { decodeCursor } from '../pagination.ts';
 import { defineRoute } from '../define.ts';
 import { conversationParams, textOut } from './schema.ts';
@@ -28,6 +31,8 @@ export const getConversationRoute = defineRoute({
       opted_out: z.boolean(),
     }),
     texts_enabled: z.boolean(),
+    /** Why staff cannot text the customer now (the answer's refusal, in the reader's language), or null. */
+    cannot_text: z.object({ code: z.string(), message: z.string() }).nullable(),
     /** Texts in not yet read in this conversation (the inbox marks them read when it opens it). */
     unread: z.number(),
     time_zone: z.string(),
@@ -35,7 +40,7 @@ export const getConversationRoute = defineRoute({
     next_cursor: z.string().nullable(),
   }),
   example: (ids) => ({ params: { locationId: ids.locationId, customerId: ids.customerId } }),
-  async handler({ ctx, s, params, query }) {
+  async handler({ ctx, s, scope, params, query, request }) {
     const location = await s.getLocation(params.locationId, 'locationId');
     const where = { org_id: location.org_id, location_id: location.id };
     const customer = await s
@@ -55,10 +60,15 @@ export const getConversationRoute = defineRoute({
           .where('phone', '=', customer.mobile_phone)
           .executeTakeFirst()
       : undefined;
-    const thread = await loadThread(ctx.db, where, customer.id, {
-      limit: query.limit,
-      ...(before ? { beforeId: before } : {}),
-    });
+    const thread = await loadThread(
+      ctx.db,
+      where,
+      { customerId: customer.id },
+      {
+        limit: query.limit,
+        ...(before ? { beforeId: before } : {}),
+      },
+    );
     const unread = await s
       .selectFrom('sms_conversation')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -67,7 +77,19 @@ export const getConversationRoute = defineRoute({
       .where('direction', '=', 'in')
       .where('read_at', 'is', null)
       .executeTakeFirstOrThrow();
+    const refusal = await staffTextRefusal(ctx.db, scope, location.id, customer.id);
     return {
+      cannot_text: refusal
+        ? {
+            code: refusal.code,
+            message: translateError(requestLanguage(request), {
+              code: refusal.code,
+              message: refusal.message,
+              field: refusal.field,
+              params: refusal.params,
+            }),
+          }
+        : null,
       unread: Number(unread.n),
       customer: {
         id: customer.id,

@@ -1,17 +1,18 @@
-// GET /api/v1/locations/:locationId/conversations: the text inbox, one conversation per customer,
-// latest first, with the texts in not yet read (and the location's total, for the menu's badge).
+// GET /api/v1/locations/:locationId/conversations: the text inbox, one conversation per customer
+// and one per number that matches no customer, latest first, with the texts in not yet read (and
+// the location's total, for the menu's badge).
 import { z } from 'zod';
 import { listConversations } from '../../../delivery/sms/conversations.ts';
 import { HttpError } from '../../errors.ts';
 import { defineRoute } from '../define.ts';
 import { id, qBool } from '../schemas.ts';
 
-function afterOf(cursor: string | undefined): { at: string; customerId: number } | undefined {
+function afterOf(cursor: string | undefined): { at: string; key: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at: unknown; c: unknown };
-    if (typeof v.at === 'string' && !Number.isNaN(Date.parse(v.at)) && Number.isSafeInteger(v.c))
-      return { at: v.at, customerId: v.c as number };
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at: unknown; k: unknown };
+    if (typeof v.at === 'string' && !Number.isNaN(Date.parse(v.at)) && typeof v.k === 'string')
+      return { at: v.at, key: v.k };
   } catch {
     /* fall through */
   }
@@ -21,7 +22,8 @@ function afterOf(cursor: string | undefined): { at: string; customerId: number }
 export const listConversationsRoute = defineRoute({
   method: 'GET',
   path: '/locations/:locationId/conversations',
-  summary: 'The text inbox: one conversation per customer, latest first, with unread counts',
+  summary:
+    'The text inbox: one conversation per customer or unknown number, latest first, with unread counts',
   tag: 'Texts',
   auth: 'texts.read',
   isolation: 'tenant',
@@ -34,8 +36,9 @@ export const listConversationsRoute = defineRoute({
   response: z.object({
     items: z.array(
       z.object({
-        customer_id: z.number(),
-        customer_name: z.string(),
+        /** null: a number that matches no customer texted the shop (`mobile_phone` is that number). */
+        customer_id: z.number().nullable(),
+        customer_name: z.string().nullable(),
         mobile_phone: z.string().nullable(),
         last_at: z.string(),
         last_body: z.string(),
@@ -58,7 +61,7 @@ export const listConversationsRoute = defineRoute({
     return {
       items: page.items.map((c) => ({ ...c, last_at: c.last_at.toISOString() })),
       next_cursor: page.next
-        ? Buffer.from(JSON.stringify({ at: page.next.at, c: page.next.customerId })).toString('base64url')
+        ? Buffer.from(JSON.stringify({ at: page.next.at, k: page.next.key })).toString('base64url')
         : null,
       unread_total: page.unreadTotal,
     };

@@ -1,8 +1,10 @@
 // The text inbox's shapes, shared by its routes.
 import { z } from 'zod';
-import { id } from '../schemas.ts';
+import { e164, id } from '../schemas.ts';
 
 export const conversationParams = z.strictObject({ locationId: id, customerId: id });
+/** A number that matches no customer, in E.164 (the + URL-encoded as %2B or not). */
+export const numberParams = z.strictObject({ locationId: id, phone: e164 });
 
 export const textOut = z.object({
   id: z.number(),

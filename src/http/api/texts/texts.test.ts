@@ -18,7 +18,7 @@ let bob: number;
 
 async function textIn(
   shopId: { orgId: number; locationId: number },
-  customerId: number,
+  customerId: number | null,
   phone: string,
   body: string,
   at: string,
@@ -200,8 +200,10 @@ describe(`the text inbox on ${backendName}`, () => {
     expect((await api.t.db.selectFrom('messages').select('id').execute()).length).toBe(before.length);
     const thread = (await advisor.request({ method: 'GET', url: `${base()}/${ann}` })).json() as {
       customer: { opted_out: boolean };
+      cannot_text: { code: string } | null;
     };
     expect(thread.customer.opted_out).toBe(true);
+    expect(thread.cannot_text?.code).toBe('text_opted_out');
   });
 
   it('refuses without consent for texts, with texts off, and for another location’s customer', async () => {
@@ -211,6 +213,22 @@ describe(`the text inbox on ${backendName}`, () => {
       payload: { body: 'Hi' },
     });
     expect(noConsent.json()).toMatchObject({ error: { code: 'no_text_consent' } });
+    // The thread says so before staff type (the card's "Send a text" opens it), in their language.
+    const thread = await advisor.request({ method: 'GET', url: `${base()}/${bob}` });
+    expect((thread.json() as { cannot_text: unknown }).cannot_text).toEqual({
+      code: 'no_text_consent',
+      message: expect.stringContaining('not agreed to texts') as unknown,
+    });
+    // A customer who never texted: their conversation opens empty, ready to write.
+    const newcomer = (
+      await makeCustomer(api.t.db, shop, { mailing_name: 'Nina New', mobile_phone: '+15145550144' })
+    ).id;
+    await consent(shop, newcomer);
+    const empty = (await advisor.request({ method: 'GET', url: `${base()}/${newcomer}` })).json() as {
+      items: unknown[];
+      cannot_text: unknown;
+    };
+    expect(empty).toMatchObject({ items: [], cannot_text: null });
     const elsewhere = (await makeCustomer(api.t.db, other, { mobile_phone: '+15145550133' })).id;
     const cross = await advisor.request({
       method: 'POST',
@@ -269,5 +287,145 @@ describe(`the text inbox on ${backendName}`, () => {
     } finally {
       await prod.close();
     }
+  });
+
+  it('lists a number that matches no customer as its own conversation, answered and linked to a customer', async () => {
+    const stranger = '+15145550177';
+    await textIn(shop, null, stranger, 'Do you fix brakes on Saturdays?', '2026-03-11T14:00:00Z');
+    await textIn(shop, null, stranger, 'It is Carl', '2026-03-11T14:01:00Z');
+    // Another location's unknown number is not this inbox's.
+    await textIn(other, null, '+15145550188', 'Hi other shop', '2026-03-11T15:00:00Z');
+    const list = (await advisor.request({ method: 'GET', url: `${base()}?limit=1` })).json() as {
+      items: Array<{
+        customer_id: number | null;
+        customer_name: string | null;
+        mobile_phone: string;
+        unread: number;
+      }>;
+      next_cursor: string;
+      unread_total: number;
+    };
+    expect(list.items).toEqual([
+      expect.objectContaining({ customer_id: null, customer_name: null, mobile_phone: stranger, unread: 2 }),
+    ]);
+    expect(list.unread_total).toBe(3); // Bob's 1 and the stranger's 2
+    const rest = (
+      await advisor.request({ method: 'GET', url: `${base()}?limit=10&cursor=${list.next_cursor}` })
+    ).json() as { items: Array<{ customer_id: number | null }> };
+    expect(rest.items.map((c) => c.customer_id)).toEqual([ann, bob]);
+
+    const number = `/api/v1/locations/${shop.locationId}/numbers/${encodeURIComponent(stranger)}`;
+    const thread = await advisor.request({ method: 'GET', url: `${number}/conversation` });
+    expect(thread.statusCode, thread.body).toBe(200);
+    expect(thread.json()).toMatchObject({
+      phone: stranger,
+      opted_out: false,
+      unread: 2,
+      texts_enabled: true,
+    });
+    expect((thread.json() as { items: Array<{ body: string }> }).items.map((x) => x.body)).toEqual([
+      'It is Carl',
+      'Do you fix brakes on Saturdays?',
+    ]);
+    expect((await advisor.request({ method: 'POST', url: `${number}/read` })).json()).toEqual({ marked: 2 });
+    // A number that never texted the location, or texted another location, is not found.
+    for (const url of [
+      `/api/v1/locations/${shop.locationId}/numbers/%2B15145550166/conversation`,
+      `/api/v1/locations/${shop.locationId}/numbers/%2B15145550188/conversation`,
+    ])
+      expect((await advisor.request({ method: 'GET', url })).statusCode).toBe(404);
+    const never = await advisor.request({
+      method: 'POST',
+      url: `/api/v1/locations/${shop.locationId}/numbers/%2B15145550166/texts`,
+      payload: { body: 'Hello stranger' },
+    });
+    expect(never.statusCode).toBe(404);
+    expect(
+      (
+        await advisor.request({
+          method: 'GET',
+          url: `/api/v1/locations/${shop.locationId}/numbers/nope/conversation`,
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    // Answered without a customer: the worker texts the number (here the local catcher).
+    const answer = await advisor.request({
+      method: 'POST',
+      url: `${number}/texts`,
+      payload: { body: 'Yes, 9 to 1. Who is this?' },
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    expect((await runWorker(api.ctx, { once: true })).sent).toBe(1);
+    const caught = await api.t.db
+      .selectFrom('caught_texts')
+      .select(['to_number', 'body'])
+      .where('org_id', '=', shop.orgId)
+      .where('to_number', '=', stranger)
+      .execute();
+    expect(caught).toEqual([{ to_number: stranger, body: 'Yes, 9 to 1. Who is this?' }]);
+    const after = (await advisor.request({ method: 'GET', url: `${number}/conversation` })).json() as {
+      items: Array<{ body: string; status: string | null }>;
+    };
+    expect(after.items[0]).toMatchObject({ body: 'Yes, 9 to 1. Who is this?', status: 'sent' });
+
+    // Linking needs customers.write and a customer of the location without another mobile number.
+    const carl = (await makeCustomer(api.t.db, shop, { mailing_name: 'Carl Unknown', mobile_phone: null }))
+      .id;
+    const taken = await advisor.request({
+      method: 'POST',
+      url: `${number}/link`,
+      payload: { customer_id: bob },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ error: { code: 'mobile_phone_differs', field: 'customer_id' } });
+    const elsewhere = (await makeCustomer(api.t.db, other, { mobile_phone: null })).id;
+    const cross = await advisor.request({
+      method: 'POST',
+      url: `${number}/link`,
+      payload: { customer_id: elsewhere },
+    });
+    expect(cross.statusCode).toBe(404);
+    const linked = await advisor.request({
+      method: 'POST',
+      url: `${number}/link`,
+      payload: { customer_id: carl },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toEqual({ customer_id: carl, mobile_phone: stranger, linked: 3 });
+    const customer = await api.t.db
+      .selectFrom('customers')
+      .select('mobile_phone')
+      .where('id', '=', carl)
+      .executeTakeFirstOrThrow();
+    expect(customer.mobile_phone).toBe(stranger);
+    const now = (await advisor.request({ method: 'GET', url: base() })).json() as {
+      items: Array<{ customer_id: number | null; customer_name: string | null }>;
+    };
+    expect(now.items[0]).toMatchObject({ customer_id: carl, customer_name: 'Carl Unknown' });
+    expect(now.items.some((c) => c.customer_id === null)).toBe(false);
+    expect((await advisor.request({ method: 'GET', url: `${number}/conversation` })).statusCode).toBe(404);
+  });
+
+  it('refuses to answer an unknown number that texted STOP', async () => {
+    const stopper = '+15145550155';
+    await textIn(shop, null, stopper, 'STOP', '2026-03-12T14:00:00Z');
+    await api.t.db
+      .insertInto('sms_opt_outs')
+      .values({
+        org_id: shop.orgId,
+        location_id: shop.locationId,
+        phone: stopper,
+        keyword: 'STOP',
+        opted_out_at: '2026-03-12T14:00:00Z',
+      })
+      .execute();
+    const number = `/api/v1/locations/${shop.locationId}/numbers/${encodeURIComponent(stopper)}`;
+    expect((await advisor.request({ method: 'GET', url: `${number}/conversation` })).json()).toMatchObject({
+      opted_out: true,
+    });
+    const res = await advisor.request({ method: 'POST', url: `${number}/texts`, payload: { body: 'Sorry' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: 'text_opted_out' } });
   });
 });

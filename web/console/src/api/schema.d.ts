@@ -998,7 +998,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The text inbox: one conversation per customer, latest first, with unread counts */
+        /** The text inbox: one conversation per customer or unknown number, latest first, with unread counts */
         get: operations["getLocationsLocationIdConversations"];
         put?: never;
         post?: never;
@@ -1053,6 +1053,74 @@ export interface paths {
         put?: never;
         /** Answer a customer by text (queued for the send worker; never to a number that texted STOP) */
         post: operations["postLocationsLocationIdConversationsCustomerIdTexts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/numbers/{phone}/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The texts with a number that matches no customer, newest first */
+        get: operations["getLocationsLocationIdNumbersPhoneConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/numbers/{phone}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the texts in from a number that matches no customer as read */
+        post: operations["postLocationsLocationIdNumbersPhoneRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/numbers/{phone}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer by text a number that matches no customer (only after it texted the location) */
+        post: operations["postLocationsLocationIdNumbersPhoneTexts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{locationId}/numbers/{phone}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a number that matches no customer to a customer of the location */
+        post: operations["postLocationsLocationIdNumbersPhoneLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6435,8 +6503,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            customer_id: number;
-                            customer_name: string;
+                            customer_id: number | null;
+                            customer_name: string | null;
                             mobile_phone: string | null;
                             last_at: string;
                             last_body: string;
@@ -6489,6 +6557,10 @@ export interface operations {
                             opted_out: boolean;
                         };
                         texts_enabled: boolean;
+                        cannot_text: {
+                            code: string;
+                            message: string;
+                        } | null;
                         unread: number;
                         time_zone: string;
                         items: {
@@ -6588,6 +6660,191 @@ export interface operations {
                         intent: string | null;
                         status: string | null;
                         reason: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLocationsLocationIdNumbersPhoneConversation: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                locationId: number;
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        phone: string;
+                        opted_out: boolean;
+                        texts_enabled: boolean;
+                        unread: number;
+                        time_zone: string;
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            body: string;
+                            at: string;
+                            intent: string | null;
+                            status: string | null;
+                            reason: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationsLocationIdNumbersPhoneRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationsLocationIdNumbersPhoneTexts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Hello, this is the shop: who may we help?"
+                 *     }
+                 */
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        direction: "in" | "out";
+                        body: string;
+                        at: string;
+                        intent: string | null;
+                        status: string | null;
+                        reason: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLocationsLocationIdNumbersPhoneLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: number;
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer_id": 42
+                 *     }
+                 */
+                "application/json": {
+                    customer_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: number;
+                        mobile_phone: string;
+                        linked: number;
                     };
                 };
             };

@@ -141,10 +141,24 @@ export default function Customer() {
                 {t('customerMobile.edit')}
               </Button>
             )}
-            {c.mobile_phone && can('texts.read') && (
-              <Anchor component={Link} to={`/inbox/${c.id}`} size="sm">
-                {t('customerMobile.texts')}
-              </Anchor>
+            {can('texts.write') ? (
+              // Opens the conversation (an empty one when they never texted), ready to write; the
+              // thread says why they cannot be texted (no consent, STOP, texts off…) before staff type.
+              <Button
+                size="compact-xs"
+                component={Link}
+                to={`/inbox/${c.id}?write=1`}
+                data-testid="customer-send-text"
+              >
+                {t('customerMobile.sendText')}
+              </Button>
+            ) : (
+              c.mobile_phone &&
+              can('texts.read') && (
+                <Anchor component={Link} to={`/inbox/${c.id}`} size="sm">
+                  {t('customerMobile.texts')}
+                </Anchor>
+              )
             )}
           </Group>
           {c.mobile_phone && c.text_block && (

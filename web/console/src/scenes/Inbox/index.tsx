@@ -1,38 +1,25 @@
-// The text inbox: one conversation per customer, latest first, with its unread texts (paged on the
+// The text inbox: one conversation per customer (and per number that matches no customer,
+// NumberThread.tsx), latest first, with its unread texts (paged on the
 // server); opening one shows the texts in and out (times in the location's time zone), marks it
 // read, and lets staff answer. An answer is queued for the send worker like every text (its status
 // shows under it); a number that texted STOP cannot be texted and the API's refusal is shown.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  NavLink,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Alert, Anchor, Badge, Card, Grid, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, call } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import { Empty, ErrorNote, Loading } from '../../components/States';
 import { useCursorPages } from '../../components/useCursorPages';
 import { useLocation, useSession } from '../../session';
+import { AnswerForm, TextList, useMarkRead, useSendText } from './Conversation';
+import { NumberThread } from './NumberThread';
 
 export default function Inbox() {
   const { t } = useTranslation();
   const location = useLocation();
-  const { customerId } = useParams();
+  const { customerId, phone } = useParams();
   const open = customerId ? Number(customerId) : null;
   const pages = useCursorPages(String(location.id));
   const list = useQuery({
@@ -66,15 +53,19 @@ export default function Inbox() {
             <nav aria-label={t('inbox.conversations')}>
               {list.data?.items.map((c) => (
                 <NavLink
-                  key={c.customer_id}
+                  key={c.customer_id ?? c.mobile_phone}
                   component={Link}
-                  to={`/inbox/${c.customer_id}`}
-                  active={open === c.customer_id}
-                  data-testid={`conversation-${c.customer_id}`}
+                  to={
+                    c.customer_id !== null
+                      ? `/inbox/${c.customer_id}`
+                      : `/inbox/number/${encodeURIComponent(c.mobile_phone ?? '')}`
+                  }
+                  active={c.customer_id !== null ? open === c.customer_id : phone === c.mobile_phone}
+                  data-testid={`conversation-${c.customer_id ?? c.mobile_phone}`}
                   label={
                     <Group justify="space-between" wrap="nowrap">
                       <Text size="sm" fw={c.unread ? 700 : 400} truncate>
-                        {c.customer_name}
+                        {c.customer_name ?? `${c.mobile_phone} · ${t('inbox.unknownNumber')}`}
                       </Text>
                       {c.unread > 0 && (
                         <Badge color="red.8" size="sm" aria-label={t('inbox.unread', { count: c.unread })}>
@@ -104,6 +95,8 @@ export default function Inbox() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           {open ? (
             <Thread key={`${location.id}:${open}`} customerId={open} />
+          ) : phone ? (
+            <NumberThread key={`${location.id}:${phone}`} phone={phone} />
           ) : (
             <Text c="gray.7">{t('inbox.pick')}</Text>
           )}
@@ -117,7 +110,6 @@ function Thread({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const location = useLocation();
   const { can } = useSession();
-  const client = useQueryClient();
   const thread = useQuery({
     queryKey: ['conversation', location.id, customerId],
     queryFn: () =>
@@ -127,59 +119,33 @@ function Thread({ customerId }: { customerId: number }) {
         }),
       ),
   });
-  const markRead = useMutation({
-    mutationFn: () =>
+  const [searchParams] = useSearchParams();
+  const writable = can('texts.write');
+  useMarkRead(
+    () =>
       call(
         api.POST('/api/v1/locations/{locationId}/conversations/{customerId}/read', {
           params: { path: { locationId: location.id, customerId } },
         }),
       ),
-    onSuccess: async (r) => {
-      if (r.marked > 0) {
-        await client.invalidateQueries({ queryKey: ['conversations'] });
-        await client.invalidateQueries({ queryKey: ['unread-texts'] });
-        await client.invalidateQueries({ queryKey: ['conversation', location.id, customerId] });
-      }
-    },
-  });
-  const writable = can('texts.write');
-  const { mutate: mark } = markRead;
-  const unread = (thread.data?.unread ?? 0) > 0;
-  useEffect(() => {
-    if (writable && unread) mark();
-  }, [writable, unread, mark]);
+    writable && (thread.data?.unread ?? 0) > 0,
+    ['conversation', location.id, customerId],
+  );
 
-  const form = useForm({ initialValues: { body: '' } });
-  const [other, setOther] = useState<unknown>(null);
-  const send = useMutation({
-    mutationFn: (body: string) =>
+  const send = useSendText(
+    (body) =>
       call(
         api.POST('/api/v1/locations/{locationId}/conversations/{customerId}/texts', {
           params: { path: { locationId: location.id, customerId } },
           body: { body },
         }),
       ),
-    onMutate: () => setOther(null),
-    onError: (e) => {
-      if (e instanceof ApiError && e.field === 'body') form.setFieldError('body', e.message);
-      else setOther(e);
-    },
-    onSuccess: async () => {
-      form.reset();
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('common.close') },
-        color: 'green',
-        message: t('inbox.queued'),
-      });
-      await client.invalidateQueries({ queryKey: ['conversation', location.id, customerId] });
-      await client.invalidateQueries({ queryKey: ['conversations'] });
-    },
-  });
+    ['conversation', location.id, customerId],
+  );
 
   if (thread.isPending) return <Loading />;
   if (thread.error) return <ErrorNote error={thread.error} />;
   const d = thread.data;
-  const texts = [...d.items].reverse();
   return (
     <Card withBorder data-testid="thread">
       <Group justify="space-between" mb="sm">
@@ -197,57 +163,16 @@ function Thread({ customerId }: { customerId: number }) {
           )}
         </Group>
       </Group>
-      <Stack gap="xs" mah={520} style={{ overflowY: 'auto' }}>
-        {texts.length === 0 && <Text c="gray.7">{t('inbox.noTexts')}</Text>}
-        {texts.map((x) => (
-          <Paper
-            key={x.id}
-            withBorder
-            p="xs"
-            maw="80%"
-            bg={x.direction === 'out' ? 'blue.0' : 'gray.0'}
-            style={{ alignSelf: x.direction === 'out' ? 'flex-end' : 'flex-start' }}
-            data-testid={`text-${x.direction}`}
-          >
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {x.body}
-            </Text>
-            <Text size="xs" c="gray.7">
-              {formatDateTime(x.at, d.time_zone)}
-              {x.direction === 'out' && x.status
-                ? ` · ${t(`inbox.status.${x.status}`, { defaultValue: x.status })}${x.reason ? ` (${x.reason})` : ''}`
-                : ''}
-            </Text>
-          </Paper>
-        ))}
-      </Stack>
-      {writable && (
-        <form
-          onSubmit={form.onSubmit((v) => {
-            if (v.body.trim()) send.mutate(v.body.trim());
-          })}
-        >
-          <Stack mt="md" gap="xs">
-            <ErrorNote error={other} />
-            <Textarea
-              label={t('inbox.answer')}
-              autosize
-              minRows={2}
-              maxLength={1600}
-              data-testid="reply-body"
-              {...form.getInputProps('body')}
-            />
-            <Group justify="space-between">
-              <Text size="xs" c="gray.7">
-                {t('inbox.answerHelp')}
-              </Text>
-              <Button type="submit" loading={send.isPending} data-testid="reply-send">
-                {t('inbox.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+      <TextList items={d.items} timeZone={d.time_zone} />
+      {writable && d.cannot_text && (
+        <Alert color="red" mt="md" p="xs" data-testid="cannot-text">
+          <Text size="sm" fw={700}>
+            {t('inbox.cannotText')}
+          </Text>
+          <Text size="sm">{d.cannot_text.message}</Text>
+        </Alert>
       )}
+      {writable && !d.cannot_text && <AnswerForm send={send} autoFocus={searchParams.get('write') === '1'} />}
     </Card>
   );
 }
