@@ -1082,8 +1082,8 @@ run('the staff console in chromium', () => {
       const page = await newPage();
       page.setDefaultTimeout(30_000);
       await signIn(page);
-      await page.getByTestId('language-picker').click();
-      await page.getByRole('option', { name: 'English' }).click();
+      // Waits until the language is saved: a page loaded before that came in the previous one.
+      await pickLanguage(page, 'en');
       await page.goto(`${base}/console/promotions`);
       await page.getByRole('heading', { name: 'Promotions', level: 2 }).waitFor();
       await page.getByRole('button', { name: 'New promotion' }).first().click();
