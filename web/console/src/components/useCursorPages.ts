@@ -20,3 +20,13 @@ export function useCursorPages(resetKey: string) {
     },
   };
 }
+
+/** The Pager's props for a list answer with a `next_cursor`. */
+export function pagerOf(pages: ReturnType<typeof useCursorPages>, nextCursor: string | null | undefined) {
+  return {
+    page: pages.page,
+    hasNext: !!nextCursor,
+    onPrevious: pages.previous,
+    onNext: () => pages.next(nextCursor),
+  };
+}

@@ -30,7 +30,7 @@ import { formatDate, formatNumber, todayIn } from '../../components/format';
 import { SortableTh, useSort } from '../../components/SortableTh';
 import { ErrorNote, Loading } from '../../components/States';
 import { ListPage, useRowAction } from '../../components/ListPage';
-import { useCursorPages } from '../../components/useCursorPages';
+import { pagerOf, useCursorPages } from '../../components/useCursorPages';
 import { useLocation, useSession } from '../../session';
 import { usePromotions, type Promotion } from '../Promotions';
 
@@ -109,12 +109,7 @@ export default function Campaigns() {
       error={list.error ?? cancel.error}
       pending={list.isPending}
       empty={items.length === 0 ? { title: t('campaigns.emptyTitle'), next: t('campaigns.emptyNext') } : null}
-      pager={{
-        page: pages.page,
-        hasNext: !!list.data?.next_cursor,
-        onPrevious: pages.previous,
-        onNext: () => pages.next(list.data?.next_cursor),
-      }}
+      pager={pagerOf(pages, list.data?.next_cursor)}
       dialogs={
         <>
           {editing && (

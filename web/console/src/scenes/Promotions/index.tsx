@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDate } from '../../components/format';
 import { SortableTh, useSort } from '../../components/SortableTh';
-import { useCursorPages } from '../../components/useCursorPages';
+import { pagerOf, useCursorPages } from '../../components/useCursorPages';
 import { ErrorNote } from '../../components/States';
 import { ListPage, useRowAction } from '../../components/ListPage';
 import { useLocation, useSession } from '../../session';
@@ -82,12 +82,7 @@ export default function Promotions() {
       empty={
         items.length === 0 ? { title: t('promotions.emptyTitle'), next: t('promotions.emptyNext') } : null
       }
-      pager={{
-        page: pages.page,
-        hasNext: !!list.data?.next_cursor,
-        onPrevious: pages.previous,
-        onNext: () => pages.next(list.data?.next_cursor),
-      }}
+      pager={pagerOf(pages, list.data?.next_cursor)}
       dialogs={
         editing && (
           <PromotionDialog
