@@ -35,17 +35,20 @@ export interface ConsentHistoryEntry {
   recorded_at: string;
 }
 
-export async function loadCustomerConsents(
+type ConsentCustomer = {
+  id: number;
+  consent_basis: string | null;
+  consent_date: string | null;
+  last_visit_on: string | null;
+};
+
+/** The consent per channel and purpose (one query): what the contact card and the portal show. */
+export async function customerConsentViews(
   db: Kysely<DB> | Transaction<DB>,
   orgId: number,
-  customer: {
-    id: number;
-    consent_basis: string | null;
-    consent_date: string | null;
-    last_visit_on: string | null;
-  },
+  customer: ConsentCustomer,
   today: string,
-): Promise<{ consents: ConsentView[]; history: ConsentHistoryEntry[] }> {
+): Promise<ConsentView[]> {
   const rows = await db
     .selectFrom('customer_consents')
     .selectAll()
@@ -76,6 +79,17 @@ export async function loadCustomerConsents(
             : consentHoldReason(basis, given, customer.last_visit_on, today),
       });
     }
+  return consents;
+}
+
+/** The consent per channel and purpose, and its history newest first. */
+export async function loadCustomerConsents(
+  db: Kysely<DB> | Transaction<DB>,
+  orgId: number,
+  customer: ConsentCustomer,
+  today: string,
+): Promise<{ consents: ConsentView[]; history: ConsentHistoryEntry[] }> {
+  const consents = await customerConsentViews(db, orgId, customer, today);
   const history = await db
     .selectFrom('customer_consent_history')
     .select([

@@ -13,7 +13,7 @@ import { PREFERENCES_TEXT_VERSION, pt } from '../../i18n/portal-strings.ts';
 import { actingScope, own, type CustomerScope } from '../../portal/customer-scope.ts';
 import { PortalInputError, PortalNotFound } from '../../portal/errors.ts';
 import { textConsentHold } from '../../domain/sms/text-consent.ts';
-import { loadCustomerConsents } from '../load-customer-consents.ts';
+import { customerConsentViews } from '../load-customer-consents.ts';
 import { CUSTOMER_OPT_OUT_SOURCES, recordConsent } from '../record-consent.ts';
 
 export const FILE_FIELDS = {
@@ -126,7 +126,7 @@ export async function ownPreferences(
   today: string,
   withTexts = false,
 ): Promise<PreferenceState> {
-  const { consents } = await loadCustomerConsents(db, customer.org_id, customer, today);
+  const consents = await customerConsentViews(db, customer.org_id, customer, today);
   const consent = new Map<string, { on: boolean; basis: string | null }>();
   const recordedTexts = consents.flatMap((c) =>
     c.channel === 'text' && c.basis !== null && !DEFAULT_SOURCES.includes(c.source)

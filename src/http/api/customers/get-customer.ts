@@ -4,7 +4,7 @@ import { defineRoute } from '../define.ts';
 import { id } from '../schemas.ts';
 import { notFound } from '../../errors.ts';
 import { customerOut, presentCustomer } from './schema.ts';
-import { loadCustomerConsents } from '../../../commands/load-customer-consents.ts';
+import { customerConsentViews } from '../../../commands/load-customer-consents.ts';
 import { consentOut } from '../consent/consent-schema.ts';
 import { localDateTime } from '../../../domain/time/dates.ts';
 import { UNDELIVERABLE } from '../../../domain/sms/keywords.ts';
@@ -53,8 +53,9 @@ export const getCustomerRoute = defineRoute({
   }),
   example: (ids) => ({ params: { customerId: ids.customerId } }),
   async handler({ db, s, scope, params, now }) {
-    // One round trip (the card is the most read page): vehicles come in a subquery held to the
-    // same organization and scope locations as the customer.
+    // Two round trips (the card is the most read page): vehicles, the location's time zone and the
+    // mobile number's mark come in subqueries held to the same organization and scope locations as
+    // the customer; then the consents, which need today's date there.
     const row = await s
       .selectFrom('customers')
       .selectAll()
@@ -65,27 +66,29 @@ export const getCustomerRoute = defineRoute({
           WHERE v.org_id = customers.org_id AND v.customer_id = customers.id AND v.location_id = ANY(${sql.val(scope.locationIds)}::bigint[])
         ), '[]'::json)`.as('vehicles'),
       )
+      .select(
+        sql<string>`(SELECT l.time_zone FROM locations l WHERE l.org_id = customers.org_id AND l.id = customers.location_id)`.as(
+          'location_time_zone',
+        ),
+      )
+      .select(
+        sql<{ keyword: string; opted_out_at: string } | null>`(
+          SELECT json_build_object('keyword', o.keyword, 'opted_out_at', o.opted_out_at)
+          FROM sms_opt_outs o
+          WHERE o.org_id = customers.org_id AND o.location_id = customers.location_id
+            AND o.phone = nullif(btrim(customers.mobile_phone), '')
+        )`.as('text_mark'),
+      )
       .where('id', '=', params.customerId)
       .executeTakeFirst();
     if (!row) throw notFound(`Customer ${params.customerId}`);
-    const { vehicles, ...customer } = row;
-    const location = await s.getLocation(customer.location_id);
-    const { consents } = await loadCustomerConsents(
+    const { vehicles, location_time_zone, text_mark: mark, ...customer } = row;
+    const consents = await customerConsentViews(
       db,
       scope.orgId,
       customer,
-      localDateTime(now, location.time_zone).date,
+      localDateTime(now, location_time_zone).date,
     );
-    const phone = customer.mobile_phone?.trim() || null;
-    const mark = phone
-      ? await db
-          .selectFrom('sms_opt_outs')
-          .select(['keyword', 'opted_out_at'])
-          .where('org_id', '=', scope.orgId)
-          .where('location_id', '=', customer.location_id)
-          .where('phone', '=', phone)
-          .executeTakeFirst()
-      : undefined;
     const text_block = mark
       ? {
           reason: mark.keyword === UNDELIVERABLE ? ('undeliverable' as const) : ('stop' as const),
