@@ -9,7 +9,15 @@ describe('toE164', () => {
     expect(toE164('+33.6.12.34.56.78')).toBe('+33612345678');
   });
   it('refuses what is not E.164: no +, a leading 0, too short or too long, letters', () => {
-    for (const bad of ['5145550123', '+05145550123', '+12345', '+1234567890123456', '+1 514 555 CALL', '', '+'])
+    for (const bad of [
+      '5145550123',
+      '+05145550123',
+      '+12345',
+      '+1234567890123456',
+      '+1 514 555 CALL',
+      '',
+      '+',
+    ])
       expect(toE164(bad), bad).toBeNull();
   });
   it('E164 is the written form the API accepts (no separators)', () => {

@@ -22,10 +22,7 @@ export const qBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const text = (max = 200) => z.string().trim().max(max);
 export const nullableText = (max = 200) => z.string().trim().max(max).nullable();
 /** A phone number in E.164 (+15145550123): texts go to it as written. */
-export const e164 = z
-  .string()
-  .trim()
-  .regex(E164, 'must be an E.164 number like +15145550123');
+export const e164 = z.string().trim().regex(E164, 'must be an E.164 number like +15145550123');
 
 export const listQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
