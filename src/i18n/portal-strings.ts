@@ -39,10 +39,11 @@ const en = {
   last_name: 'Last name',
   phone: 'Phone',
   mobile_phone: 'Mobile number',
-  mobile_phone_hint: 'With + and the country code, like +1 514 555 0123. Leave it empty to remove it.',
+  mobile_phone_hint:
+    'With + and the country code, like +1\u00a0514\u00a0555\u00a00123. Leave it empty to remove it.',
   mobile_phone_consent:
-    'Your consent to texts is for this number only: changing or removing it withdraws that consent. For texts at a new number, tick “By text message” again once it is saved.',
-  mobile_phone_invalid: '{field}: type it with + and the country code, like +1 514 555 0123.',
+    'Your consent to texts is for this number only: changing or removing it ends that consent.',
+  mobile_phone_invalid: '{field}: type it with + and the country code, like +1\u00a0514\u00a0555\u00a00123.',
   saved_mobile: 'Saved. To get texts at {mobile}, tick “By text message” below and save.',
   address_line1: 'Address',
   address_line2: 'Address (line 2)',
@@ -169,10 +170,11 @@ const fr: Record<Key, string> = {
   phone: 'Téléphone',
   mobile_phone: 'Numéro de cellulaire',
   mobile_phone_hint:
-    'Avec le + et l’indicatif du pays, comme +1 514 555 0123. Laissez le champ vide pour le retirer.',
+    'Avec le + et l’indicatif du pays, comme +1\u00a0514\u00a0555\u00a00123. Laissez le champ vide pour le retirer.',
   mobile_phone_consent:
-    'Votre consentement aux textos vaut pour ce numéro seulement : le changer ou le retirer retire ce consentement. Pour recevoir des textos à un nouveau numéro, cochez de nouveau « Par texto » une fois celui-ci enregistré.',
-  mobile_phone_invalid: '{field} : tapez-le avec le + et l’indicatif du pays, comme +1 514 555 0123.',
+    'Votre consentement aux textos vaut pour ce numéro seulement : le changer ou le retirer y met fin.',
+  mobile_phone_invalid:
+    '{field} : tapez-le avec le + et l’indicatif du pays, comme +1\u00a0514\u00a0555\u00a00123.',
   saved_mobile:
     'Enregistré. Pour recevoir des textos au {mobile}, cochez « Par texto » ci-dessous et enregistrez.',
   address_line1: 'Adresse',
@@ -297,10 +299,12 @@ const es: Record<Key, string> = {
   last_name: 'Apellido',
   phone: 'Teléfono',
   mobile_phone: 'Número de celular',
-  mobile_phone_hint: 'Con el + y el código de país, como +1 514 555 0123. Déjelo vacío para quitarlo.',
+  mobile_phone_hint:
+    'Con el + y el código de país, como +1\u00a0514\u00a0555\u00a00123. Déjelo vacío para quitarlo.',
   mobile_phone_consent:
-    'Su consentimiento a los mensajes de texto vale solo para este número: cambiarlo o quitarlo retira ese consentimiento. Para recibir mensajes en un número nuevo, marque de nuevo «Por mensaje de texto» una vez guardado.',
-  mobile_phone_invalid: '{field}: escríbalo con el + y el código de país, como +1 514 555 0123.',
+    'Su consentimiento a los mensajes de texto vale solo para este número: cambiarlo o quitarlo le pone fin.',
+  mobile_phone_invalid:
+    '{field}: escríbalo con el + y el código de país, como +1\u00a0514\u00a0555\u00a00123.',
   saved_mobile:
     'Guardado. Para recibir mensajes de texto al {mobile}, marque «Por mensaje de texto» abajo y guarde.',
   address_line1: 'Dirección',

@@ -274,9 +274,9 @@ describe(`the customer's mobile number in the portal on ${backendName}`, () => {
   });
 
   const BAD: Record<Language, string> = {
-    en: 'Mobile number: type it with + and the country code, like +1 514 555 0123.',
-    fr: 'Numéro de cellulaire : tapez-le avec le + et l’indicatif du pays, comme +1 514 555 0123.',
-    es: 'Número de celular: escríbalo con el + y el código de país, como +1 514 555 0123.',
+    en: 'Mobile number: type it with + and the country code, like +1\u00a0514\u00a0555\u00a00123.',
+    fr: 'Numéro de cellulaire : tapez-le avec le + et l’indicatif du pays, comme +1\u00a0514\u00a0555\u00a00123.',
+    es: 'Número de celular: escríbalo con el + y el código de país, como +1\u00a0514\u00a0555\u00a00123.',
   };
   for (const language of ['en', 'fr', 'es'] as const)
     it(`${language}: refuses a number that is not E.164, naming the field, and writes nothing of the form`, async () => {
