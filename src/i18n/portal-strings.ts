@@ -38,6 +38,13 @@ const en = {
   first_name: 'First name',
   last_name: 'Last name',
   phone: 'Phone',
+  mobile_phone: 'Mobile number',
+  mobile_phone_hint:
+    'With + and the country code, like +1\u00a0514\u00a0555\u00a00123. Leave it empty to remove it.',
+  mobile_phone_consent:
+    'Your consent to texts is for this number only: changing or removing it ends that consent.',
+  mobile_phone_invalid: '{field}: type it with + and the country code, like +1\u00a0514\u00a0555\u00a00123.',
+  saved_mobile: 'Saved. To get texts at {mobile}, tick “By text message” below and save.',
   address_line1: 'Address',
   address_line2: 'Address (line 2)',
   city: 'City',
@@ -161,6 +168,15 @@ const fr: Record<Key, string> = {
   first_name: 'Prénom',
   last_name: 'Nom',
   phone: 'Téléphone',
+  mobile_phone: 'Numéro de cellulaire',
+  mobile_phone_hint:
+    'Avec le + et l’indicatif du pays, comme +1\u00a0514\u00a0555\u00a00123. Laissez le champ vide pour le retirer.',
+  mobile_phone_consent:
+    'Votre consentement aux textos vaut pour ce numéro seulement : le changer ou le retirer y met fin.',
+  mobile_phone_invalid:
+    '{field} : tapez-le avec le + et l’indicatif du pays, comme +1\u00a0514\u00a0555\u00a00123.',
+  saved_mobile:
+    'Enregistré. Pour recevoir des textos au {mobile}, cochez « Par texto » ci-dessous et enregistrez.',
   address_line1: 'Adresse',
   address_line2: 'Adresse (ligne 2)',
   city: 'Ville',
@@ -282,6 +298,15 @@ const es: Record<Key, string> = {
   first_name: 'Nombre',
   last_name: 'Apellido',
   phone: 'Teléfono',
+  mobile_phone: 'Número de celular',
+  mobile_phone_hint:
+    'Con el + y el código de país, como +1\u00a0514\u00a0555\u00a00123. Déjelo vacío para quitarlo.',
+  mobile_phone_consent:
+    'Su consentimiento a los mensajes de texto vale solo para este número: cambiarlo o quitarlo le pone fin.',
+  mobile_phone_invalid:
+    '{field}: escríbalo con el + y el código de país, como +1\u00a0514\u00a0555\u00a00123.',
+  saved_mobile:
+    'Guardado. Para recibir mensajes de texto al {mobile}, marque «Por mensaje de texto» abajo y guarde.',
   address_line1: 'Dirección',
   address_line2: 'Dirección (línea 2)',
   city: 'Ciudad',
@@ -370,10 +395,10 @@ const STRINGS: Record<Language, Record<Key, string>> = { en, fr, es };
 
 /**
  * The version of the preference form's wording (prefs_consent, pref_service, pref_marketing,
- * channel_*, prefs_text_consent), recorded as the evidence of every consent given or withdrawn in the portal. Change
- * it whenever that wording changes in any language.
+ * channel_*, prefs_text_consent, mobile_phone_consent), recorded as the evidence of every consent
+ * given or withdrawn in the portal. Change it whenever that wording changes in any language.
  */
-export const PREFERENCES_TEXT_VERSION = 'portal-preferences/2026-12-05';
+export const PREFERENCES_TEXT_VERSION = 'portal-preferences/2026-12-05b';
 
 export type PortalKey = Key;
 

@@ -1,6 +1,7 @@
 // zod field parsers for CSV cells (always strings): trimmed, empty means absent, and a clear
 // reason naming the expected format when a value is wrong. Each kind's schema is built from these.
 import { z } from 'zod';
+import { toE164 } from '../domain/sms/mobile-number.ts';
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 const fail = (ctx: Ctx, message: string) => {
@@ -90,8 +91,8 @@ export const email = () =>
 export const e164 = () =>
   cell.transform((v, ctx) => {
     if (v === '') return null;
-    const n = v.replace(/[\s\-.()]/g, '');
-    return /^\+[1-9]\d{6,14}$/.test(n)
-      ? n
-      : fail(ctx, `"${v}" is not a mobile number in E.164 form (+ then country code, e.g. +15145550123)`);
+    return (
+      toE164(v) ??
+      fail(ctx, `"${v}" is not a mobile number in E.164 form (+ then country code, e.g. +15145550123)`)
+    );
   });

@@ -16,7 +16,7 @@ export interface CustomerScope {
 }
 
 /** The tables holding a customer's own records (each has org_id and customer_id). */
-type OwnTable = 'vehicles' | 'appointments' | 'repair_orders' | 'surveys' | 'messages';
+type OwnTable = 'vehicles' | 'appointments' | 'repair_orders' | 'surveys' | 'messages' | 'customer_consents';
 
 export function own(db: Db, cs: CustomerScope) {
   // One query shape for every table: the session's organization and customer. Kysely cannot
@@ -50,6 +50,7 @@ export function own(db: Db, cs: CustomerScope) {
     repairOrders: () => mine('repair_orders'),
     surveys: () => mine('surveys'),
     messages: () => mine('messages').where('messages.recipient_type', '=', 'customer'),
+    consents: () => mine('customer_consents'),
     updateAppointments() {
       return db
         .updateTable('appointments')

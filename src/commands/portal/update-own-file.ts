@@ -1,9 +1,16 @@
-// A customer edits their own file in the portal: the fields they may change, and which messages
-// the shop may send them per purpose (service, marketing) and channel (email, postcard, and text
-// when the location texts and their mobile number is on file). Fields are audited with the
-// customer as the actor; each consent given or withdrawn goes through record-consent (consent
-// history, evidence: the portal form, its wording's version and, for texts, the number); and P01
-// is raised for the CRM agent with everything that changed (from → to), in one transaction.
+// A customer edits their own file in the portal: the fields they may change (their mobile number
+// too, in E.164 by the one rule of domain/sms/mobile-number.ts), and which messages the shop may
+// send them per purpose (service, marketing) and channel (email, postcard, and text when the
+// location texts and their mobile number is on file). Fields are audited with the customer as the
+// actor; each consent given or withdrawn goes through record-consent (consent history, evidence:
+// the portal form, its wording's version and, for texts, the number); and P01 is raised for the
+// CRM agent with everything that changed (from → to), in one transaction.
+// Consent for texts is for the number it was given for: when the customer adds, changes or
+// removes their mobile number, every consent for texts on record (not already withdrawn) is
+// recorded withdrawn (`none`, the old and new numbers in the evidence), and the text boxes of that
+// same form (shown for the old number, or not at all) are not taken; the page then offers texts
+// for the new number, unticked. STOPs and undeliverable marks stay with the number they were for
+// (sms_opt_outs is keyed by number): the new number has none, the old one keeps its own.
 import type { Kysely, Transaction } from 'kysely';
 import type { Customer, DB, Language } from '../../db/schema.ts';
 import { audit, diff } from '../../accounts/audit.ts';
@@ -13,6 +20,7 @@ import { PREFERENCES_TEXT_VERSION, pt } from '../../i18n/portal-strings.ts';
 import { actingScope, own, type CustomerScope } from '../../portal/customer-scope.ts';
 import { PortalInputError, PortalNotFound } from '../../portal/errors.ts';
 import { textConsentHold } from '../../domain/sms/text-consent.ts';
+import { toE164 } from '../../domain/sms/mobile-number.ts';
 import { customerConsentViews } from '../load-customer-consents.ts';
 import { CUSTOMER_OPT_OUT_SOURCES, recordConsent } from '../record-consent.ts';
 
@@ -20,6 +28,8 @@ export const FILE_FIELDS = {
   first_name: 100,
   last_name: 100,
   phone: 40,
+  /** E.164 once the separators people type are removed (toE164); the form allows them. */
+  mobile_phone: 30,
   address_line1: 200,
   address_line2: 200,
   city: 100,
@@ -74,6 +84,13 @@ export function parseOwnFileForm(body: Record<string, unknown>): OwnFileInput {
     if (raw === undefined) continue;
     if (typeof raw !== 'string') throw new PortalInputError(name, 'field_invalid');
     const v = raw.replace(/\s+/g, ' ').trim();
+    if (name === 'mobile_phone') {
+      // Empty removes it; anything else must be a mobile number in E.164 (the API's rule).
+      const mobile = v === '' ? null : v.length > max ? null : toE164(v);
+      if (v !== '' && mobile === null) throw new PortalInputError(name, 'mobile_phone_invalid');
+      fields[name] = mobile;
+      continue;
+    }
     if (v.length > max) throw new PortalInputError(name, 'field_too_long', { max });
     if (name === 'phone' && v && !/^[+0-9 ().-]{3,40}$/.test(v))
       throw new PortalInputError(name, 'field_invalid');
@@ -180,13 +197,20 @@ export async function updateOwnFile(
     if (mailing) next.mailing_name = mailing;
   }
 
+  // A new mobile number (added, changed or removed): consent for texts given for the old one ends.
+  const mobileChanged =
+    'mobile_phone' in input.fields && (input.fields.mobile_phone ?? null) !== (before.mobile_phone ?? null);
+
   // Preferences: ticking anything lifts the customer's own Do Not Mail; then each purpose ×
   // channel whose choice differs from the consent on record is recorded (express or none).
   const consentChanges: Record<string, { from: unknown; to: unknown }> = {};
   const toRecord: Preference[] = [];
-  // Text choices count only where the form could offer them (texts on, a mobile number on file).
+  // Text choices count only where the form could offer them (texts on, a mobile number on file),
+  // and only for the number the form named: not when this same form changes the number.
   const mobile = textsOffered(before, location);
-  const preferences = input.preferences?.filter((p) => p.channel !== 'text' || mobile !== null);
+  const preferences = input.preferences?.filter(
+    (p) => p.channel !== 'text' || (mobile !== null && !mobileChanged),
+  );
   if (preferences) {
     const state = await ownPreferences(trx, before, today, mobile !== null);
     const lift = state.ownStop && preferences.some((p) => p.on);
@@ -202,6 +226,18 @@ export async function updateOwnFile(
         };
       }
   }
+
+  // Consent for texts on record for the old number, withdrawn (the customer's own change).
+  const withdrawn = mobileChanged
+    ? await mine
+        .consents()
+        .select(['customer_consents.purpose', 'customer_consents.basis'])
+        .where('customer_consents.channel', '=', 'text')
+        .where('customer_consents.basis', '!=', 'none')
+        .orderBy('customer_consents.purpose', 'desc') // service, then marketing
+        .execute()
+    : [];
+  for (const w of withdrawn) consentChanges[`consent.text.${w.purpose}`] = { from: w.basis, to: 'none' };
 
   const fieldChanges = diff(before, next);
   if (Object.keys(fieldChanges).length > 0) {
@@ -242,6 +278,30 @@ export async function updateOwnFile(
               : []),
           ].join(' '),
           ...(p.channel === 'text' ? { phone: mobile } : {}),
+        },
+        source: 'portal',
+      },
+      () => now,
+    );
+  for (const w of withdrawn)
+    await recordConsent(
+      trx,
+      actingScope(cs),
+      {
+        customerId: cs.customerId,
+        channel: 'text',
+        purpose: w.purpose,
+        basis: 'none',
+        givenOn: today,
+        evidence: {
+          form: 'portal_file',
+          text_version: PREFERENCES_TEXT_VERSION,
+          language,
+          // What the page told the customer next to the number they changed.
+          text: pt(language, 'mobile_phone_consent'),
+          reason: 'mobile_phone_changed',
+          phone: before.mobile_phone,
+          new_phone: next.mobile_phone ?? null,
         },
         source: 'portal',
       },

@@ -4,6 +4,7 @@ import { sortValues, type SortColumns } from '../../db/keyset-sort.ts';
 import { LANGUAGES } from '../../domain/language.ts';
 import { calendarDate } from '../../domain/time/calendar-date.ts';
 import { isKindCode, KIND_CODES } from '../../domain/messages/kinds.ts';
+import { E164 } from '../../domain/sms/mobile-number.ts';
 
 export const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const bodyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -21,10 +22,7 @@ export const qBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const text = (max = 200) => z.string().trim().max(max);
 export const nullableText = (max = 200) => z.string().trim().max(max).nullable();
 /** A phone number in E.164 (+15145550123): texts go to it as written. */
-export const e164 = z
-  .string()
-  .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +15145550123');
+export const e164 = z.string().trim().regex(E164, 'must be an E.164 number like +15145550123');
 
 export const listQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -1,6 +1,8 @@
-// GET/POST /portal/file: the customer's own details, and which messages the shop may send them
-// per purpose and channel. A change is saved, audited (consents in their history, with the form's
-// wording as evidence), and raised to the CRM agent as P01 (commands/portal/update-own-file.ts).
+// GET/POST /portal/file: the customer's own details (their mobile number too), and which messages
+// the shop may send them per purpose and channel. A change is saved, audited (consents in their
+// history, with the form's wording as evidence), and raised to the CRM agent as P01
+// (commands/portal/update-own-file.ts). A new mobile number withdraws consent for texts given for
+// the old one: the page says so beside the number, and after the save asks for a fresh tick.
 import type { Customer, Language } from '../../db/schema.ts';
 import { pt, type PortalKey } from '../../i18n/portal-strings.ts';
 import {
@@ -14,10 +16,16 @@ import { localDateTime } from '../../domain/time/dates.ts';
 import { PortalInputError } from '../../portal/errors.ts';
 import { portalRoute, type SignedInCall } from './define.ts';
 
-const INPUTS: Array<{ name: keyof typeof FILE_FIELDS; type: string; autocomplete: string }> = [
+const INPUTS: Array<{
+  name: keyof typeof FILE_FIELDS;
+  type: string;
+  autocomplete: string;
+  inputmode?: string;
+}> = [
   { name: 'first_name', type: 'text', autocomplete: 'given-name' },
   { name: 'last_name', type: 'text', autocomplete: 'family-name' },
   { name: 'phone', type: 'tel', autocomplete: 'tel' },
+  { name: 'mobile_phone', type: 'tel', autocomplete: 'mobile tel', inputmode: 'tel' },
   { name: 'address_line1', type: 'text', autocomplete: 'address-line1' },
   { name: 'address_line2', type: 'text', autocomplete: 'address-line2' },
   { name: 'city', type: 'text', autocomplete: 'address-level2' },
@@ -62,6 +70,11 @@ async function filePage(
         value: value(f.name),
         max: FILE_FIELDS[f.name],
         invalid: state.invalid === f.name,
+        // The mobile number: how to write it, and (where the shop texts) what changing it does.
+        hints:
+          f.name === 'mobile_phone'
+            ? [pt(l, 'mobile_phone_hint'), ...(c.location.sms_enabled ? [pt(l, 'mobile_phone_consent')] : [])]
+            : [],
       })),
       customerLanguage: customer.language ?? c.location.language,
       prefs: {
@@ -91,9 +104,15 @@ export const fileRoute = portalRoute({
   path: '/portal/file',
   signedIn: true,
   async handle(c) {
-    return filePage(c, c.customer, {
-      notice: c.query.saved !== undefined ? pt(c.language, 'saved') : undefined,
-    });
+    // After a new mobile number, where the shop texts: texts to it wait for a fresh tick.
+    const mobile = textsOffered(c.customer, c.location);
+    const notice =
+      c.query.saved === 'mobile' && mobile
+        ? pt(c.language, 'saved_mobile', { mobile })
+        : c.query.saved !== undefined
+          ? pt(c.language, 'saved')
+          : undefined;
+    return filePage(c, c.customer, { notice });
   },
 });
 
@@ -110,7 +129,7 @@ export const saveFileRoute = portalRoute({
         .execute((trx) => updateOwnFile(trx, c.cs, input, c.now));
       if (Object.keys(changes).length === 0)
         return filePage(c, c.customer, { notice: pt(c.language, 'nothing_changed') });
-      return { redirect: '/portal/file?saved' };
+      return { redirect: changes.mobile_phone?.to ? '/portal/file?saved=mobile' : '/portal/file?saved' };
     } catch (err) {
       if (!(err instanceof PortalInputError)) throw err;
       const label =

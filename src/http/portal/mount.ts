@@ -31,11 +31,14 @@ export function mountPortal(routes: PortalRoute[]) {
         .send(css),
     );
     for (const route of routes) {
-      app.route({
-        method: route.method,
-        url: route.path,
-        handler: async (req, reply) => serve(route, req, reply, ctx),
-      });
+      // The portal's root answers with a trailing slash too (`/portal/`, as people type it):
+      // the same page, not a 404. Other paths have one spelling.
+      for (const url of route.path === '/portal' ? ['/portal', '/portal/'] : [route.path])
+        app.route({
+          method: route.method,
+          url,
+          handler: async (req, reply) => serve(route, req, reply, ctx),
+        });
     }
   };
 }

@@ -1,19 +1,25 @@
 // The portal in a real Chromium (Debian's, through playwright-core), on a phone-sized screen, in
 // each language: ask for a link → read it in the local mailbox (caught mail) → sign in → edit the
-// file and a preference (consent history) → the P01 task reaches the CRM agent → request a slot →
-// staff confirm → E05 with its .ics arrives → move it → the old reminder is cancelled and the
-// daily run writes the new one. Every page shown (and the surveys page and the visitor booking
-// page) is checked by axe-core: no serious or critical WCAG 2 A/AA violation.
-// A screenshot of each page goes to test/screenshots/portal (not committed). PostgreSQL only
+// file and a preference (consent history) → the mobile number: a wrong one refused on its field,
+// a new one saved (consent for texts given for the old one withdrawn, texts offered again for
+// the new one) → the P01 task reaches the CRM agent → request a slot → staff confirm → E05 with
+// its .ics arrives → move it → the old reminder is cancelled and the daily run writes the new
+// one. Every page shown (and the surveys page and the visitor booking page) is in the customer's
+// language (its document's lang) and checked by axe-core: no serious or critical WCAG 2 A/AA
+// violation. The shared browser helpers (test/helpers/browser.ts) launch Chromium, run axe and
+// write a screenshot of each page to test-results/portal/ (not committed). PostgreSQL only
 // (DATABASE_URL), to keep CI's PGlite run short.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  documentLanguage,
+  launchChromium,
+  seriousViolations,
+  shotsIn,
+} from '../../../test/helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeVehicle } from '../../../test/helpers/factories.ts';
 import { testContext } from '../../../test/helpers/delivery.ts';
@@ -26,7 +32,7 @@ import { runWorker } from '../../delivery/worker/run-worker.ts';
 import { settleBackground } from '../../portal/background.ts';
 import { buildApp } from '../app.ts';
 
-const SHOTS = join(import.meta.dirname, '../../../test/screenshots/portal');
+const screenshot = shotsIn('portal');
 const clock = { now: new Date('2026-03-10T14:00:00Z') }; // Tuesday 10:00 in Toronto
 let t: TestDatabase;
 let ctx: AppContext;
@@ -46,6 +52,9 @@ const SEEN: Record<
     move: string;
     moveTo: string;
     moved: string;
+    mobile: string;
+    mobileRefused: string;
+    mobileSaved: string;
   }
 > = {
   en: {
@@ -58,6 +67,9 @@ const SEEN: Record<
     move: 'Move',
     moveTo: 'Move it to this time',
     moved: 'Your appointment is moved.',
+    mobile: 'Mobile number',
+    mobileRefused: 'Mobile number: type it with + and the country code, like +1\u00a0514\u00a0555\u00a00123.',
+    mobileSaved: 'Saved. To get texts at +14385550199, tick “By text message” below and save.',
   },
   fr: {
     sent: 'Consultez vos courriels',
@@ -69,6 +81,11 @@ const SEEN: Record<
     move: 'Déplacer',
     moveTo: 'Le déplacer à cette heure',
     moved: 'Votre rendez-vous est déplacé.',
+    mobile: 'Numéro de cellulaire',
+    mobileRefused:
+      'Numéro de cellulaire : tapez-le avec le + et l’indicatif du pays, comme +1\u00a0514\u00a0555\u00a00123.',
+    mobileSaved:
+      'Enregistré. Pour recevoir des textos au +14385550199, cochez « Par texto » ci-dessous et enregistrez.',
   },
   es: {
     sent: 'Revise su correo',
@@ -80,27 +97,22 @@ const SEEN: Record<
     move: 'Cambiar',
     moveTo: 'Cambiarla a esta hora',
     moved: 'Su cita se cambió.',
+    mobile: 'Número de celular',
+    mobileRefused:
+      'Número de celular: escríbalo con el + y el código de país, como +1\u00a0514\u00a0555\u00a00123.',
+    mobileSaved:
+      'Guardado. Para recibir mensajes de texto al +14385550199, marque «Por mensaje de texto» abajo y guarde.',
   },
 };
 
 describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each language (PostgreSQL)', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase();
     ctx = testContext(t, {}, () => clock.now);
     app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -110,16 +122,12 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
 
   /** Serious or critical WCAG 2 A/AA violations found by axe-core on each page shown. */
   const violations: string[] = [];
+  /** Each page shown: its screenshot, its document's language, and axe. */
   const shot = async (page: Page, language: Language, name: string) => {
-    await page.screenshot({ path: join(SHOTS, `${language}-${name}.png`), fullPage: true });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-      violations.push(
-        `${language} ${name} ${new URL(page.url()).pathname}: ${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-      );
+    await screenshot(page, `${language}-${name}`);
+    expect(await documentLanguage(page), `${language} ${name}`).toBe(language);
+    for (const v of await seriousViolations(page))
+      violations.push(`${language} ${name} ${new URL(page.url()).pathname}: ${v}`);
   };
 
   for (const language of ['en', 'fr', 'es'] as const) {
@@ -234,6 +242,53 @@ describe.skipIf(!process.env.DATABASE_URL)('the portal in Chromium, in each lang
         expect(p01.find((x) => x.customer_id === customer.id)?.details.changes).toMatchObject({
           city: { from: 'Laval', to: 'Montréal' },
         });
+
+        // The mobile number, found by its label: a number without its country code is refused on
+        // the field, in the customer's language, and nothing is saved.
+        await page.goto('/portal/file');
+        const mobile = page.getByLabel(s.mobile, { exact: true });
+        expect(await mobile.inputValue()).toBe('+15145550123');
+        await mobile.fill('514 555 0199');
+        await page.click(`button:has-text("${s.save}")`);
+        await expect.poll(() => page.textContent('.error')).toBe(s.mobileRefused);
+        expect(await mobile.getAttribute('aria-invalid')).toBe('true');
+        await shot(page, language, '5b-file-mobile-refused');
+        const number = () =>
+          t.db
+            .selectFrom('customers')
+            .select('mobile_phone')
+            .where('id', '=', customer.id)
+            .executeTakeFirstOrThrow();
+        expect(await number()).toEqual({ mobile_phone: '+15145550123' });
+        // A new number, typed with spaces: saved in E.164; the consent for texts given for the
+        // old number is withdrawn, and texts are offered again for the new one, unticked.
+        await mobile.fill('+1 438 555 0199');
+        await page.click(`button:has-text("${s.save}")`);
+        await expect.poll(() => page.textContent('.notice')).toBe(s.mobileSaved);
+        expect(await mobile.inputValue()).toBe('+14385550199');
+        expect(await page.textContent('#prefs-text')).toContain('+14385550199');
+        expect(await page.isChecked('input[name=pref_marketing_text]')).toBe(false);
+        expect(await page.isChecked('input[name=pref_service_text]')).toBe(false);
+        await shot(page, language, '5c-file-mobile-changed');
+        expect(await number()).toEqual({ mobile_phone: '+14385550199' });
+        const texts = await t.db
+          .selectFrom('customer_consents')
+          .select(['purpose', 'basis', 'evidence'])
+          .where('org_id', '=', shop.orgId)
+          .where('customer_id', '=', customer.id)
+          .where('channel', '=', 'text')
+          .execute();
+        expect(texts).toEqual([
+          {
+            purpose: 'marketing',
+            basis: 'none',
+            evidence: expect.objectContaining({
+              reason: 'mobile_phone_changed',
+              phone: '+15145550123',
+              new_phone: '+14385550199',
+            }),
+          },
+        ]);
 
         // Request a slot on Wednesday.
         await page.goto('/portal/book?date=2026-03-11');

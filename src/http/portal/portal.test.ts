@@ -131,6 +131,23 @@ describe(`portal sign-in on ${backendName}`, () => {
     expect((await replay.get('/portal')).headers.location).toBe('/portal/sign-in');
   });
 
+  it('answers /portal/ (trailing slash) as /portal: to sign in when signed out, the home page when signed in', async () => {
+    const out = new PortalBrowser(app);
+    for (const url of ['/portal', '/portal/', '/portal/?done=moved']) {
+      const res = await out.get(url);
+      expect(res.statusCode, url).toBe(303);
+      expect(res.headers.location, url).toBe('/portal/sign-in');
+    }
+    const c = await makeCustomer(t.db, shop, { language: 'en', mailing_name: 'Slash Customer' });
+    const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: c.id }, clock.now);
+    const home = await b.get('/portal');
+    const slash = await b.get('/portal/?done=moved');
+    expect(slash.statusCode).toBe(200);
+    expect(slash.headers['content-security-policy']).toBe(home.headers['content-security-policy']);
+    expect(slash.body).toContain('Hello Slash Customer');
+    expect(slash.body).toContain('Your appointment is moved.');
+  });
+
   it('speaks the customer’s language, else the location’s', async () => {
     const none = await makeCustomer(t.db, shop, { language: null }); // shop: a French location
     const b = await signedInBrowser(app, t.db, { orgId: shop.orgId, customerId: none.id }, clock.now);
