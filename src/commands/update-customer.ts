@@ -10,7 +10,7 @@ import { checkSalesRep } from './check-sales-rep.ts';
 import type { CustomerFields } from './customer-fields.ts';
 import { doNotMailChange } from './set-do-not-mail.ts';
 import { CommandError } from './command-error.ts';
-import { CUSTOMER_OPT_OUT_SOURCES } from './record-consent.ts';
+import { CUSTOMER_OPT_OUT_SOURCES, recordConsent } from './record-consent.ts';
 
 export interface UpdateCustomerInput {
   customerId: number;
@@ -56,5 +56,44 @@ export async function updateCustomer(
     .executeTakeFirstOrThrow();
   const changes = diff(before, fields);
   if (Object.keys(changes).length > 0) await audit(trx, scope, 'update', 'customer', before.id, changes, now);
+  if ('mobile_phone' in fields && (fields.mobile_phone ?? null) !== (before.mobile_phone ?? null))
+    await withdrawTextConsent(trx, scope, before.id, before.mobile_phone, fields.mobile_phone ?? null, now);
   return after;
+}
+
+// Consent for texts is given for a number (the law asks for the consent of the number's
+// subscriber): a new number, even a corrected one, is not covered by the old number's consent.
+// Staff record the customer's consent for the new number (PUT …/consents/text/:purpose), as the
+// portal asks the customer to tick again (update-own-file.ts).
+async function withdrawTextConsent(
+  trx: Transaction<DB>,
+  scope: Scope,
+  customerId: number,
+  from: string | null,
+  to: string | null,
+  now: Date,
+): Promise<void> {
+  const given = await trx
+    .selectFrom('customer_consents')
+    .select('purpose')
+    .where('org_id', '=', scope.orgId)
+    .where('customer_id', '=', customerId)
+    .where('channel', '=', 'text')
+    .where('basis', '!=', 'none')
+    .orderBy('purpose', 'desc') // service, then marketing
+    .execute();
+  for (const { purpose } of given)
+    await recordConsent(
+      trx,
+      scope,
+      {
+        customerId,
+        channel: 'text',
+        purpose: purpose as 'service' | 'marketing',
+        basis: 'none',
+        evidence: { reason: 'mobile_phone_changed', from, to },
+        source: scope.actor.type === 'api_token' ? 'api' : 'staff',
+      },
+      () => now,
+    );
 }

@@ -149,6 +149,72 @@ describe(`customers API on ${backendName}`, () => {
     expect(cleared.json()).toMatchObject({ mobile_phone: null });
   });
 
+  it('withdraws consent for texts when staff change the mobile number (consent is for a number), and only then', async () => {
+    const c = await makeCustomer(api.t.db, shop, { mobile_phone: '+15145550188' });
+    for (const purpose of ['service', 'marketing'])
+      expect(
+        (
+          await owner.request({
+            method: 'PUT',
+            url: `/api/v1/customers/${c.id}/consents/text/${purpose}`,
+            payload: { basis: 'express', evidence: { text: 'Ticked the texts box, +15145550188' } },
+          })
+        ).statusCode,
+      ).toBe(200);
+    const textBases = async () => {
+      const r = await owner.request({ method: 'GET', url: `/api/v1/customers/${c.id}` });
+      const consents = (r.json() as { consents: Array<{ channel: string; purpose: string; basis: string }> })
+        .consents;
+      return consents.filter((x) => x.channel === 'text').map((x) => `${x.purpose}:${x.basis}`);
+    };
+    expect(await textBases()).toEqual(['service:express', 'marketing:express']);
+    // Another field, or the same number again: the consent stays.
+    await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { phone: '514-555-0101', mobile_phone: '+15145550188' },
+    });
+    expect(await textBases()).toEqual(['service:express', 'marketing:express']);
+    const edit = await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { mobile_phone: '+15145550199' },
+    });
+    expect(edit.statusCode).toBe(200);
+    expect(await textBases()).toEqual(['service:none', 'marketing:none']);
+    const history = await api.t.db
+      .selectFrom('customer_consent_history')
+      .select(['purpose', 'basis', 'source', 'evidence'])
+      .where('customer_id', '=', c.id)
+      .where('basis', '=', 'none')
+      .orderBy('id')
+      .execute();
+    expect(history).toEqual([
+      {
+        purpose: 'service',
+        basis: 'none',
+        source: 'staff',
+        evidence: {
+          reason: 'mobile_phone_changed',
+          from: '+15145550188',
+          to: '+15145550199',
+          user_id: expect.any(Number),
+        },
+      },
+      {
+        purpose: 'marketing',
+        basis: 'none',
+        source: 'staff',
+        evidence: {
+          reason: 'mobile_phone_changed',
+          from: '+15145550188',
+          to: '+15145550199',
+          user_id: expect.any(Number),
+        },
+      },
+    ]);
+  });
+
   it('refuses a duplicate customer number with 409 naming the field', async () => {
     const body = { location_id: shop.locationId, customer_number: 'DUP', mailing_name: 'A' };
     expect(
