@@ -1,36 +1,16 @@
 // Wall-clock time in a location's time zone <-> instants, with Intl only (no dependency).
 // A local time that falls in a DST gap resolves forward; one in the overlap takes the first.
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function parts(at: Date, timeZone: string): Record<string, number> {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  const out: Record<string, number> = {};
-  for (const p of f.formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
+import { zonedParts } from '../domain/time/zoned-parts.ts';
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): string {
-  const p = parts(at, timeZone);
+  const p = zonedParts(at, timeZone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /** Offset of the zone from UTC at an instant, in minutes. */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const p = parts(at, timeZone);
+  const p = zonedParts(at, timeZone);
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
@@ -53,6 +33,6 @@ export function weekday(date: string): number {
 
 /** Minutes since local midnight of an instant in a time zone. */
 export function localMinutes(at: Date, timeZone: string): number {
-  const p = parts(at, timeZone);
+  const p = zonedParts(at, timeZone);
   return p.hour! * 60 + p.minute!;
 }

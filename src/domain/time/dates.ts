@@ -1,5 +1,6 @@
 // Calendar dates as 'YYYY-MM-DD' strings (a date has no time zone), and local dates and
 // hours in a location's time zone. Pure; no clock.
+import { zonedParts } from './zoned-parts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -35,32 +36,11 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-// One formatter per time zone: building an Intl.DateTimeFormat costs ~0.1 ms (it loads the zone's
-// rules), formatting with one a few microseconds, and every API request that shows a local date
-// asks for one (the customer card's consents read today's date at the location).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // Throws RangeError for an unknown zone before anything is cached.
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The local calendar date and hour of an instant in a time zone. */
 export function localDateTime(at: Date, timeZone: string): { date: string; hour: number } {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  const p = zonedParts(at, timeZone);
+  const two = (n: number | undefined) => String(n).padStart(2, '0');
+  return { date: `${p.year}-${two(p.month)}-${two(p.day)}`, hour: p.hour! };
 }
 
 /** Is this the birthday, today? 29 February is celebrated on 28 February in other years. */
