@@ -131,6 +131,9 @@ export async function deliverText(
     const earlier = await findEarlierAttempt(db, settings.provider, m, { to, body });
     if (earlier.found === true) {
       const { sid } = earlier;
+      deps.log?.(
+        `text ${m.org_id}/${m.id}: found at the provider (${sid}) from an attempt whose worker stopped; recorded, not sent again`,
+      );
       const recorded = deps.recorder.record(m, sid, performance.now(), line);
       void recorded.then(
         () => releaseTaken(sid),
