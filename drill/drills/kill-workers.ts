@@ -78,6 +78,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
       const unknown: string[] = [];
       /** Texts found at the provider and recorded instead of being sent again. */
       let found = 0;
+      const errors: string[] = [];
       const linger = loadConfig({
         SEND_GROUP_COMMIT_MS: process.env.SEND_GROUP_COMMIT_MS,
       }).SEND_GROUP_COMMIT_MS;
@@ -128,6 +129,8 @@ function killDrill(channel: 'email' | 'text'): Drill {
               : { databaseUrl: url, dataDir, publicUrl: `http://${user}.relance.drill` };
           const child = relance(env, args, (l) => {
             if (l.includes('could not ask')) unknown.push(l);
+            // A record or delivery that failed: its row stays in 'sending' while its worker lives.
+            if (/\] message \d+\/\d+: /.test(l)) errors.push(l.replace(/^\[worker [^\]]+\] /, ''));
             if (l.includes('found at the provider')) found++;
             return l.includes('send window') && windows.push(l);
           });
@@ -195,7 +198,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
         const gaps = kills.map((k) => k.msSinceLast).sort((a, b) => a - b);
         const lastWindow = windows.at(-1)?.replace(/^\[worker [^\]]+\] /, '') ?? 'no window logged';
         const problems = [
-          !done && 'NOT all sent in time',
+          !done && `NOT all sent in time (${JSON.stringify(await statusCounts(database))})`,
           kills.length < 2 * killsEach && `only ${kills.length} of ${2 * killsEach} kills`,
           notMidSend.length &&
             `${notMidSend.length} kill(s) not mid-send (${notMidSend.map((k) => `${k.user}: ${k.sentBefore} sent, last ${k.msSinceLast.toFixed(0)} ms before`).join('; ')})`,
@@ -215,6 +218,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
             `${unsure.rows[0]!.n} rows held by a killed worker taken back${channel === 'text' ? ` (each looked up at the provider first: ${found} found there and recorded, ${unknown.length} lookups failed)` : ''}; ` +
             `each kill after ${Math.min(...kills.map((k) => k.sentBefore))}–${Math.max(...kills.map((k) => k.sentBefore))} sends of its process, ` +
             `median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms after its last; ${lastWindow}` +
+            (errors.length ? `; ${errors.length} send errors logged (first: ${errors[0]})` : '') +
             (problems.length ? `; ${problems.join('; ')}` : ''),
           ok: problems.length === 0 && lost === 0 && doubled <= kills.length * inFlight,
         };

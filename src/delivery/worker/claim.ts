@@ -71,8 +71,15 @@ export async function releaseExpiredLeases(
  * queued, claimed again and sent twice.
  */
 export async function renewLeases(db: Kysely<DB>, opts: { workerId: string; now: Date }): Promise<number> {
+  // Rows locked right now are being recorded (sent, failed, retried): skipped, not waited for.
+  // Waiting made the renewal, which locks all the worker's rows in scan order, a party to
+  // deadlocks with a "sent" record locking several of them in its own order; PostgreSQL then
+  // cancelled the record and its rows stayed in 'sending' for the life of the worker (kill drill).
   const result = await sql`
     UPDATE messages SET claimed_at = ${opts.now}
-     WHERE status = 'sending' AND claimed_by = ${opts.workerId}`.execute(db);
+     WHERE (org_id, id) IN (
+       SELECT org_id, id FROM messages
+        WHERE status = 'sending' AND claimed_by = ${opts.workerId}
+        FOR NO KEY UPDATE SKIP LOCKED)`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
