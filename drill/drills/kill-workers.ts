@@ -9,19 +9,24 @@
 // lost = never received, doubled = received more than once, and each double is charged to the
 // killed process that first delivered it: the doubles per kill are measured, not bounded. A double
 // can only come from the window between the SMTP server accepting a message and the worker's
-// "sent" record committing (its group commit waits up to SEND_GROUP_COMMIT_MS for company).
+// "sent" record committing (its group commit waits up to SEND_GROUP_COMMIT_MS for company). A
+// text in that window is looked up at the provider before it goes again (sms/reconcile.ts): its
+// doubles come only from lookups that failed or found no match (the notes count the lookups
+// that failed and the texts found).
 // Must hold: nothing lost, every kill mid-send, every double charged to a kill and no kill doubling
 // more than its sends in flight. Goal, reported apart: on average at most one doubled message per
 // kill.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { loadConfig } from '../../src/config/env.ts';
 import type { Drill } from '../drill.ts';
 import { startPrivatePostgres } from '../private-postgres.ts';
 import { startSinkProcess } from '../sink-process.ts';
 import { seedTexts } from '../../bench/cases/delivery-db.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
+import { shippedText } from '../../src/delivery/sms/text-templates.ts';
 import { exited, freePort, relance, sleep, waitUntil } from '../processes.ts';
 import { freshDatabase, seedPendingEmails, statusCounts } from '../seed.ts';
 
@@ -69,14 +74,46 @@ function killDrill(channel: 'email' | 'text'): Drill {
       const sink = await startSinkProcess(channel === 'text' ? 'text' : 'smtp', await freePort());
       const { url, database } = await freshDatabase(server.url, `drill_kill_${channel}`);
       const windows: string[] = [];
+      /** Lookups at the provider that failed (the worker sent those texts again). */
+      const unknown: string[] = [];
+      /** Texts found at the provider and recorded instead of being sent again. */
+      let found = 0;
+      const errors: string[] = [];
       const linger = loadConfig({
         SEND_GROUP_COMMIT_MS: process.env.SEND_GROUP_COMMIT_MS,
       }).SEND_GROUP_COMMIT_MS;
       let incarnation = 0;
       try {
-        if (channel === 'text')
-          await seedTexts(database, messages, 'drill', sink.provider, deriveKeys('d1'.repeat(32)));
-        else await seedPendingEmails(database, messages);
+        if (channel === 'text') {
+          const shop = await seedTexts(
+            database,
+            messages,
+            'drill',
+            sink.provider,
+            deriveKeys('d1'.repeat(32)),
+          );
+          // The shipped text with a fixed link in place of {{short_link}}: each process has its own
+          // PUBLIC_URL (the provider tells them apart by it), which a short link would carry, so a
+          // text sent again by another process would differ from the first and could not be found
+          // at the provider (sms/reconcile.ts matches the exact body). Every worker of a real
+          // installation has the same PUBLIC_URL.
+          await database.db
+            .insertInto('templates')
+            .values(
+              (['en', 'fr', 'es'] as const).map((language) => ({
+                org_id: shop.orgId,
+                location_id: shop.locationId,
+                kind: 'DEFERRED',
+                channel: 'sms',
+                language,
+                body: shippedText('DEFERRED', language)!.replace(
+                  '{{short_link}}',
+                  'http://relance.drill/t/1/drill-01',
+                ),
+              })),
+            )
+            .execute();
+        } else await seedPendingEmails(database, messages);
         const args = ['worker', '--only-send', '--lease-seconds', '3', '--no-postcards'];
         if (CONCURRENCY_OVERRIDE) args.push('--concurrency', String(CONCURRENCY_OVERRIDE));
         const start = () => {
@@ -90,7 +127,13 @@ function killDrill(channel: 'email' | 'text'): Drill {
             channel === 'email'
               ? { databaseUrl: url, smtpUrl: smtp.toString(), dataDir }
               : { databaseUrl: url, dataDir, publicUrl: `http://${user}.relance.drill` };
-          const child = relance(env, args, (l) => l.includes('send window') && windows.push(l));
+          const child = relance(env, args, (l) => {
+            if (l.includes('could not ask')) unknown.push(l);
+            // A record or delivery that failed: its row stays in 'sending' while its worker lives.
+            if (/\] message \d+\/\d+: /.test(l)) errors.push(l.replace(/^\[worker [^\]]+\] /, ''));
+            if (l.includes('found at the provider')) found++;
+            return l.includes('send window') && windows.push(l);
+          });
           return { child, user };
         };
         const sentBy = (user: string) => sink.byUser.get(user)?.received ?? 0;
@@ -135,6 +178,10 @@ function killDrill(channel: 'email' | 'text'): Drill {
         for (const w of workers) w.child.kill('SIGTERM');
         await Promise.all(workers.map((w) => exited(w.child)));
         const lost = messages - sink.counts.size;
+        // Rows a dead worker held when its lease ran out (messages.unsure_since): a text among them
+        // is looked up at the provider before it goes again (sms/reconcile.ts).
+        const unsure = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM messages WHERE unsure_since IS NOT NULL`.execute(database.db);
         let doubled = 0;
         let unexplained = 0;
         const killOf = new Map(kills.map((k) => [k.user, k]));
@@ -151,7 +198,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
         const gaps = kills.map((k) => k.msSinceLast).sort((a, b) => a - b);
         const lastWindow = windows.at(-1)?.replace(/^\[worker [^\]]+\] /, '') ?? 'no window logged';
         const problems = [
-          !done && 'NOT all sent in time',
+          !done && `NOT all sent in time (${JSON.stringify(await statusCounts(database))})`,
           kills.length < 2 * killsEach && `only ${kills.length} of ${2 * killsEach} kills`,
           notMidSend.length &&
             `${notMidSend.length} kill(s) not mid-send (${notMidSend.map((k) => `${k.user}: ${k.sentBefore} sent, last ${k.msSinceLast.toFixed(0)} ms before`).join('; ')})`,
@@ -168,8 +215,10 @@ function killDrill(channel: 'email' | 'text'): Drill {
           notes:
             `${messages} ${channel === 'email' ? 'emails' : 'texts'}, ${kills.length} kills at concurrency ${CONCURRENCY}${CONCURRENCY_OVERRIDE ? ' (DRILL_WORKER_CONCURRENCY)' : ' (the default)'}, group-commit linger ${linger} ms; ` +
             `doubled per kill ${perKill.toFixed(2)} (most ${most}; kills with none ${kills.filter((k) => !k.doubled).length}); ` +
+            `${unsure.rows[0]!.n} rows held by a killed worker taken back${channel === 'text' ? ` (each looked up at the provider first: ${found} found there and recorded, ${unknown.length} lookups failed)` : ''}; ` +
             `each kill after ${Math.min(...kills.map((k) => k.sentBefore))}–${Math.max(...kills.map((k) => k.sentBefore))} sends of its process, ` +
             `median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms after its last; ${lastWindow}` +
+            (errors.length ? `; ${errors.length} send errors logged (first: ${errors[0]})` : '') +
             (problems.length ? `; ${problems.join('; ')}` : ''),
           ok: problems.length === 0 && lost === 0 && doubled <= kills.length * inFlight,
         };

@@ -455,6 +455,11 @@ export interface MessagesTable {
   /** A text's last status from the provider's callbacks (0840). */
   provider_status: string | null;
   provider_status_at: NullableStamp;
+  /**
+   * Start of an attempt that may have reached the provider with no outcome recorded (its worker
+   * died; set when the lease is released, 0873): a text asks its provider before sending again.
+   */
+  unsure_since: NullableStamp;
 }
 
 export interface StaffTasksTable {

@@ -1,7 +1,9 @@
 // A local fake of a Twilio-compatible SMS provider, on loopback: it speaks the real API's requests
 // (POST /2010-04-01/Accounts/{AccountSid}/Messages.json, form encoded, HTTP Basic auth, JSON
-// answers and error codes) and sends the real callbacks (status callbacks and incoming texts,
-// form encoded and signed with X-Twilio-Signature as Twilio signs them).
+// answers and error codes; GET of the same path lists the account's messages newest first, with
+// the To and From filters and the real answer's paging fields) and sends the real callbacks
+// (status callbacks and incoming texts, form encoded and signed with X-Twilio-Signature as Twilio
+// signs them).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +17,9 @@ export interface FakeText {
   messagingServiceSid: string | null;
   body: string;
   statusCallback: string | null;
+  /** The provider's clock when it accepted the text (date_created). */
+  createdAt: Date;
+  status: string;
 }
 
 export interface FakeSmsProvider {
@@ -30,6 +35,10 @@ export interface FakeSmsProvider {
   up(): Promise<void>;
   /** Answer the next n sends with this HTTP status (503: an outage; 400: a refusal). */
   failNext(n: number, status: number, code?: number): void;
+  /** Answer the next n lists of messages (GET) with this HTTP status. */
+  failNextLists(n: number, status: number): void;
+  /** Lists of messages asked for so far (GET …/Messages.json). */
+  lists(): number;
   /** POST a signed status callback for a text to its StatusCallback URL, through `deliver`. */
   status<R>(
     text: FakeText,
@@ -56,14 +65,47 @@ export interface FakeSmsOptions {
   keep?: boolean;
   /** Called for each accepted text, as it is accepted. */
   onText?: (text: FakeText) => void;
+  /** The provider's clock (date_created); default the real one. */
+  now?: () => Date;
 }
+
+/** Twilio's date format in its JSON (RFC 2822): "Thu, 24 Aug 2023 05:01:45 +0000". */
+const rfc2822 = (d: Date) => d.toUTCString().replace('GMT', '+0000');
+
+const resource = (t: FakeText) => ({
+  sid: t.sid,
+  account_sid: t.accountSid,
+  to: t.to,
+  from: t.from,
+  messaging_service_sid: t.messagingServiceSid,
+  body: t.body,
+  status: t.status,
+  direction: 'outbound-api',
+  num_segments: '1',
+  num_media: '0',
+  date_created: rfc2822(t.createdAt),
+  date_updated: rfc2822(t.createdAt),
+  date_sent: null,
+  error_code: null,
+  error_message: null,
+  price: null,
+  price_unit: 'USD',
+  api_version: '2010-04-01',
+  uri: `/2010-04-01/Accounts/${t.accountSid}/Messages/${t.sid}.json`,
+});
 
 export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promise<FakeSmsProvider> {
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const received: FakeText[] = [];
+  // Every accepted text by number, oldest first, for the list of messages (kept also when
+  // `keep: false`: the kill drill's workers ask for them).
+  const byNumber = new Map<string, FakeText[]>();
+  const clock = options.now ?? (() => new Date());
   let accepted = 0;
+  let lists = 0;
   let failures = { left: 0, status: 0, code: 0 };
+  let listFailures = { left: 0, status: 0 };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const body = await readBody(req);
@@ -71,12 +113,14 @@ export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promis
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(value));
       };
-      const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !m)
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
+      if ((req.method !== 'POST' && req.method !== 'GET') || !m)
         return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       const auth = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
       if (auth !== `${accountSid}:${authToken}` || m[1] !== accountSid)
         return json(401, { code: 20003, message: 'Authenticate', status: 401 });
+      if (req.method === 'GET') return list(url, json);
       if (failures.left > 0) {
         failures.left--;
         return json(failures.status, {
@@ -109,22 +153,62 @@ export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promis
         messagingServiceSid: form.get('MessagingServiceSid'),
         body: form.get('Body')!,
         statusCallback: form.get('StatusCallback'),
+        createdAt: clock(),
+        status: 'queued',
       };
       accepted++;
       if (options.keep !== false) received.push(text);
+      const mine = byNumber.get(to);
+      if (mine) mine.push(text);
+      else byNumber.set(to, [text]);
       options.onText?.(text);
-      return json(201, {
-        sid: text.sid,
-        account_sid: accountSid,
-        to,
-        from: text.from,
-        messaging_service_sid: text.messagingServiceSid,
-        body: text.body,
-        status: 'queued',
-        num_segments: '1',
-        api_version: '2010-04-01',
-      });
+      return json(201, resource(text));
     })();
+  };
+  // GET …/Messages.json: the account's messages newest first, filtered by To and From, paged as
+  // Twilio pages (PageSize up to 1,000, default 50; Page and PageToken; next_page_uri or null).
+  const list = (url: URL, json: (status: number, value: unknown) => void) => {
+    lists++;
+    if (listFailures.left > 0) {
+      listFailures.left--;
+      return json(listFailures.status, {
+        code: listFailures.status === 503 ? 20503 : 20500,
+        message: 'Service unavailable',
+        status: listFailures.status,
+      });
+    }
+    const q = url.searchParams;
+    const to = q.get('To');
+    const from = q.get('From');
+    const pageSize = Math.min(1000, Math.max(1, Number(q.get('PageSize') ?? 50) || 50));
+    const page = Math.max(0, Number(q.get('Page') ?? 0) || 0);
+    const all = to ? (byNumber.get(to) ?? []) : [...byNumber.values()].flat();
+    const matching = all
+      .filter((t) => !from || t.from === from)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const start = page * pageSize;
+    const messages = matching.slice(start, start + pageSize);
+    const path = url.pathname;
+    const uri = (p: number, token?: string) => {
+      const params = new URLSearchParams();
+      if (to) params.set('To', to);
+      if (from) params.set('From', from);
+      params.set('PageSize', String(pageSize));
+      params.set('Page', String(p));
+      if (token) params.set('PageToken', token);
+      return `${path}?${params.toString()}`;
+    };
+    return json(200, {
+      messages: messages.map(resource),
+      end: start + Math.max(0, messages.length - 1),
+      first_page_uri: uri(0),
+      next_page_uri: start + pageSize < matching.length ? uri(page + 1, `PA${messages.at(-1)!.sid}`) : null,
+      page,
+      page_size: pageSize,
+      previous_page_uri: page > 0 ? uri(page - 1, `PB${messages[0]?.sid ?? ''}`) : null,
+      start,
+      uri: `${path}?${url.searchParams.toString()}`,
+    });
   };
   let server: ReturnType<typeof createServer> | null = null;
   const sockets = new Set<Socket>();
@@ -167,8 +251,13 @@ export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promis
     failNext(n, status, code = status === 503 ? 20503 : 21610) {
       failures = { left: n, status, code };
     },
+    failNextLists(n, status) {
+      listFailures = { left: n, status };
+    },
+    lists: () => lists,
     status(text, status, deliver, errorCode) {
       if (!text.statusCallback) throw new Error('the text had no StatusCallback');
+      text.status = status;
       const params: Record<string, string> = {
         MessageSid: text.sid,
         SmsSid: text.sid,

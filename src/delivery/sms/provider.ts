@@ -69,3 +69,85 @@ export async function sendText(
     final,
   );
 }
+
+/** A message the provider holds, as its List Messages answer gives it (the fields read here). */
+export interface ListedText {
+  sid: string;
+  to: string;
+  from: string | null;
+  messagingServiceSid: string | null;
+  body: string;
+  status: string;
+  direction: string | null;
+  /** date_created (RFC 2822 in the answer). */
+  createdAt: Date;
+}
+
+/**
+ * The account's messages to a number, newest first, created at or after `since`: GET
+ * {base}/2010-04-01/Accounts/{sid}/Messages.json?To=…&PageSize=…, following next_page_uri until a
+ * message older than `since` (or `maxPages` pages). Throws SmsProviderError as sendText does
+ * (final: 4xx but 429; an answer that is not a list counts as final too).
+ */
+export async function listTextsTo(
+  s: SmsProviderSettings,
+  to: string,
+  since: Date,
+  opts: { pageSize?: number; maxPages?: number } = {},
+): Promise<ListedText[]> {
+  const base = s.apiBaseUrl.replace(/\/+$/, '');
+  const query = new URLSearchParams({ To: to, PageSize: String(opts.pageSize ?? 50) });
+  let path: string | null =
+    `/2010-04-01/Accounts/${encodeURIComponent(s.accountSid)}/Messages.json?${query.toString()}`;
+  const found: ListedText[] = [];
+  for (let page = 0; path && page < (opts.maxPages ?? 4); page++) {
+    let res: Response;
+    try {
+      res = await fetch(base + path, {
+        headers: {
+          authorization: `Basic ${Buffer.from(`${s.accountSid}:${s.authToken.reveal()}`).toString('base64')}`,
+          accept: 'application/json',
+        },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new SmsProviderError(`provider unreachable: ${(err as Error).message}`, 'unreachable', false);
+    }
+    const answer = (await res.json().catch(() => ({}))) as {
+      messages?: Array<Record<string, unknown>>;
+      next_page_uri?: string | null;
+      code?: number;
+      message?: string;
+    };
+    if (!res.ok || !Array.isArray(answer.messages)) {
+      const final = res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429);
+      throw new SmsProviderError(
+        `provider answered ${res.status} to the list of messages${answer.code ? ` (${answer.code})` : ''}: ${answer.message ?? 'no list'}`,
+        String(answer.code ?? res.status),
+        final,
+      );
+    }
+    let older = false;
+    for (const m of answer.messages) {
+      const createdAt = new Date(String(m.date_created ?? ''));
+      if (Number.isNaN(createdAt.getTime())) continue;
+      if (createdAt < since) {
+        older = true;
+        continue;
+      }
+      found.push({
+        sid: String(m.sid ?? ''),
+        to: String(m.to ?? ''),
+        from: typeof m.from === 'string' ? m.from : null,
+        messagingServiceSid: typeof m.messaging_service_sid === 'string' ? m.messaging_service_sid : null,
+        body: String(m.body ?? ''),
+        status: String(m.status ?? ''),
+        direction: typeof m.direction === 'string' ? m.direction : null,
+        createdAt,
+      });
+    }
+    // Newest first: past a message older than `since`, the next pages are older still.
+    path = older ? null : (answer.next_page_uri ?? null);
+  }
+  return found;
+}

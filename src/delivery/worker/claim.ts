@@ -37,6 +37,9 @@ export async function claimMessages(
  * On PostgreSQL, a worker that still holds its liveness lock (worker-liveness.ts) is alive, so its
  * rows stay its own whatever their lease says: a renewal that ran late does not double them.
  * The attempt already counted stays counted (a row that kills its worker every time ends failed).
+ * That attempt may have reached the provider: `unsure_since` keeps when it started (the claim set
+ * updated_at; renewals move only claimed_at), and a text's next attempt asks its provider first
+ * (sms/reconcile.ts).
  * Postcards of an open batch are not released: the batch has its own lease and is retried whole,
  * with the same id and cards (postcards/claim-postcard-batch.ts).
  */
@@ -47,7 +50,8 @@ export async function releaseExpiredLeases(
   const before = new Date(opts.now.getTime() - opts.leaseMs);
   const result = await sql`
     UPDATE messages m SET status = 'pending', claimed_by = NULL, updated_at = ${opts.now},
-           reason = coalesce(reason, 'lease expired: the worker stopped mid-send')
+           reason = coalesce(reason, 'lease expired: the worker stopped mid-send'),
+           unsure_since = coalesce(m.unsure_since, least(m.updated_at, m.claimed_at))
      WHERE status = 'sending' AND claimed_at < ${before}
        AND (m.claimed_by IS NULL OR hashtext(m.claimed_by)::oid NOT IN (
          SELECT l.objid FROM pg_locks l
@@ -67,8 +71,15 @@ export async function releaseExpiredLeases(
  * queued, claimed again and sent twice.
  */
 export async function renewLeases(db: Kysely<DB>, opts: { workerId: string; now: Date }): Promise<number> {
+  // Rows locked right now are being recorded (sent, failed, retried): skipped, not waited for.
+  // Waiting made the renewal, which locks all the worker's rows in scan order, a party to
+  // deadlocks with a "sent" record locking several of them in its own order; PostgreSQL then
+  // cancelled the record and its rows stayed in 'sending' for the life of the worker (kill drill).
   const result = await sql`
     UPDATE messages SET claimed_at = ${opts.now}
-     WHERE status = 'sending' AND claimed_by = ${opts.workerId}`.execute(db);
+     WHERE (org_id, id) IN (
+       SELECT org_id, id FROM messages
+        WHERE status = 'sending' AND claimed_by = ${opts.workerId}
+        FOR NO KEY UPDATE SKIP LOCKED)`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

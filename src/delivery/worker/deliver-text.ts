@@ -4,7 +4,8 @@
 // text due outside them goes back to pending until the next allowed time, its attempt not
 // counted). Sent texts join the customer's conversation. A text the provider refuses because of
 // the number (invalid, not mobile, unsubscribed) fails and falls back like a failed status
-// callback (sms/fall-back.ts).
+// callback (sms/fall-back.ts). A text whose earlier attempt may have reached the provider (its
+// worker died mid-send) is looked up there first (sms/reconcile.ts).
 import { sql, type Kysely } from 'kysely';
 import type { DB, Message } from '../../db/schema.ts';
 import { missingIdentification } from '../../domain/compliance/identification.ts';
@@ -19,6 +20,7 @@ import { key, overrideKey, type SendContext } from '../merge/load-send-context.t
 import { fallBackFromText, NUMBER_ERRORS } from '../sms/fall-back.ts';
 import { SmsProviderError } from '../sms/provider.ts';
 import { nextTextTime } from '../sms/quiet-hours.ts';
+import { findEarlierAttempt, releaseTaken } from '../sms/reconcile.ts';
 import { shortLinkFor } from '../sms/short-links.ts';
 import { DEFAULT_SEND_HOURS } from '../sms/sms-settings.ts';
 import { loadTextBatch, type TextBatch } from '../sms/text-batch.ts';
@@ -38,6 +40,7 @@ export interface TextDeps {
   links: Omit<LinkContext, 'now'>;
   now: () => Date;
   recorder: SentRecorder;
+  log?: (line: string) => void;
 }
 
 export const statusCallbackUrl = (publicUrl: string, orgId: number, locationId: number) =>
@@ -121,9 +124,31 @@ export async function deliverText(
     return fail('failed', `could not render: ${(err as Error).message}`);
   }
 
+  const line = { locationId: m.location_id, customerId: customer?.id ?? null, phone: to, body };
+  // An earlier attempt whose worker died may have reached the provider: ask it first, and record
+  // what it accepted instead of sending again (sms/reconcile.ts). Only such rows pay the lookup.
+  if (m.unsure_since) {
+    const earlier = await findEarlierAttempt(db, settings.provider, m, { to, body });
+    if (earlier.found === true) {
+      const { sid } = earlier;
+      deps.log?.(
+        `text ${m.org_id}/${m.id}: found at the provider (${sid}) from an attempt whose worker stopped; recorded, not sent again`,
+      );
+      const recorded = deps.recorder.record(m, sid, performance.now(), line);
+      void recorded.then(
+        () => releaseTaken(sid),
+        () => releaseTaken(sid),
+      );
+      return { recorded };
+    }
+    if (earlier.found === 'unknown')
+      deps.log?.(
+        `text ${m.org_id}/${m.id}: could not ask the provider whether its earlier attempt arrived (${earlier.reason}); sending it again`,
+      );
+  }
+
   let sent: { sid: string; status: string; acceptedAt?: number; committed?: Promise<boolean> };
   let acceptedAt: number;
-  const line = { locationId: m.location_id, customerId: customer?.id ?? null, phone: to, body };
   try {
     sent = await deps.texts.send(
       { orgId: m.org_id, locationId: m.location_id, messageId: m.id },

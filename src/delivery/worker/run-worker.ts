@@ -93,6 +93,7 @@ export async function runWorker(ctx: AppContext, options: WorkerOptions = {}): P
     links: deps.links,
     now: ctx.now,
     recorder: deps.recorder,
+    log: options.log,
   };
   const totals: WorkerTotals = { sent: 0, retry: 0, failed: 0, cancelled: 0, held: 0 };
   const queue: Array<{ m: Message; sc: SendContext; check: StillValid; texts: TextBatch }> = [];

@@ -34,6 +34,9 @@ interface Pending {
   fail: (err: unknown) => void;
 }
 
+/** PostgreSQL's deadlock_detected. */
+const DEADLOCK = '40P01';
+
 export interface GroupCommit {
   /** Longest wait of a group's first record before its write (default 0). */
   lingerMs?: number;
@@ -99,7 +102,13 @@ export class SentRecorder {
   async #flush(batch: Pending[]): Promise<void> {
     this.#writes++;
     try {
-      await this.#write(batch);
+      // A deadlock cancels the statement and nothing of it is written: once more (its UPDATE moves
+      // only rows still in 'sending' and its conversation line is added once). Failing, its rows
+      // would stay in 'sending' for as long as their live worker holds them.
+      await this.#write(batch).catch((err: unknown) => {
+        if ((err as { code?: string }).code !== DEADLOCK) throw err;
+        return this.#write(batch);
+      });
       const at = performance.now();
       for (const p of batch) {
         recordSendWindow(at - p.acceptedAt);
