@@ -20,6 +20,8 @@ export interface FakeText {
   /** The provider's clock when it accepted the text (date_created). */
   createdAt: Date;
   status: string;
+  /** Set with a failed or undelivered status (error_code in the API's answers). */
+  errorCode?: string | null;
 }
 
 export interface FakeSmsProvider {
@@ -86,7 +88,7 @@ const resource = (t: FakeText) => ({
   date_created: rfc2822(t.createdAt),
   date_updated: rfc2822(t.createdAt),
   date_sent: null,
-  error_code: null,
+  error_code: t.errorCode ? Number(t.errorCode) : null,
   error_message: null,
   price: null,
   price_unit: 'USD',
@@ -258,6 +260,7 @@ export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promis
     status(text, status, deliver, errorCode) {
       if (!text.statusCallback) throw new Error('the text had no StatusCallback');
       text.status = status;
+      text.errorCode = errorCode ?? null;
       const params: Record<string, string> = {
         MessageSid: text.sid,
         SmsSid: text.sid,

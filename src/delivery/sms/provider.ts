@@ -78,6 +78,8 @@ export interface ListedText {
   messagingServiceSid: string | null;
   body: string;
   status: string;
+  /** error_code: why a failed or undelivered text was not delivered. */
+  errorCode: string | null;
   direction: string | null;
   /** date_created (RFC 2822 in the answer). */
   createdAt: Date;
@@ -142,6 +144,7 @@ export async function listTextsTo(
         messagingServiceSid: typeof m.messaging_service_sid === 'string' ? m.messaging_service_sid : null,
         body: String(m.body ?? ''),
         status: String(m.status ?? ''),
+        errorCode: m.error_code === null || m.error_code === undefined ? null : String(m.error_code),
         direction: typeof m.direction === 'string' ? m.direction : null,
         createdAt,
       });

@@ -18,7 +18,9 @@ import { listTextsTo, type ListedText, type SmsProviderSettings } from './provid
 export const CLOCK_SKEW_MS = 2 * 60_000;
 
 export type EarlierAttempt =
-  { found: true; sid: string; status: string } | { found: false } | { found: 'unknown'; reason: string };
+  | { found: true; sid: string; status: string; errorCode: string | null }
+  | { found: false }
+  | { found: 'unknown'; reason: string };
 
 /** SIDs taken by a reconcile of this process and not yet recorded: two rows never take one SID. */
 const taking = new Set<string>();
@@ -40,7 +42,7 @@ export async function findEarlierAttempt(
       .orderBy('id')
       .executeTakeFirst();
     return caught
-      ? { found: true, sid: `caught-${m.org_id}-${caught.id}`, status: 'delivered' }
+      ? { found: true, sid: `caught-${m.org_id}-${caught.id}`, status: 'delivered', errorCode: null }
       : { found: false };
   }
   const since = new Date(new Date(m.unsure_since).getTime() - CLOCK_SKEW_MS);
@@ -70,7 +72,7 @@ export async function findEarlierAttempt(
   const match = candidates.filter((c) => !other.has(c.sid)).at(-1);
   if (!match) return { found: false };
   taking.add(match.sid);
-  return { found: true, sid: match.sid, status: match.status };
+  return { found: true, sid: match.sid, status: match.status, errorCode: match.errorCode };
 }
 
 /** The SID is recorded (or its record failed): another row may look at it again. */

@@ -21,6 +21,7 @@ import { fallBackFromText, NUMBER_ERRORS } from '../sms/fall-back.ts';
 import { SmsProviderError } from '../sms/provider.ts';
 import { nextTextTime } from '../sms/quiet-hours.ts';
 import { findEarlierAttempt, releaseTaken } from '../sms/reconcile.ts';
+import { recordTextStatus } from '../../commands/record-text-status.ts';
 import { shortLinkFor } from '../sms/short-links.ts';
 import { DEFAULT_SEND_HOURS } from '../sms/sms-settings.ts';
 import { loadTextBatch, type TextBatch } from '../sms/text-batch.ts';
@@ -139,7 +140,9 @@ export async function deliverText(
         () => releaseTaken(sid),
         () => releaseTaken(sid),
       );
-      return { recorded };
+      // Its status there stands for the callbacks that came while it was unrecorded (dropped then):
+      // delivered is kept, failed or undelivered falls back along the channel order.
+      return { recorded: recorded.then(() => applyFoundStatus(deps, m, sid, earlier)) };
     }
     if (earlier.found === 'unknown')
       deps.log?.(
@@ -205,5 +208,31 @@ export async function deliverText(
   async function fail(status: 'failed' | 'cancelled' | 'held', reason: string): Promise<Outcome> {
     await markOutcome(db, m, status, reason, deps.now());
     return status;
+  }
+}
+
+/** The status the provider lists for a text found after a crash, as its callback would give it. */
+async function applyFoundStatus(
+  deps: TextDeps,
+  m: Message,
+  sid: string,
+  found: { status: string; errorCode: string | null },
+): Promise<void> {
+  if (!['sent', 'delivered', 'undelivered', 'failed'].includes(found.status)) return;
+  try {
+    await deps.db.transaction().execute((trx) =>
+      recordTextStatus(
+        trx,
+        // The provider's word, as its status callback carries it (sms-webhooks.ts).
+        { orgId: m.org_id, actor: { type: 'customer', id: 0 }, userId: null, locationIds: [m.location_id] },
+        { locationId: m.location_id, providerSid: sid, status: found.status, errorCode: found.errorCode },
+        deps.now(),
+      ),
+    );
+  } catch (err) {
+    // Recorded as sent already; a later callback or staff see the rest.
+    deps.log?.(
+      `text ${m.org_id}/${m.id}: its status at the provider (${found.status}) was not recorded: ${(err as Error).message}`,
+    );
   }
 }

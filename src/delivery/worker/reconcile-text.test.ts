@@ -253,6 +253,35 @@ describe('a text whose worker died mid-send', () => {
       provider_id: `caught-${shop.orgId}-${caught[0]!.id}`,
     });
   });
+  // Last: its follow-on email stays pending (the other tests count what the worker sends).
+  it('found at the provider already undelivered (its callback came while unrecorded): recorded, then it falls back as the callback would have', async () => {
+    providerNow = DAYTIME;
+    const shop = await makeTextShop(t.db, ctxAt(DAYTIME).keys, provider);
+    const customer = await makeTextCustomer(t.db, shop);
+    const m = await textMessage(shop, customer.id);
+    await dieMidSend(ctxAt(DAYTIME), shop, true);
+    const first = at(customer.mobile_phone!)[0]!;
+    // The carrier could not deliver it; the callback found no recorded text and was dropped.
+    first.status = 'undelivered';
+    first.errorCode = '30003';
+    providerNow = LATER;
+    await runWorker(ctxAt(LATER), { once: true });
+    expect(at(customer.mobile_phone!)).toHaveLength(1); // not sent again
+    expect(await row(shop, m.id)).toMatchObject({
+      status: 'bounced',
+      provider_id: first.sid,
+      provider_status: 'undelivered',
+    });
+    const followOns = await t.db
+      .selectFrom('messages')
+      .select(['channel', 'customer_id', 'dedupe_key'])
+      .where('org_id', '=', shop.orgId)
+      .where('dedupe_key', 'like', '%/after-sms')
+      .execute();
+    expect(followOns).toEqual([
+      { channel: 'email', customer_id: customer.id, dedupe_key: `${m.dedupe_key}/after-sms` },
+    ]);
+  });
 });
 
 describe('the list of messages (the fake speaks the API)', () => {
