@@ -56,7 +56,13 @@ export async function updateCustomer(
     .executeTakeFirstOrThrow();
   const changes = diff(before, fields);
   if (Object.keys(changes).length > 0) await audit(trx, scope, 'update', 'customer', before.id, changes, now);
-  if ('mobile_phone' in fields && (fields.mobile_phone ?? null) !== (before.mobile_phone ?? null))
+  // A number added where there was none keeps the consent on record (given with the number, as
+  // on a signed work order, before it was typed in); a number changed or removed ends it.
+  if (
+    before.mobile_phone &&
+    'mobile_phone' in fields &&
+    (fields.mobile_phone ?? null) !== before.mobile_phone
+  )
     await withdrawTextConsent(trx, scope, before.id, before.mobile_phone, fields.mobile_phone ?? null, now);
   return after;
 }

@@ -227,16 +227,18 @@ export async function updateOwnFile(
       }
   }
 
-  // Consent for texts on record for the old number, withdrawn (the customer's own change).
-  const withdrawn = mobileChanged
-    ? await mine
-        .consents()
-        .select(['customer_consents.purpose', 'customer_consents.basis'])
-        .where('customer_consents.channel', '=', 'text')
-        .where('customer_consents.basis', '!=', 'none')
-        .orderBy('customer_consents.purpose', 'desc') // service, then marketing
-        .execute()
-    : [];
+  // Consent for texts on record for the old number, withdrawn (the customer's own change); a
+  // first number keeps what staff recorded with it.
+  const withdrawn =
+    mobileChanged && before.mobile_phone
+      ? await mine
+          .consents()
+          .select(['customer_consents.purpose', 'customer_consents.basis'])
+          .where('customer_consents.channel', '=', 'text')
+          .where('customer_consents.basis', '!=', 'none')
+          .orderBy('customer_consents.purpose', 'desc') // service, then marketing
+          .execute()
+      : [];
   for (const w of withdrawn) consentChanges[`consent.text.${w.purpose}`] = { from: w.basis, to: 'none' };
 
   const fieldChanges = diff(before, next);

@@ -149,8 +149,8 @@ describe(`customers API on ${backendName}`, () => {
     expect(cleared.json()).toMatchObject({ mobile_phone: null });
   });
 
-  it('withdraws consent for texts when staff change the mobile number (consent is for a number), and only then', async () => {
-    const c = await makeCustomer(api.t.db, shop, { mobile_phone: '+15145550188' });
+  it('withdraws consent for texts when staff change the mobile number (consent is for a number), not when they add the first one', async () => {
+    const c = await makeCustomer(api.t.db, shop, { mobile_phone: null });
     for (const purpose of ['service', 'marketing'])
       expect(
         (
@@ -167,6 +167,13 @@ describe(`customers API on ${backendName}`, () => {
         .consents;
       return consents.filter((x) => x.channel === 'text').map((x) => `${x.purpose}:${x.basis}`);
     };
+    expect(await textBases()).toEqual(['service:express', 'marketing:express']);
+    // The number typed in where there was none (consent given with it on a work order): kept.
+    await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { mobile_phone: '+15145550188' },
+    });
     expect(await textBases()).toEqual(['service:express', 'marketing:express']);
     // Another field, or the same number again: the consent stays.
     await owner.request({
