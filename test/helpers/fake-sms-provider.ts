@@ -69,6 +69,9 @@ export interface FakeSmsOptions {
   onText?: (text: FakeText) => void;
   /** The provider's clock (date_created); default the real one. */
   now?: () => Date;
+  /** Answer each accepted text this long after it arrived, as a provider across the network does
+   * (the benchmark's TEXT_PROVIDER_LATENCY_MS); default 0, at once. */
+  latencyMs?: number;
 }
 
 /** Twilio's date format in its JSON (RFC 2822): "Thu, 24 Aug 2023 05:01:45 +0000". */
@@ -164,6 +167,7 @@ export async function startFakeSmsProvider(options: FakeSmsOptions = {}): Promis
       if (mine) mine.push(text);
       else byNumber.set(to, [text]);
       options.onText?.(text);
+      if (options.latencyMs) return void setTimeout(() => json(201, resource(text)), options.latencyMs);
       return json(201, resource(text));
     })();
   };
