@@ -1,6 +1,8 @@
 // Calendar invitation (RFC 5545), written by hand: METHOD:REQUEST (or CANCEL), a UID stable per appointment
 // (so a confirmation and a reminder update one calendar entry), times in the location's zone with
 // a VTIMEZONE describing that zone's offsets in force on the appointment's date.
+import { zonedParts } from '../../domain/time/zoned-parts.ts';
+
 export interface IcsInput {
   /** REQUEST adds or updates the entry; CANCEL (same UID, higher SEQUENCE) removes it. */
   method?: 'REQUEST' | 'CANCEL';
@@ -85,33 +87,14 @@ function utcStamp(d: Date): string {
   return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
-function parts(d: Date, timeZone: string): Record<string, number> {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return Object.fromEntries(
-    f
-      .formatToParts(d)
-      .filter((p) => p.type !== 'literal')
-      .map((p) => [p.type, Number(p.value)]),
-  );
-}
-
 function localStamp(d: Date, timeZone: string): string {
-  const p = parts(d, timeZone);
+  const p = zonedParts(d, timeZone);
   return `${p.year}${pad(p.month!)}${pad(p.day!)}T${pad(p.hour!)}${pad(p.minute!)}${pad(p.second!)}`;
 }
 
 /** Offset of the zone from UTC at an instant, in minutes. */
 export function offsetMinutes(d: Date, timeZone: string): number {
-  const p = parts(d, timeZone);
+  const p = zonedParts(d, timeZone);
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60_000);
 }

@@ -4,6 +4,7 @@
 // an equivalent CTE), rr = the kind's pivoted rules row (rule_days), v = vehicles (optional).
 
 import { KIND_PURPOSE } from '../../domain/compliance/purpose.ts';
+import { isoInstantSql } from '../../db/iso-instant.ts';
 
 /**
  * Pivot of message_rules: one row per location and kind with every channel's settings, and the
@@ -123,8 +124,8 @@ export const appointmentSubjectSql = (a: string) =>
 
 /** payload.appointment */
 export const appointmentJson = (a: string, mechanicName = 'NULL') =>
-  `jsonb_build_object('id', ${a}.id, 'starts_at', to_char(${a}.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-     'ends_at', to_char(${a}.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'mechanic', ${mechanicName}, 'service', ${a}.service_requested)`;
+  `jsonb_build_object('id', ${a}.id, 'starts_at', ${isoInstantSql(`${a}.starts_at`)},
+     'ends_at', ${isoInstantSql(`${a}.ends_at`)}, 'mechanic', ${mechanicName}, 'service', ${a}.service_requested)`;
 
 /**
  * For a message about appointment a, to its customer c (LEFT JOINed) or, when there is none,

@@ -4,16 +4,22 @@ import { defineRoute } from '../define.ts';
 import { id, instant, page, sortedListQuery } from '../schemas.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
 import { keysetSorted, parseSort, sortedPage, type SortColumns } from '../../../db/keyset-sort.ts';
-import { appointmentOut, presentAppointment, STATUSES } from './schema.ts';
+import { appointmentOut, appointmentOutColumns, STATUSES } from './schema.ts';
 
-/** The columns appointments sort by (`sort=starts_at`, `sort=-customer_name`); by id without. */
+/**
+ * The columns appointments sort by (`sort=starts_at`, `sort=-customer_name`); by id without.
+ * Qualified by the subquery `a`: the outer select's own `starts_at` is the formatted text.
+ */
 export const APPOINTMENT_SORTS: SortColumns = {
-  starts_at: { ref: 'starts_at', type: 'timestamptz' },
-  ends_at: { ref: 'ends_at', type: 'timestamptz' },
-  status: { ref: 'status', type: 'text' },
-  customer_name: { ref: 'customer_name', type: 'text', nullable: true },
-  created_at: { ref: 'created_at', type: 'timestamptz' },
+  starts_at: { ref: 'a.starts_at', type: 'timestamptz' },
+  ends_at: { ref: 'a.ends_at', type: 'timestamptz' },
+  status: { ref: 'a.status', type: 'text' },
+  customer_name: { ref: 'a.customer_name', type: 'text', nullable: true },
+  created_at: { ref: 'a.created_at', type: 'timestamptz' },
 };
+
+const item = appointmentOut.extend({ customer_name: z.string().nullable() });
+type Item = z.input<typeof item> & { id: number };
 
 export const listAppointmentsRoute = defineRoute({
   method: 'GET',
@@ -33,7 +39,7 @@ export const listAppointmentsRoute = defineRoute({
     status: z.enum(STATUSES).optional(),
   }),
   // The customer's mailing name, so a calendar can label its events without one request each.
-  response: page(appointmentOut.extend({ customer_name: z.string().nullable() })),
+  response: page(item),
   example: (ids) => ({
     query: { location_id: ids.locationId, from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
   }),
@@ -64,27 +70,23 @@ export const listAppointmentsRoute = defineRoute({
         (await s.find('customers', query.customer_id, 'Customer', 'customer_id')).id,
       );
     if (query.status) q = q.where('status', '=', query.status);
-    const present = ({ customer_name, ...a }: Awaited<ReturnType<typeof q.execute>>[number]) => ({
-      ...presentAppointment(a),
-      customer_name,
-    });
+    // Rows leave as PostgreSQL wrote them (the response projection keeps the documented fields).
+    const out = ctx.db
+      .selectFrom(q.as('a'))
+      .select(appointmentOutColumns('a'))
+      .select('a.customer_name')
+      .$castTo<Item>();
     if (query.sort) {
       // Sorted on the outside so the customer's name is a column the sort can name.
       const sort = parseSort(APPOINTMENT_SORTS, query.sort);
-      const rows = await keysetSorted(
-        ctx.db.selectFrom(q.as('a')).selectAll(),
-        sort,
-        'id',
-        query.cursor,
-        query.limit,
-      ).execute();
-      return sortedPage(rows, query.limit, sort, present);
+      const rows = await keysetSorted(out, sort, 'a.id', query.cursor, query.limit).execute();
+      return sortedPage(rows, query.limit, sort, (row) => row);
     }
-    const rows = await q
-      .where('id', '>', decodeCursor(query.cursor))
-      .orderBy('id')
+    const rows = await out
+      .where('a.id', '>', decodeCursor(query.cursor))
+      .orderBy('a.id')
       .limit(query.limit + 1)
       .execute();
-    return pageOf(rows, query.limit, present);
+    return pageOf(rows, query.limit, (row) => row);
   },
 });

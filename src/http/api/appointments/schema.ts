@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
+import { isoInstant } from '../../../db/iso-instant.ts';
 import type { Appointment } from '../../../db/schema.ts';
 import { bodyId, instant, iso, language, nullableText } from '../schemas.ts';
 
@@ -79,6 +81,18 @@ export const appointmentOut = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+
+const STAMPS = new Set(['starts_at', 'ends_at', 'confirmed_at', 'created_at', 'updated_at']);
+
+/**
+ * The select list of an appointment as the API writes it, from the table (or subquery) `alias`:
+ * the documented fields only, timestamps formatted by PostgreSQL (db/iso-instant.ts), so a list's
+ * rows go out as they come. Single appointments use presentAppointment; a test holds both equal.
+ */
+export const appointmentOutColumns = (alias: string) =>
+  Object.keys(appointmentOut.shape).map((c) =>
+    STAMPS.has(c) ? isoInstant(`${alias}.${c}`).as(c) : sql.ref(`${alias}.${c}`).as(c),
+  );
 
 export function presentAppointment(a: Appointment): z.input<typeof appointmentOut> {
   const { org_id: _org, ...rest } = a;
