@@ -139,12 +139,15 @@ export async function recordConsent(
 /** One consent of an imported customer row (customers.csv consent_<channel>_<purpose>_basis/_date). */
 export interface ImportedConsent {
   customerId: number;
-  channel: 'email' | 'postcard';
+  /** Text only to withdraw (a changed mobile number): a file cannot give consent for texts. */
+  channel: 'email' | 'postcard' | 'text';
   purpose: 'service' | 'marketing';
   basis: ConsentBasis;
   givenOn: string | null;
   /** The CSV line: the evidence is the import file and this line. */
   line: number;
+  /** Why, added to the evidence (e.g. 'mobile_phone_changed'). */
+  reason?: string;
 }
 
 export interface ImportedConsentResult {
@@ -182,9 +185,12 @@ export async function recordImportedConsents(
     changed: boolean;
   }>`
     WITH input AS (
-      SELECT * FROM unnest(${col('customerId')}::bigint[], ${col('channel')}::text[], ${col('purpose')}::text[],
-                           ${col('basis')}::text[], ${col('givenOn')}::date[], ${col('line')}::int[])
-               AS i(customer_id, channel, purpose, basis, given_on, line)),
+      SELECT i.*, jsonb_build_object('file', ${file}::text, 'line', i.line)
+                  || CASE WHEN i.reason IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('reason', i.reason) END AS evidence
+      FROM unnest(${col('customerId')}::bigint[], ${col('channel')}::text[], ${col('purpose')}::text[],
+                  ${col('basis')}::text[], ${col('givenOn')}::date[], ${col('line')}::int[],
+                  ${consents.map((c) => c.reason ?? null)}::text[])
+           AS i(customer_id, channel, purpose, basis, given_on, line, reason)),
     decided AS (
       SELECT i.*, cc.basis AS old_basis,
              coalesce(i.basis <> 'none' AND (
@@ -198,8 +204,7 @@ export async function recordImportedConsents(
     changed AS (SELECT * FROM decided WHERE NOT refused AND differs),
     current AS (
       INSERT INTO customer_consents (org_id, customer_id, channel, purpose, basis, source, given_on, evidence, recorded_at)
-      SELECT ${orgId}, customer_id, channel, purpose, basis, 'import', given_on,
-             jsonb_build_object('file', ${file}::text, 'line', line), ${now}::timestamptz
+      SELECT ${orgId}, customer_id, channel, purpose, basis, 'import', given_on, evidence, ${now}::timestamptz
       FROM changed
       ON CONFLICT (org_id, customer_id, channel, purpose) DO UPDATE
         SET basis = excluded.basis, source = excluded.source, given_on = excluded.given_on,
@@ -207,8 +212,7 @@ export async function recordImportedConsents(
       RETURNING customer_id),
     history AS (
       INSERT INTO customer_consent_history (org_id, customer_id, channel, purpose, basis, previous_basis, source, given_on, evidence, recorded_at)
-      SELECT ${orgId}, customer_id, channel, purpose, basis, old_basis, 'import', given_on,
-             jsonb_build_object('file', ${file}::text, 'line', line), ${now}::timestamptz
+      SELECT ${orgId}, customer_id, channel, purpose, basis, old_basis, 'import', given_on, evidence, ${now}::timestamptz
       FROM changed ORDER BY line, channel, purpose
       RETURNING customer_id),
     audited AS (
@@ -216,7 +220,7 @@ export async function recordImportedConsents(
       SELECT ${orgId}, 'system', NULL, 'record_consent', 'customer', customer_id::text,
              jsonb_build_object('consent.' || channel || '.' || purpose, jsonb_build_object('from', old_basis, 'to', basis),
                                 'source', 'import', 'given_on', given_on,
-                                'evidence', jsonb_build_object('file', ${file}::text, 'line', line)),
+                                'evidence', evidence),
              ${now}::timestamptz
       FROM changed ORDER BY line, channel, purpose
       RETURNING id)

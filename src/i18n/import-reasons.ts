@@ -162,6 +162,15 @@ const CATALOG = {
         'el cliente se dio de baja él mismo: una importación no lo vuelve a suscribir (registre un nuevo consentimiento expreso con su prueba en la ficha del cliente)',
     },
   ],
+  text_consent_withdrawn: [
+    /^new mobile number \(was (.*?)\): consent for texts withdrawn/,
+    {
+      fr: (m) =>
+        `nouveau numéro de mobile (c’était ${m[1]}) : consentement aux textos retiré, car il avait été donné pour l’ancien numéro ; enregistrez le consentement du client pour le nouveau dans la fiche client`,
+      es: (m) =>
+        `nuevo número de móvil (era ${m[1]}): consentimiento para mensajes de texto retirado, pues se dio para el número anterior; registre el consentimiento del cliente para el nuevo en la ficha del cliente`,
+    },
+  ],
   already_booked: [
     /^the (mechanic|courtesy vehicle) is already booked at that time$/,
     {
@@ -329,6 +338,8 @@ export const IMPORT_REASON_EXAMPLES: Record<ImportReasonCode, string> = {
   consent_needs_basis: 'a consent date needs its basis (consent_email_marketing_basis)',
   unsubscribed_not_reimported:
     'the customer unsubscribed themselves: an import does not put them back (record new express consent with its evidence in the customer file)',
+  text_consent_withdrawn:
+    "new mobile number (was +15145550100): consent for texts withdrawn, since it was given for the old number; record the customer's consent for the new one in the customer file",
   already_booked: 'the mechanic is already booked at that time',
   number_too_large: 'a number is too large',
   filled_from_vin: 'filled from the VIN',

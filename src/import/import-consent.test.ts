@@ -253,4 +253,65 @@ describe(`import of consent per channel and purpose on ${backendName}`, () => {
       ['email', 'marketing', 'none', 'portal'],
     ]);
   });
+
+  it('withdraws consent for texts when the file changes the mobile number, and says so', async () => {
+    const header = 'customer_number,last_name,mobile_phone';
+    await runImport(
+      t.db,
+      shop,
+      'customers',
+      csv(header, 'M1,Roy,+15145550101', 'M2,Côté,+15145550102', 'M3,Gagné,'),
+    );
+    const consentTo = async (n: string, purposes: Array<'service' | 'marketing'>) => {
+      for (const purpose of purposes)
+        await t.db
+          .insertInto('customer_consents')
+          .values({
+            org_id: shop.orgId,
+            customer_id: await customerId(n),
+            channel: 'text',
+            purpose,
+            basis: 'express',
+            source: 'staff',
+            given_on: '2026-02-01',
+            evidence: { form: 'work order' },
+          })
+          .execute();
+    };
+    await consentTo('M1', ['service', 'marketing']);
+    await consentTo('M2', ['service']);
+    await consentTo('M3', ['service']);
+    const texts = async (n: string) =>
+      (await current(n)).filter((c) => c.channel === 'text').map((c) => [c.purpose, c.basis, c.evidence]);
+
+    // M1 gets a new number, M2 the same one (written differently), M3 a first number.
+    const r = await runImport(
+      t.db,
+      shop,
+      'customers',
+      csv(header, 'M1,Roy,+1 438 555 0199', 'M2,Côté,+1 (514) 555-0102', 'M3,Gagné,+15145550103'),
+      { fileName: 'dms.csv' },
+    );
+    expect(r.rejected, r.reportText).toBe(0);
+    expect(await texts('M1')).toEqual([
+      ['marketing', 'none', { file: 'dms.csv', line: 2, reason: 'mobile_phone_changed' }],
+      ['service', 'none', { file: 'dms.csv', line: 2, reason: 'mobile_phone_changed' }],
+    ]);
+    expect((await history('M1')).filter((h) => h.channel === 'text').map((h) => h.previous_basis)).toEqual([
+      'express',
+      'express',
+    ]);
+    expect(await texts('M2')).toEqual([['service', 'express', { form: 'work order' }]]);
+    expect(await texts('M3')).toEqual([['service', 'express', { form: 'work order' }]]);
+    // The report names the line, the old and the new number, for staff to ask again.
+    const said = r.report.filter((l) => l.column === 'mobile_phone');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ line: '2', value: '+14385550199' });
+    expect(said[0]!.reason).toContain('was +15145550101');
+
+    // The same file again: nothing more to withdraw, nothing said.
+    const again = await runImport(t.db, shop, 'customers', csv(header, 'M1,Roy,+14385550199'));
+    expect(again.report.filter((l) => l.column === 'mobile_phone')).toEqual([]);
+    expect((await history('M1')).filter((h) => h.channel === 'text')).toHaveLength(2);
+  });
 });

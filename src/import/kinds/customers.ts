@@ -144,6 +144,7 @@ export const customersKind: KindSpec<CustomerRow> = {
         });
       }
     }
+    const renumbered = await changedMobileNumbers(trx, scope, rows);
     const dnm = doNotMailImportSql(scope.now);
     const dnmValues = values.map((v) => dnm.insert(v.do_not_mail));
     const col = <K extends keyof CustomerRow>(name: K, type: string) => ({
@@ -202,7 +203,7 @@ export const customersKind: KindSpec<CustomerRow> = {
         },
       ],
     });
-    const consentChanged = await importConsents(trx, scope, rows, warn);
+    const consentChanged = await importConsents(trx, scope, rows, warn, renumbered);
     return values.map(
       (v) =>
         changed.get(v.customer_number) ?? (consentChanged.has(v.customer_number) ? 'updated' : 'unchanged'),
@@ -210,15 +211,66 @@ export const customersKind: KindSpec<CustomerRow> = {
   },
 };
 
-/** Records the rows' per-channel consents; returns the customer numbers whose consent changed. */
-async function importConsents(
-  trx: Parameters<KindSpec<CustomerRow>['write']>[0],
-  scope: Parameters<KindSpec<CustomerRow>['write']>[1],
+type Write = KindSpec<CustomerRow>['write'];
+interface Renumbered {
+  customerId: number;
+  line: number;
+  customerNumber: string;
+  from: string;
+  to: string;
+  purposes: Array<'service' | 'marketing'>;
+}
+
+/**
+ * The rows that change a mobile number on file which has consent for texts (a first number where
+ * there was none keeps it, as with staff: update-customer.ts). Read before the upsert writes.
+ */
+async function changedMobileNumbers(
+  trx: Parameters<Write>[0],
+  scope: Parameters<Write>[1],
   rows: Array<{ line: number; value: CustomerRow }>,
-  warn: Parameters<KindSpec<CustomerRow>['write']>[3],
+): Promise<Renumbered[]> {
+  const incoming = rows.filter((r) => r.value.mobile_phone !== null);
+  if (!incoming.length) return [];
+  const found = await sql<{ id: number; customer_number: string; mobile_phone: string; purposes: string[] }>`
+    SELECT c.id, c.customer_number, c.mobile_phone, array_agg(cc.purpose ORDER BY cc.purpose DESC) AS purposes
+    FROM customers c
+    JOIN customer_consents cc ON cc.org_id = c.org_id AND cc.customer_id = c.id AND cc.channel = 'text' AND cc.basis <> 'none'
+    WHERE c.org_id = ${scope.orgId} AND c.location_id = ${scope.locationId}
+      AND c.customer_number = ANY(${incoming.map((r) => r.value.customer_number)}::text[])
+      AND c.mobile_phone IS NOT NULL
+    GROUP BY c.id, c.customer_number, c.mobile_phone`.execute(trx);
+  const byNumber = new Map(found.rows.map((r) => [r.customer_number, r]));
+  return incoming.flatMap((r) => {
+    const had = byNumber.get(r.value.customer_number);
+    if (!had || had.mobile_phone === r.value.mobile_phone) return [];
+    return [
+      {
+        customerId: Number(had.id),
+        line: r.line,
+        customerNumber: r.value.customer_number,
+        from: had.mobile_phone,
+        to: r.value.mobile_phone!,
+        purposes: had.purposes as Renumbered['purposes'],
+      },
+    ];
+  });
+}
+
+/**
+ * Records the rows' per-channel consents, and withdraws consent for texts where the row changed
+ * the mobile number (consent is given for a number: docs/sms.md); returns the customer numbers
+ * whose consent changed.
+ */
+async function importConsents(
+  trx: Parameters<Write>[0],
+  scope: Parameters<Write>[1],
+  rows: Array<{ line: number; value: CustomerRow }>,
+  warn: Parameters<Write>[3],
+  renumbered: Renumbered[],
 ): Promise<Set<string>> {
   const withConsent = rows.filter((r) => CONSENT_PAIRS.some((p) => r.value[p.basis] !== null));
-  if (!withConsent.length) return new Set();
+  if (!withConsent.length && !renumbered.length) return new Set();
   const ids = await idsByKey(
     trx,
     'customers',
@@ -244,6 +296,25 @@ async function importConsents(
         line: r.line,
       });
     }
+  }
+  for (const r of renumbered) {
+    numberOf.set(r.customerId, r.customerNumber);
+    for (const purpose of r.purposes)
+      consents.push({
+        customerId: r.customerId,
+        channel: 'text',
+        purpose,
+        basis: 'none',
+        givenOn: null,
+        line: r.line,
+        reason: 'mobile_phone_changed',
+      });
+    warn({
+      line: r.line,
+      column: 'mobile_phone',
+      reason: `new mobile number (was ${r.from}): consent for texts withdrawn, since it was given for the old number; record the customer's consent for the new one in the customer file`,
+      value: r.to,
+    });
   }
   const results = await recordImportedConsents(trx, scope.orgId, scope.file, consents, scope.now);
   const changed = new Set<string>();
