@@ -9,6 +9,7 @@ import { deriveKeys } from '../../src/security/keys.ts';
 import { hashPassword } from '../../src/security/passwords.ts';
 import { hashSecret, newSecret } from '../../src/accounts/tokens.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { makeShop } from './factories.ts';
 import { createLogger, type Logger } from '../../src/config/logger.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -384,4 +385,14 @@ export async function databaseFingerprint(db: Kysely<DB>): Promise<Record<string
     out[table_name] = r.rows[0]?.h ?? '';
   }
   return out;
+}
+
+/** The set-up most API tests start from: an API, one shop, and its owner signed in. */
+export async function createShopApiTest(
+  env: Record<string, string> = {},
+): Promise<{ api: ApiTest; shop: Awaited<ReturnType<typeof makeShop>>; owner: Client }> {
+  const api = await createApiTest(env);
+  const shop = await makeShop(api.t.db);
+  const user = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
+  return { api, shop, owner: await signIn(api.app, user.email) };
 }

@@ -2,7 +2,7 @@
 // constraint name (issue 12, items 8 and 13): real errors from the test database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../test/helpers/api.ts';
+import { createShopApiTest, makeStaff, type ApiTest, type Client } from '../../../test/helpers/api.ts';
 import { makeShop } from '../../../test/helpers/factories.ts';
 import { HttpError } from '../errors.ts';
 import { mapDbError } from './db-errors.ts';
@@ -12,10 +12,7 @@ let owner: Client;
 let shop: Awaited<ReturnType<typeof makeShop>>;
 
 beforeAll(async () => {
-  api = await createApiTest();
-  shop = await makeShop(api.t.db);
-  const o = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
-  owner = await signIn(api.app, o.email);
+  ({ api, shop, owner } = await createShopApiTest());
 });
 afterAll(() => api.close());
 

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../test/helpers/db.ts';
 import { makeCustomer, makeShop } from '../../../test/helpers/factories.ts';
-import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../test/helpers/api.ts';
+import { createShopApiTest, makeStaff, type ApiTest, type Client } from '../../../test/helpers/api.ts';
 import { CUSTOMER_SORTS } from './customers/list-customers.ts';
 import { MESSAGE_SORTS } from './outbox/list-messages.ts';
 import { TASK_SORTS } from '../../delivery/tasks/list-staff-tasks.ts';
@@ -24,10 +24,7 @@ let owner: Client;
 let shop: Awaited<ReturnType<typeof makeShop>>;
 
 beforeAll(async () => {
-  api = await createApiTest();
-  shop = await makeShop(api.t.db);
-  const user = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
-  owner = await signIn(api.app, user.email);
+  ({ api, shop, owner } = await createShopApiTest());
   // Equal names, missing emails and cities, equal dates: the ties and nulls that break naive keysets.
   const names = ['Tremblay', 'Gagnon', 'Roy', 'Gagnon', 'Côté', 'gagnon', 'Tremblay', 'Bouchard'];
   for (const [i, name] of names.entries()) {

@@ -4,17 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../../test/helpers/db.ts';
 import { makeCustomer, makeShop } from '../../../../test/helpers/factories.ts';
-import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
+import { createShopApiTest, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 
 let api: ApiTest;
 let owner: Client;
 let shop: Awaited<ReturnType<typeof makeShop>>;
 
 beforeAll(async () => {
-  api = await createApiTest();
-  shop = await makeShop(api.t.db);
-  const user = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
-  owner = await signIn(api.app, user.email);
+  ({ api, shop, owner } = await createShopApiTest());
   const customer = await makeCustomer(api.t.db, shop, { mailing_name: 'Zoé <Tremblay>' });
   // Microseconds on every stamp: 0.9996 s must print .999 (truncated) as Date would.
   const stamps = [

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../../../test/helpers/factories.ts';
 import { makeRepairOrder } from '../../../../test/helpers/engine.ts';
-import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
+import { createShopApiTest, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 import { createLocation } from '../../../tenancy/create-location.ts';
 import { unsubscribeUrl } from '../../../delivery/merge/links.ts';
 import { recordConsent } from '../../../commands/record-consent.ts';
@@ -15,10 +15,7 @@ let api: ApiTest;
 let owner: Client;
 let shop: Awaited<ReturnType<typeof makeShop>>;
 beforeAll(async () => {
-  api = await createApiTest();
-  shop = await makeShop(api.t.db);
-  const user = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
-  owner = await signIn(api.app, user.email);
+  ({ api, shop, owner } = await createShopApiTest());
 });
 afterAll(async () => api?.close());
 

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../../test/helpers/db.ts';
 import { makeCustomer, makeShop, makeVehicle } from '../../../../test/helpers/factories.ts';
-import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
+import { createShopApiTest, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 
 let api: ApiTest;
 let owner: Client;
 let shop: Awaited<ReturnType<typeof makeShop>>;
 beforeAll(async () => {
-  api = await createApiTest();
-  shop = await makeShop(api.t.db);
-  const user = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
-  owner = await signIn(api.app, user.email);
+  ({ api, shop, owner } = await createShopApiTest());
 });
 afterAll(async () => api?.close());
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendName } from '../../../../test/helpers/db.ts';
 import { makeCustomer, makeShop } from '../../../../test/helpers/factories.ts';
-import { createApiTest, makeStaff, signIn, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
+import { createShopApiTest, type ApiTest, type Client } from '../../../../test/helpers/api.ts';
 
 let api: ApiTest;
 let owner: Client;
@@ -18,10 +18,7 @@ let otherId: number;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  api = await createApiTest();
-  shop = await makeShop(api.t.db);
-  const user = await makeStaff(api.t.db, shop, [{ locationId: shop.locationId, role: 'owner' }]);
-  owner = await signIn(api.app, user.email);
+  ({ api, shop, owner } = await createShopApiTest());
   const c = await makeCustomer(api.t.db, shop, {
     mailing_name: 'Marie Gagnon',
     first_name: 'Marie',
