@@ -1,9 +1,8 @@
 // POST /api/v1/locations/:locationId/numbers/:phone/texts: staff answer a number that matches no
 // customer (only one that texted the location). Queued for the send worker, as every staff text.
-import { z } from 'zod';
 import { answerUnknownNumber } from '../../../commands/texts/answer-unknown-number.ts';
 import { defineRoute } from '../define.ts';
-import { numberParams, textOut } from './schema.ts';
+import { numberParams, presentQueuedText, staffTextBody, textOut } from './schema.ts';
 
 export const answerUnknownNumberRoute = defineRoute({
   method: 'POST',
@@ -14,7 +13,7 @@ export const answerUnknownNumberRoute = defineRoute({
   isolation: 'tenant',
   status: 201,
   params: numberParams,
-  body: z.strictObject({ body: z.string().min(1).max(1600) }),
+  body: staffTextBody,
   response: textOut,
   example: (ids) => ({
     params: { locationId: ids.locationId, phone: ids.unknownPhone },
@@ -31,14 +30,6 @@ export const answerUnknownNumberRoute = defineRoute({
           now,
         ),
       );
-    return {
-      id: row.id,
-      direction: row.direction,
-      body: row.body,
-      at: row.at.toISOString(),
-      intent: row.intent,
-      status: row.status,
-      reason: row.reason,
-    };
+    return presentQueuedText(row);
   },
 });

@@ -16,3 +16,25 @@ export const textOut = z.object({
   status: z.string().nullable(),
   reason: z.string().nullable(),
 });
+
+/** What staff type to send: one text, up to 1,600 characters (the provider's limit, ten segments). */
+export const staffTextBody = z.strictObject({ body: z.string().min(1).max(1600) });
+
+/** A text queued by staff, as the routes that queue one answer it. */
+export const presentQueuedText = (row: {
+  id: number;
+  direction: 'in' | 'out';
+  body: string;
+  at: Date;
+  intent: string | null;
+  status: string | null;
+  reason: string | null;
+}): z.input<typeof textOut> => ({
+  id: row.id,
+  direction: row.direction,
+  body: row.body,
+  at: row.at.toISOString(),
+  intent: row.intent,
+  status: row.status,
+  reason: row.reason,
+});

@@ -1,9 +1,8 @@
 // POST /api/v1/locations/:locationId/conversations/:customerId/texts: staff answer a customer by
 // text. Queued for the send worker (status pending), refused when the number cannot be texted.
-import { z } from 'zod';
 import { sendStaffText } from '../../../commands/texts/send-staff-text.ts';
 import { defineRoute } from '../define.ts';
-import { conversationParams, textOut } from './schema.ts';
+import { conversationParams, presentQueuedText, staffTextBody, textOut } from './schema.ts';
 
 export const sendStaffTextRoute = defineRoute({
   method: 'POST',
@@ -14,7 +13,7 @@ export const sendStaffTextRoute = defineRoute({
   isolation: 'tenant',
   status: 201,
   params: conversationParams,
-  body: z.strictObject({ body: z.string().min(1).max(1600) }),
+  body: staffTextBody,
   response: textOut,
   example: (ids) => ({
     params: { locationId: ids.locationId, customerId: ids.customerId },
@@ -31,14 +30,6 @@ export const sendStaffTextRoute = defineRoute({
           now,
         ),
       );
-    return {
-      id: row.id,
-      direction: row.direction,
-      body: row.body,
-      at: row.at.toISOString(),
-      intent: row.intent,
-      status: row.status,
-      reason: row.reason,
-    };
+    return presentQueuedText(row);
   },
 });
