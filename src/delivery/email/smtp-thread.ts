@@ -8,7 +8,7 @@
 // main thread (`recorded: false`).
 import { parentPort, workerData } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
+import { threadRecords, type Accepted } from '../worker/thread-records.ts';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
@@ -41,71 +41,26 @@ const port = parentPort!;
 const options = workerData as ThreadOptions;
 const transport = nodemailer.createTransport(options.smtp);
 // One write in flight per pooled SMTP connection: each connection has at most one accepted
-// message waiting for its record at a time, so a record's UPDATE goes out the moment the server
-// accepts instead of waiting for an earlier commit. A kill -9 after the UPDATE reached PostgreSQL
-// does not undo it (autocommit: it commits without the client), so the window a kill doubles is
-// accepted → UPDATE sent, not accepted → committed.
+// message waiting for its record at a time.
 const MAX_WRITES = Math.max(2, options.smtp.maxConnections ?? 5);
-// Opened at once and kept open: a connection opened on demand (PostgreSQL forks a backend, several
-// ms on a loaded machine) or reopened after an idle timeout held the accepted message unrecorded
-// that long, the widest of the windows a kill -9 doubles.
-const pool = options.recordUrl
-  ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES, idleTimeoutMillis: 0 })
-  : null;
-pool?.on('error', () => undefined);
-if (pool)
-  for (let i = 0; i < MAX_WRITES; i++)
-    void pool.connect().then(
-      (c) => c.release(),
-      () => undefined,
-    );
 
-interface Accepted {
+interface AcceptedMail extends Accepted {
   record: RecordAs;
   providerId: string;
-  post: (recorded: boolean) => void;
 }
-const queue: Accepted[] = [];
-let planned = false;
-let writes = 0;
-
-function recordSent(a: Accepted): void {
-  queue.push(a);
-  if (!planned && writes < MAX_WRITES) {
-    planned = true;
-    setImmediate(startWrites);
-  }
-}
-
-function startWrites(): void {
-  planned = false;
-  while (queue.length && writes < MAX_WRITES) void write(queue.splice(0, 500));
-}
-
-async function write(batch: Accepted[]): Promise<void> {
-  writes++;
-  let ok = true;
-  try {
-    const values = batch.map((_, i) => `($${3 * i + 2}::bigint, $${3 * i + 3}::bigint, $${3 * i + 4}::text)`);
-    await pool!.query(
-      `UPDATE messages m SET status = 'sent', sent_at = $1, provider_id = v.provider_id, reason = NULL, updated_at = $1
-         FROM (VALUES ${values.join(', ')}) AS v(org_id, id, provider_id)
-        WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'`,
-      [new Date(), ...batch.flatMap((a) => [a.record.orgId, a.record.id, a.providerId])],
-    );
-  } catch {
-    ok = false;
-  } finally {
-    writes--;
-    for (const a of batch) a.post(ok);
-    if (queue.length && !planned) startWrites();
-  }
-}
+const records = options.recordUrl
+  ? threadRecords<AcceptedMail>(options.recordUrl, MAX_WRITES, (batch) => ({
+      text: `UPDATE messages m SET status = 'sent', sent_at = $1, provider_id = v.provider_id, reason = NULL, updated_at = $1
+               FROM (VALUES ${batch.map((_, i) => `($${3 * i + 2}::bigint, $${3 * i + 3}::bigint, $${3 * i + 4}::text)`).join(', ')}) AS v(org_id, id, provider_id)
+              WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'`,
+      values: [new Date(), ...batch.flatMap((a) => [a.record.orgId, a.record.id, a.providerId])],
+    }))
+  : null;
 
 port.on('message', (msg: ToThread) => {
   if (msg.type === 'close') {
     transport.close();
-    void (pool?.end() ?? Promise.resolve())
+    void (records?.end() ?? Promise.resolve())
       .catch(() => undefined)
       .then(() => port.postMessage({ type: 'closed' } satisfies FromThread));
     return;
@@ -123,7 +78,7 @@ port.on('message', (msg: ToThread) => {
           acceptedAt,
           recorded,
         } satisfies FromThread);
-      if (pool && msg.record) recordSent({ record: msg.record, providerId: info.messageId, post });
+      if (records && msg.record) records.push({ record: msg.record, providerId: info.messageId, post });
       else post(false);
     },
     (err: Error & { code?: string; responseCode?: number; response?: string }) =>

@@ -8,7 +8,7 @@
 // for the hop to the main thread nor for its turn. The acceptance is answered at once and the
 // record's outcome after it ('recorded'); a record that fails is left to the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import pg from 'pg';
+import { threadRecords, type Accepted } from '../worker/thread-records.ts';
 import { Secret } from '../../partners/secret.ts';
 import { sendText, SmsProviderError, type OutgoingText } from './provider.ts';
 
@@ -53,58 +53,24 @@ export type FromHttpThread =
 
 const port = parentPort!;
 const options = (workerData ?? {}) as HttpThreadOptions;
-// Writes in flight at once (each on its own connection): a record goes out the moment the
-// provider accepts instead of waiting for an earlier commit. A kill -9 after the statement reached
-// PostgreSQL does not undo it (autocommit: it commits without the client).
+// Writes in flight at once, each on its own connection (worker/thread-records.ts).
 const MAX_WRITES = 5;
-// Opened at once and kept open (as the SMTP thread's): a connection opened on demand held an
-// accepted text unrecorded while PostgreSQL forked its backend.
-const pool = options.recordUrl
-  ? new pg.Pool({ connectionString: options.recordUrl, max: MAX_WRITES, idleTimeoutMillis: 0 })
-  : null;
-pool?.on('error', () => undefined);
-if (pool)
-  for (let i = 0; i < MAX_WRITES; i++)
-    void pool.connect().then(
-      (c) => c.release(),
-      () => undefined,
-    );
 
-interface Accepted {
+interface AcceptedText extends Accepted {
   record: TextRecordAs;
   sid: string;
-  post: (recorded: boolean) => void;
 }
-const queue: Accepted[] = [];
-let planned = false;
-let writes = 0;
-
-function recordSent(a: Accepted): void {
-  queue.push(a);
-  if (!planned && writes < MAX_WRITES) {
-    planned = true;
-    setImmediate(startWrites);
-  }
-}
-
-function startWrites(): void {
-  planned = false;
-  while (queue.length && writes < MAX_WRITES) void write(queue.splice(0, 500));
-}
-
 // The same statement as SentRecorder's #writeTexts: "sent", then the conversation's outgoing line
 // (a staff answer's line exists since it was queued: it only gets its provider id).
-async function write(batch: Accepted[]): Promise<void> {
-  writes++;
-  let ok = true;
-  try {
-    const n = 7;
-    const values = batch.map(
-      (_, i) =>
-        `($${n * i + 2}::bigint, $${n * i + 3}::bigint, $${n * i + 4}::text, $${n * i + 5}::bigint, $${n * i + 6}::bigint, $${n * i + 7}::text, $${n * i + 8}::text)`,
-    );
-    await pool!.query(
-      `WITH v(org_id, id, provider_id, location_id, customer_id, phone, body) AS (VALUES ${values.join(', ')}),
+const n = 7;
+const records = options.recordUrl
+  ? threadRecords<AcceptedText>(options.recordUrl, MAX_WRITES, (batch) => {
+      const values = batch.map(
+        (_, i) =>
+          `($${n * i + 2}::bigint, $${n * i + 3}::bigint, $${n * i + 4}::text, $${n * i + 5}::bigint, $${n * i + 6}::bigint, $${n * i + 7}::text, $${n * i + 8}::text)`,
+      );
+      return {
+        text: `WITH v(org_id, id, provider_id, location_id, customer_id, phone, body) AS (VALUES ${values.join(', ')}),
        u AS (
          UPDATE messages m SET status = 'sent', sent_at = $1, provider_id = v.provider_id, reason = NULL, updated_at = $1
            FROM v WHERE m.org_id = v.org_id AND m.id = v.id AND m.status = 'sending'
@@ -119,31 +85,25 @@ async function write(batch: Accepted[]): Promise<void> {
         WHERE NOT EXISTS (SELECT 1 FROM sms_conversation c
                            WHERE c.org_id = v.org_id AND c.message_id = v.id AND c.direction = 'out')
        ON CONFLICT DO NOTHING`,
-      [
-        new Date(),
-        ...batch.flatMap((a) => [
-          a.record.orgId,
-          a.record.id,
-          a.sid,
-          a.record.locationId,
-          a.record.customerId,
-          a.record.phone,
-          a.record.body,
-        ]),
-      ],
-    );
-  } catch {
-    ok = false;
-  } finally {
-    writes--;
-    for (const a of batch) a.post(ok);
-    if (queue.length && !planned) startWrites();
-  }
-}
+        values: [
+          new Date(),
+          ...batch.flatMap((a) => [
+            a.record.orgId,
+            a.record.id,
+            a.sid,
+            a.record.locationId,
+            a.record.customerId,
+            a.record.phone,
+            a.record.body,
+          ]),
+        ],
+      };
+    })
+  : null;
 
 port.on('message', (msg: ToHttpThread) => {
   if (msg.type === 'close') {
-    void (pool?.end() ?? Promise.resolve())
+    void (records?.end() ?? Promise.resolve())
       .catch(() => undefined)
       .then(() => port.postMessage({ type: 'closed' } satisfies FromHttpThread));
     return;
@@ -154,7 +114,7 @@ port.on('message', (msg: ToHttpThread) => {
       const acceptedAt = performance.timeOrigin + performance.now();
       // The sender hears of the acceptance at once (its lane takes the next text), and of the
       // record when it has settled: the lane does not wait for the commit.
-      const recording = Boolean(pool && msg.record);
+      const recording = Boolean(records && msg.record);
       port.postMessage({
         type: 'sent',
         id: msg.id,
@@ -164,7 +124,7 @@ port.on('message', (msg: ToHttpThread) => {
         recording,
       } satisfies FromHttpThread);
       if (recording)
-        recordSent({
+        records!.push({
           record: msg.record!,
           sid: r.sid,
           post: (ok) => port.postMessage({ type: 'recorded', id: msg.id, ok } satisfies FromHttpThread),
