@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import type { BenchCase, BenchLine, BenchOptions } from '../case.ts';
-import { fixedRate } from '../fixed-rate.ts';
+import { fixedRateInProcess } from '../fixed-rate-process.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { hashPassword } from '../../src/security/passwords.ts';
 import { seed, startServer } from './api-latency.ts';
@@ -99,7 +99,7 @@ export const hostilePreviewCase: BenchCase = {
       const clients = [hostileClient(), hostileClient()];
       await new Promise((r) => setTimeout(r, 500)); // both previews are compiling
       options.log(`  /health at ${RATE}/s for ${SECONDS} s while 2 clients post hostile previews`);
-      const r = await fixedRate({ base: `${server.base}/health`, rate: RATE, seconds: SECONDS });
+      const r = await fixedRateInProcess({ base: `${server.base}/health`, rate: RATE, seconds: SECONDS });
       stop = true;
       await Promise.all(clients);
       const errors = r.errors;

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedRate } from '../../bench/fixed-rate.ts';
+import { fixedRateInProcess } from '../../bench/fixed-rate-process.ts';
 
 const arrivals: number[] = [];
 const paths: string[] = [];
@@ -44,5 +45,23 @@ describe('fixedRate (bench load)', () => {
     const r = await fixedRate({ base, rate: 50, seconds: 1, path: () => '/fail' });
     expect(r.sent).toBeGreaterThan(0);
     expect(r.errors).toBe(r.sent);
+  });
+
+  it('runs in a process of its own, the given paths in turn, and reports its event-loop delay', async () => {
+    paths.length = 0;
+    const r = await fixedRateInProcess({ base, rate: 100, seconds: 1, paths: ['/a', '/b', '/c'] });
+    expect(r.errors).toBe(0);
+    expect(r.sent).toBeGreaterThanOrEqual(90);
+    expect(paths.slice(0, 6)).toEqual(['/a', '/b', '/c', '/a', '/b', '/c']);
+    expect(r.loopMax).toBeGreaterThan(0);
+    // Nothing listening: every request is an error, not a crash of the child.
+    const refused = await fixedRateInProcess({
+      base: 'http://127.0.0.1:1',
+      rate: 10,
+      seconds: 1,
+      timeoutMs: 500,
+    });
+    expect(refused.errors).toBeGreaterThan(0);
+    expect(refused.errors).toBe(refused.sent);
   });
 });
