@@ -23,6 +23,7 @@ export async function startSinkProcess(kind: 'smtp' | 'text', port: number): Pro
   const counts = new Map<string, number>();
   const byUser = new Map<string, { received: number; lastAt: number }>();
   const firstFrom = new Map<string, string>();
+  const firstAt = new Map<string, number>();
   let total = 0;
   const child = fork(
     join(import.meta.dirname, 'sink-child.ts'),
@@ -39,7 +40,10 @@ export async function startSinkProcess(kind: 'smtp' | 'text', port: number): Pro
     const [type, a, b, c] = m as [string, string, string, number];
     if (type === 'r') {
       counts.set(a, (counts.get(a) ?? 0) + 1);
-      if (!firstFrom.has(a)) firstFrom.set(a, b);
+      if (!firstFrom.has(a)) {
+        firstFrom.set(a, b);
+        firstAt.set(a, c - performance.timeOrigin);
+      }
       const u = byUser.get(b) ?? { received: 0, lastAt: 0 };
       u.received++;
       u.lastAt = c - performance.timeOrigin;
@@ -61,6 +65,7 @@ export async function startSinkProcess(kind: 'smtp' | 'text', port: number): Pro
     received: () => total,
     byUser,
     firstFrom,
+    firstAt,
     down: () => ask('down'),
     up: () => ask('up'),
     close: () =>

@@ -14,6 +14,8 @@ export interface DrillSink {
   byUser: Map<string, { received: number; lastAt: number }>;
   /** The user name that first delivered each Message-ID ('' when not signed in). */
   firstFrom: Map<string, string>;
+  /** When each Message-ID was first received (performance.now()). */
+  firstAt: Map<string, number>;
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function startDrillSink(
   const counts = new Map<string, number>();
   const byUser = new Map<string, { received: number; lastAt: number }>();
   const firstFrom = new Map<string, string>();
+  const firstAt = new Map<string, number>();
   let total = 0;
   let server: SMTPServer | null = null;
   const sockets = new Set<Socket>();
@@ -49,10 +52,13 @@ export async function startDrillSink(
           const id = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? `no-id-${total}`;
           counts.set(id, (counts.get(id) ?? 0) + 1);
           const user = typeof session.user === 'string' ? session.user : '';
-          if (!firstFrom.has(id)) firstFrom.set(id, user);
           const u = byUser.get(user) ?? { received: 0, lastAt: 0 };
           u.received++;
           u.lastAt = performance.now();
+          if (!firstFrom.has(id)) {
+            firstFrom.set(id, user);
+            firstAt.set(id, u.lastAt);
+          }
           byUser.set(user, u);
           total++;
           callback();
@@ -83,6 +89,7 @@ export async function startDrillSink(
     received: () => total,
     byUser,
     firstFrom,
+    firstAt,
     down,
     up,
     close: down,

@@ -19,6 +19,7 @@ export async function startDrillTextProvider(
   const counts = new Map<string, number>();
   const byUser = new Map<string, { received: number; lastAt: number }>();
   const firstFrom = new Map<string, string>();
+  const firstAt = new Map<string, number>();
   let total = 0;
   const provider = await startFakeSmsProvider({
     ...credentials,
@@ -27,10 +28,13 @@ export async function startDrillTextProvider(
     onText(text) {
       counts.set(text.to, (counts.get(text.to) ?? 0) + 1);
       const user = text.statusCallback ? new URL(text.statusCallback).hostname.split('.')[0]! : '';
-      if (!firstFrom.has(text.to)) firstFrom.set(text.to, user);
       const u = byUser.get(user) ?? { received: 0, lastAt: 0 };
       u.received++;
       u.lastAt = performance.now();
+      if (!firstFrom.has(text.to)) {
+        firstFrom.set(text.to, user);
+        firstAt.set(text.to, u.lastAt);
+      }
       byUser.set(user, u);
       total++;
       onReceive?.(text.to, user, u.lastAt);
@@ -43,6 +47,7 @@ export async function startDrillTextProvider(
     received: () => total,
     byUser,
     firstFrom,
+    firstAt,
     down: provider.down,
     up: provider.up,
     close: provider.close,

@@ -48,6 +48,8 @@ interface Kill {
   /** Messages that process had delivered to the sink when it was killed. */
   sentBefore: number;
   msSinceLast: number;
+  /** performance.now() at the kill. */
+  at: number;
   midSend: boolean;
   doubled: number;
 }
@@ -161,6 +163,7 @@ function killDrill(channel: 'email' | 'text'): Drill {
               user,
               sentBefore: last.received,
               msSinceLast,
+              at,
               midSend: last.received > 0 && msSinceLast <= MID_SEND_MS && sink.counts.size < messages,
               doubled: 0,
             });
@@ -185,12 +188,35 @@ function killDrill(channel: 'email' | 'text'): Drill {
         let doubled = 0;
         let unexplained = 0;
         const killOf = new Map(kills.map((k) => [k.user, k]));
+        /** How long before its kill each doubled message had been accepted (ms). */
+        const ages: number[] = [];
         for (const [id, n] of sink.counts) {
           if (n < 2) continue;
           doubled++;
           const k = killOf.get(sink.firstFrom.get(id) ?? '');
-          if (k) k.doubled++;
-          else unexplained++;
+          if (k) {
+            k.doubled++;
+            ages.push(k.at - (sink.firstAt.get(id) ?? NaN));
+          } else unexplained++;
+        }
+        ages.sort((a, b) => a - b);
+        // DRILL_AGES=1: of the messages each killed process had delivered shortly before its kill,
+        // how many were doubled, by how long before the kill the sink accepted them (the window).
+        if (process.env.DRILL_AGES) {
+          const edges = [0, 1, 2, 3, 4, 6, 8, 12, 16, 32];
+          const acc = edges.map(() => 0);
+          const dbl = edges.map(() => 0);
+          for (const [id, user] of sink.firstFrom) {
+            const k = killOf.get(user);
+            if (!k) continue;
+            const age = k.at - sink.firstAt.get(id)!;
+            const b = edges.findLastIndex((e) => age >= e);
+            if (b < 0 || age > 32) continue;
+            acc[b]!++;
+            if ((sink.counts.get(id) ?? 0) > 1) dbl[b]!++;
+          }
+          log(`  age buckets (ms ≥ edge): ${edges.map((e, i) => `${e}:${dbl[i]}/${acc[i]}`).join(' ')}`);
+          log(`  per kill: ${kills.map((k) => `${k.doubled}@${k.msSinceLast.toFixed(1)}`).join(' ')}`);
         }
         const notMidSend = kills.filter((k) => !k.midSend);
         const perKill = kills.length ? doubled / kills.length : NaN;
@@ -217,7 +243,11 @@ function killDrill(channel: 'email' | 'text'): Drill {
             `doubled per kill ${perKill.toFixed(2)} (most ${most}; kills with none ${kills.filter((k) => !k.doubled).length}); ` +
             `${unsure.rows[0]!.n} rows held by a killed worker taken back${channel === 'text' ? ` (each looked up at the provider first: ${found} found there and recorded, ${unknown.length} lookups failed)` : ''}; ` +
             `each kill after ${Math.min(...kills.map((k) => k.sentBefore))}–${Math.max(...kills.map((k) => k.sentBefore))} sends of its process, ` +
-            `median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms after its last; ${lastWindow}` +
+            `median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms after its last; ` +
+            (ages.length
+              ? `the doubles had been accepted ${ages[0]!.toFixed(1)}–${ages.at(-1)!.toFixed(1)} ms (median ${ages[Math.floor(ages.length / 2)]!.toFixed(1)}) before their kill; `
+              : '') +
+            `${lastWindow}` +
             (errors.length ? `; ${errors.length} send errors logged (first: ${errors[0]})` : '') +
             (problems.length ? `; ${problems.join('; ')}` : ''),
           ok: problems.length === 0 && lost === 0 && doubled <= kills.length * inFlight,

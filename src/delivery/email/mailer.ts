@@ -69,10 +69,9 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>, options: Mail
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
-      ...(dkim ? { dkim } : {}),
     };
     if (options.thread) {
-      const thread = new SmtpThreadTransport(smtp, options.recordUrl);
+      const thread = new SmtpThreadTransport(smtp, options.recordUrl, dkim);
       return {
         kind: 'smtp',
         send: (mail, orgId, _locationId, messageRowId) =>
@@ -85,7 +84,7 @@ export function createMailer(config: MailerConfig, db: Kysely<DB>, options: Mail
         close: () => thread.close(),
       };
     }
-    const transport = nodemailer.createTransport(smtp);
+    const transport = nodemailer.createTransport({ ...smtp, ...(dkim ? { dkim } : {}) });
     return {
       kind: 'smtp',
       async send(mail) {

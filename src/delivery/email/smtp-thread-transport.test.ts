@@ -1,12 +1,22 @@
 // The SMTP thread's own duties: errors come back with the codes the retry rules read, a dead
 // thread fails its sends as temporary, and an open mailer never keeps a finished process alive.
 import { execFile } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../test/helpers/delivery.ts';
 import { SmtpThreadTransport } from './smtp-thread-transport.ts';
+import { BACKGROUND_NICE } from '../worker/thread-priority.ts';
+
+/** This process's threads and their nice values (Linux: /proc/self/task/<tid>/stat, field 19). */
+const niceOfThreads = (): Map<string, number> =>
+  new Map(
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    }),
+  );
 
 let sink: SmtpSink;
 beforeAll(async () => {
@@ -70,6 +80,31 @@ describe('the SMTP thread', () => {
     nowhere.close();
     expect(down.code).toMatch(/^E[A-Z]+$/);
     expect(down.responseCode).toBeUndefined();
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'builds on a thread of lower CPU priority than the one talking to the server',
+    async () => {
+      const before = niceOfThreads();
+      const thread = new SmtpThreadTransport(options(sink.port));
+      await thread.send(mail('nice@example.test'));
+      const started = [...niceOfThreads()].filter(([tid]) => !before.has(tid)).map(([, n]) => n);
+      thread.close();
+      // Two threads more: the compose thread lowered itself, the SMTP thread kept the default.
+      expect(started.sort()).toEqual([0, BACKGROUND_NICE]);
+    },
+  );
+
+  it('answers a message that cannot be built with its error, and goes on sending', async () => {
+    const thread = new SmtpThreadTransport(options(sink.port));
+    const before = sink.received.length;
+    const bad = { ...mail('unbuildable@example.test'), attachments: [{ path: '/nonexistent/relance.pdf' }] };
+    const err = (await thread.send(bad).catch((e: unknown) => e)) as Error & { code?: string };
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(/relance\.pdf/);
+    expect((await thread.send(mail('next@example.test'))).messageId).toBe('<next@example.test>');
+    thread.close();
+    expect(sink.received.length - before).toBe(1);
   });
 
   it('refuses, as permanent, a message that cannot be handed to the thread', async () => {

@@ -1,19 +1,20 @@
-// The SMTP side of the send worker, on its own thread: one pooled nodemailer transport that does
-// nothing but build MIME and talk to the server. Building a message is the costliest step of a
-// send (~0.8 ms of CPU each); claiming, rendering and recording stay on the main thread, so the
-// two run side by side instead of taking turns. See smtp-thread-transport.ts for the other end.
+// The SMTP side of the send worker, on its own thread: one pooled nodemailer transport that only
+// talks to the server. Messages arrive already built and signed from the compose thread
+// (compose-thread.ts), over their own channel, so this thread stays mostly idle and reads each
+// "250 accepted" as soon as it arrives. See smtp-thread-transport.ts for the main thread's end.
 // With `recordUrl` (PostgreSQL), the thread also records "sent" itself, the moment the server
-// accepts (those of the same turn in one UPDATE, one in flight per SMTP connection): the window a kill -9
-// doubles then no longer waits for the main thread's turn. A record that fails is left to the
-// main thread (`recorded: false`).
-import { parentPort, workerData } from 'node:worker_threads';
+// accepts (those of the same turn in one UPDATE, one in flight per SMTP connection): the window a
+// kill -9 doubles then waits neither for the main thread nor for the composing of other messages.
+// A record that fails is left to the main thread (`recorded: false`).
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
 import { threadRecords, type Accepted } from '../worker/thread-records.ts';
-import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export interface ThreadOptions {
   smtp: SMTPPool.Options;
+  /** The channel from the compose thread. */
+  compose: MessagePort;
   /** PostgreSQL URL: record "sent" on this thread. */
   recordUrl?: string;
 }
@@ -22,8 +23,16 @@ export interface RecordAs {
   orgId: number;
   id: number;
 }
-export type ToThread =
-  { type: 'send'; id: number; mail: Mail.Options; record?: RecordAs } | { type: 'close' };
+/** A built message, from the compose thread. */
+export interface ToSmtp {
+  type: 'send';
+  id: number;
+  envelope: { from: string; to: string[] };
+  raw: Uint8Array;
+  messageId: string;
+  record?: RecordAs;
+}
+export type ToThread = { type: 'close' };
 export type FromThread =
   | {
       type: 'sent';
@@ -58,14 +67,18 @@ const records = options.recordUrl
   : null;
 
 port.on('message', (msg: ToThread) => {
-  if (msg.type === 'close') {
-    transport.close();
-    void (records?.end() ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => port.postMessage({ type: 'closed' } satisfies FromThread));
-    return;
-  }
-  transport.sendMail(msg.mail).then(
+  if (msg.type !== 'close') return;
+  transport.close();
+  options.compose.close();
+  void (records?.end() ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => port.postMessage({ type: 'closed' } satisfies FromThread));
+});
+
+options.compose.on('message', (msg: ToSmtp) => {
+  const raw = Buffer.from(msg.raw.buffer, msg.raw.byteOffset, msg.raw.byteLength);
+  // The Message-ID given again: with `raw`, nodemailer would otherwise report one of its own.
+  transport.sendMail({ envelope: msg.envelope, raw, messageId: msg.messageId }).then(
     (info) => {
       // When the server accepted, on a clock both threads share: the crash window starts here.
       const acceptedAt = performance.timeOrigin + performance.now();
@@ -73,12 +86,12 @@ port.on('message', (msg: ToThread) => {
         port.postMessage({
           type: 'sent',
           id: msg.id,
-          messageId: info.messageId,
+          messageId: msg.messageId,
           response: info.response,
           acceptedAt,
           recorded,
         } satisfies FromThread);
-      if (records && msg.record) records.push({ record: msg.record, providerId: info.messageId, post });
+      if (records && msg.record) records.push({ record: msg.record, providerId: msg.messageId, post });
       else post(false);
     },
     (err: Error & { code?: string; responseCode?: number; response?: string }) =>
