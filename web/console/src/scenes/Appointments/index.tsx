@@ -133,7 +133,11 @@ export default function Appointments() {
       {mechanics.data && resources.length === 0 ? (
         <Empty title={t('appointments.noMechanicTitle')} next={t('appointments.noMechanic')} />
       ) : (
-        <div style={{ height: 640 }} data-testid="calendar">
+        <div
+          style={{ height: 640 }}
+          data-testid="calendar"
+          aria-busy={appointments.isPending || mechanics.isPending}
+        >
           <Calendar
             localizer={localizer}
             culture={i18n.language}
