@@ -9,7 +9,8 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { lowerThreadPriority } from '../worker/thread-priority.ts';
-import type { FromThread, RecordAs, ToSmtp } from './smtp-thread.ts';
+import type { RecordAs, ToSmtp } from './smtp-thread.ts';
+import { errorAnswer, type NodemailerError } from './thread-error.ts';
 
 export interface ComposeOptions {
   /** The channel to the SMTP thread. */
@@ -39,13 +40,6 @@ port.on('message', (msg: ToCompose) => {
         messageId: info.messageId,
         record: msg.record,
       } satisfies ToSmtp),
-    (err: Error & { code?: string; responseCode?: number }) =>
-      port.postMessage({
-        type: 'error',
-        id: msg.id,
-        message: err.message,
-        code: err.code,
-        responseCode: err.responseCode,
-      } satisfies FromThread),
+    (err: NodemailerError) => port.postMessage(errorAnswer(msg.id, err)),
   );
 });

@@ -9,6 +9,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
 import { threadRecords, type Accepted } from '../worker/thread-records.ts';
+import { errorAnswer, type ErrorAnswer, type NodemailerError } from './thread-error.ts';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export interface ThreadOptions {
@@ -43,7 +44,7 @@ export type FromThread =
       /** Recorded as sent by this thread (committed), when asked to. */
       recorded: boolean;
     }
-  | { type: 'error'; id: number; message: string; code?: string; responseCode?: number; response?: string }
+  | ErrorAnswer
   | { type: 'closed' };
 
 const port = parentPort!;
@@ -94,14 +95,6 @@ options.compose.on('message', (msg: ToSmtp) => {
       if (records && msg.record) records.push({ record: msg.record, providerId: msg.messageId, post });
       else post(false);
     },
-    (err: Error & { code?: string; responseCode?: number; response?: string }) =>
-      port.postMessage({
-        type: 'error',
-        id: msg.id,
-        message: err.message,
-        code: err.code,
-        responseCode: err.responseCode,
-        response: err.response,
-      } satisfies FromThread),
+    (err: NodemailerError) => port.postMessage(errorAnswer(msg.id, err)),
   );
 });
