@@ -141,6 +141,9 @@ export default function Appointments() {
           <Calendar
             localizer={localizer}
             culture={i18n.language}
+            // The day view's title as each language writes a date ("dimanche 6 décembre 2026"),
+            // not the library's default "dimanche déc. 06".
+            formats={{ dayHeaderFormat: 'dddd LL' }}
             events={events}
             resources={resources}
             resourceIdAccessor="id"
