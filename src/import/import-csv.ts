@@ -371,7 +371,7 @@ async function writeUnits(
       }
     }
   }
-  for (const w of warnings) await report.add(w);
+  await report.addMany(warnings);
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i]!;
     const unit = units[i]!;
