@@ -366,6 +366,73 @@ run('the staff console in chromium', () => {
     },
   );
 
+  it(
+    'says in words when the calendar shows no appointment, and pages the requests to confirm',
+    { timeout: 180_000 },
+    async () => {
+      // A Sunday three weeks ahead, midday UTC: the demo shop books none on Sundays.
+      const sunday = new Date();
+      sunday.setUTCDate(sunday.getUTCDate() + 21);
+      while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() + 1);
+      sunday.setUTCHours(16, 0, 0, 0);
+      const day = sunday.toISOString().slice(0, 10);
+      // The week view starts on Sunday or Monday by language: the days on both sides count.
+      const onDay = await sql<{ day: number; before: number; after: number }>`
+        SELECT count(*) FILTER (WHERE (a.starts_at AT TIME ZONE l.time_zone)::date = ${day}::date)::int AS day,
+               count(*) FILTER (WHERE (a.starts_at AT TIME ZONE l.time_zone)::date
+                                BETWEEN ${day}::date - 6 AND ${day}::date - 1)::int AS before,
+               count(*) FILTER (WHERE (a.starts_at AT TIME ZONE l.time_zone)::date
+                                BETWEEN ${day}::date + 1 AND ${day}::date + 6)::int AS after
+          FROM appointments a JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
+         WHERE a.location_id = ${locationId} AND a.status <> 'cancelled'`.execute(t.db);
+      expect(onDay.rows[0]!.day).toBe(0);
+      const page = await newPage();
+      page.setDefaultTimeout(30_000);
+      await page.clock.setFixedTime(sunday);
+      await signIn(page);
+      await page.goto(`${base}/console/appointments`);
+      await page.locator('[data-testid=calendar][aria-busy=false] .rbc-time-view').waitFor();
+      const hint = page.getByTestId('calendar-empty');
+      await expect
+        .poll(() => hint.innerText())
+        .toMatch(/No appointment this day|Aucun rendez-vous ce jour-là|No hay citas este día/);
+      await shot(page, 'appointments-empty-day');
+      // The week around it has appointments (the days either side are open): the hint goes.
+      if (onDay.rows[0]!.before > 0 && onDay.rows[0]!.after > 0) {
+        await page.getByRole('button', { name: /^(Week|Semaine|Semana)$/ }).click();
+        await page.locator('.rbc-event').first().waitFor();
+        expect(await hint.count()).toBe(0);
+      }
+      await page.close();
+
+      // The requests to confirm, a page of 10 at a time.
+      const waiting = await t.db
+        .selectFrom('appointments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('location_id', '=', locationId)
+        .where('status', '=', 'requested')
+        .where('starts_at', '>=', new Date())
+        .executeTakeFirstOrThrow();
+      expect(Number(waiting.n)).toBeGreaterThan(10);
+      const list = await newPage();
+      list.setDefaultTimeout(30_000);
+      await signIn(list);
+      await list.goto(`${base}/console/appointments`);
+      const rows = list.getByTestId('requests-table').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(10);
+      const first = await rows.allInnerTexts();
+      const next = list.getByRole('button', { name: /^(Next|Suivant|Siguiente)$/ }).last();
+      await next.click();
+      await expect.poll(async () => (await rows.allInnerTexts()).join('|')).not.toBe(first.join('|'));
+      const second = await rows.allInnerTexts();
+      expect(second.length).toBe(Math.min(10, Number(waiting.n) - 10));
+      expect(second.filter((r) => first.includes(r))).toEqual([]);
+      await shot(list, 'appointments-requests-page-2');
+      expect(await seriousViolations(list, { exclude: MESSAGE_FRAMES })).toEqual([]);
+      await list.close();
+    },
+  );
+
   it('completes a P00 call as recontacted (what the E07 rule follows up)', { timeout: 180_000 }, async () => {
     const customer = await t.db
       .selectFrom('customers')

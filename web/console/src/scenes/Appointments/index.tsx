@@ -12,8 +12,10 @@ import { Calendar, dayjsLocalizer, type View } from 'react-big-calendar';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { formatDateTime, todayIn } from '../../components/format';
+import { Pager } from '../../components/Pager';
 import { Empty, ErrorNote } from '../../components/States';
 import { SortableTh, useSort } from '../../components/SortableTh';
+import { pagerOf, useCursorPages } from '../../components/useCursorPages';
 import i18n from '../../i18n';
 import { useLocation, useSession } from '../../session';
 import { AppointmentDialog } from './AppointmentDialog';
@@ -23,6 +25,7 @@ import type { Appointment } from './types';
 import { dayOf, wallClock } from './wall-clock';
 
 const localizer = dayjsLocalizer(dayjs);
+const REQUESTS_PAGE = 10;
 
 interface CalendarEvent {
   id: number;
@@ -73,8 +76,10 @@ export default function Appointments() {
   });
   // The requests to confirm, sorted on the server (soonest first unless a header says otherwise).
   const requestSort = useSort<'starts_at' | 'customer_name'>('starts_at');
+  // A page at a time: a busy week of online booking would otherwise push the calendar far up.
+  const requestPages = useCursorPages(`${location.id}:${requestSort.sort ?? ''}`);
   const requests = useQuery({
-    queryKey: ['appointments', location.id, 'requested', requestSort.sort],
+    queryKey: ['appointments', location.id, 'requested', requestSort.sort, requestPages.cursor],
     queryFn: () =>
       call(
         api.GET('/api/v1/appointments', {
@@ -83,8 +88,9 @@ export default function Appointments() {
               location_id: location.id,
               status: 'requested',
               from: new Date().toISOString(),
-              limit: 50,
+              limit: REQUESTS_PAGE,
               ...(requestSort.sort ? { sort: requestSort.sort } : {}),
+              ...(requestPages.cursor ? { cursor: requestPages.cursor } : {}),
             },
           },
         }),
@@ -120,6 +126,13 @@ export default function Appointments() {
     [appointments.data, courtesy.data, location.time_zone, t],
   );
   const resources = (mechanics.data?.items ?? []).map((m) => ({ id: m.id, title: m.name }));
+  // The period shown (the day, or the week as the language starts it): an empty grid says so in words.
+  const shownFrom = dayjs(date).startOf(view === 'week' ? 'week' : 'day');
+  const shownTo = dayjs(date).endOf(view === 'week' ? 'week' : 'day');
+  const emptyPeriod =
+    appointments.isSuccess &&
+    resources.length > 0 &&
+    !events.some((e) => e.start <= shownTo.toDate() && e.end >= shownFrom.toDate());
 
   return (
     <Stack>
@@ -133,51 +146,58 @@ export default function Appointments() {
       {mechanics.data && resources.length === 0 ? (
         <Empty title={t('appointments.noMechanicTitle')} next={t('appointments.noMechanic')} />
       ) : (
-        <div
-          style={{ height: 640 }}
-          data-testid="calendar"
-          aria-busy={appointments.isPending || mechanics.isPending}
-        >
-          <Calendar
-            localizer={localizer}
-            culture={i18n.language}
-            // The day view's title as each language writes a date ("dimanche 6 décembre 2026"),
-            // not the library's default "dimanche déc. 06".
-            formats={{ dayHeaderFormat: 'dddd LL' }}
-            events={events}
-            resources={resources}
-            resourceIdAccessor="id"
-            resourceTitleAccessor="title"
-            views={['day', 'week']}
-            view={view}
-            onView={setView}
-            date={date}
-            onNavigate={setDate}
-            min={new Date(1970, 0, 1, 7, 0)}
-            max={new Date(1970, 0, 1, 19, 0)}
-            step={30}
-            timeslots={2}
-            onSelectEvent={(e) => setOpen(e.appointment)}
-            eventPropGetter={(e) => ({
-              style: {
-                backgroundColor:
-                  e.appointment.status === 'requested'
-                    ? '#f08c00'
-                    : e.appointment.status === 'no_show'
-                      ? '#c92a2a'
-                      : '#364fc7',
-              },
-            })}
-            messages={{
-              today: t('appointments.today'),
-              previous: t('common.previous'),
-              next: t('common.next'),
-              day: t('appointments.dayView'),
-              week: t('appointments.weekView'),
-              noEventsInRange: t('appointments.none'),
-            }}
-          />
-        </div>
+        <>
+          {emptyPeriod && (
+            <Text size="sm" c="gray.7" data-testid="calendar-empty">
+              {t(view === 'week' ? 'appointments.noneThisWeek' : 'appointments.noneThisDay')}
+            </Text>
+          )}
+          <div
+            style={{ height: 640 }}
+            data-testid="calendar"
+            aria-busy={appointments.isPending || mechanics.isPending}
+          >
+            <Calendar
+              localizer={localizer}
+              culture={i18n.language}
+              // The day view's title as each language writes a date ("dimanche 6 décembre 2026"),
+              // not the library's default "dimanche déc. 06".
+              formats={{ dayHeaderFormat: 'dddd LL' }}
+              events={events}
+              resources={resources}
+              resourceIdAccessor="id"
+              resourceTitleAccessor="title"
+              views={['day', 'week']}
+              view={view}
+              onView={setView}
+              date={date}
+              onNavigate={setDate}
+              min={new Date(1970, 0, 1, 7, 0)}
+              max={new Date(1970, 0, 1, 19, 0)}
+              step={30}
+              timeslots={2}
+              onSelectEvent={(e) => setOpen(e.appointment)}
+              eventPropGetter={(e) => ({
+                style: {
+                  backgroundColor:
+                    e.appointment.status === 'requested'
+                      ? '#f08c00'
+                      : e.appointment.status === 'no_show'
+                        ? '#c92a2a'
+                        : '#364fc7',
+                },
+              })}
+              messages={{
+                today: t('appointments.today'),
+                previous: t('common.previous'),
+                next: t('common.next'),
+                day: t('appointments.dayView'),
+                week: t('appointments.weekView'),
+                noEventsInRange: t('appointments.none'),
+              }}
+            />
+          </div>
+        </>
       )}
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
@@ -188,7 +208,7 @@ export default function Appointments() {
             {t('appointments.noRequests')}
           </Text>
         ) : (
-          <Table>
+          <Table data-testid="requests-table">
             <Table.Thead>
               <Table.Tr>
                 <SortableTh label={t('appointments.when')} {...requestSort.header('starts_at')} />
@@ -225,6 +245,7 @@ export default function Appointments() {
             </Table.Tbody>
           </Table>
         )}
+        <Pager {...pagerOf(requestPages, requests.data?.next_cursor)} />
       </Card>
       {booking && <BookDialog opened onClose={() => setBooking(false)} initialDay={dayOf(date)} />}
       <AppointmentDialog appointment={open} onClose={() => setOpen(null)} />
