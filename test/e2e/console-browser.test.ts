@@ -423,9 +423,17 @@ run('the staff console in chromium', () => {
       const first = await rows.allInnerTexts();
       const next = list.getByRole('button', { name: /^(Next|Suivant|Siguiente)$/ }).last();
       await next.click();
-      await expect.poll(async () => (await rows.allInnerTexts()).join('|')).not.toBe(first.join('|'));
+      // The next page, whole: not the first one still shown, nor a table between the two.
+      const expected = Math.min(10, Number(waiting.n) - 10);
+      await expect
+        .poll(async () => {
+          const shown = await rows.allInnerTexts();
+          return shown.length === expected && shown.join('|') !== first.join('|');
+        })
+        .toBe(true);
+      await list.getByText(/^(Page|Página) 2$/).waitFor();
       const second = await rows.allInnerTexts();
-      expect(second.length).toBe(Math.min(10, Number(waiting.n) - 10));
+      expect(second.length).toBe(expected);
       expect(second.filter((r) => first.includes(r))).toEqual([]);
       await shot(list, 'appointments-requests-page-2');
       expect(await seriousViolations(list, { exclude: MESSAGE_FRAMES })).toEqual([]);

@@ -3,7 +3,7 @@
 // sends E05) and the courtesy vehicles in use (each event names the one it holds).
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/es';
 import 'dayjs/locale/fr';
@@ -80,6 +80,8 @@ export default function Appointments() {
   const requestPages = useCursorPages(`${location.id}:${requestSort.sort ?? ''}`);
   const requests = useQuery({
     queryKey: ['appointments', location.id, 'requested', requestSort.sort, requestPages.cursor],
+    // The page shown stays until the next one has come (no empty table in between).
+    placeholderData: keepPreviousData,
     queryFn: () =>
       call(
         api.GET('/api/v1/appointments', {
