@@ -168,19 +168,10 @@ async function sendQueueCall(base: string, token: string, locationId: number, db
   await one(); // computed if nothing is kept yet
   const kept: number[] = [];
   for (let i = 0; i < 5; i++) kept.push(await one());
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
   const computed: number[] = [];
-  try {
-    for (let i = 0; i < 3; i++) {
-      await client.query(
-        'UPDATE customers SET updated_at = now() WHERE id = (SELECT min(id) FROM customers WHERE location_id = $1)',
-        [locationId],
-      );
-      computed.push(await one());
-    }
-  } finally {
-    await client.end();
+  for (let i = 0; i < 3; i++) {
+    await changeCustomer(dbUrl, locationId);
+    computed.push(await one());
   }
   return {
     kept: percentile(kept, 50),
